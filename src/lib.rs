@@ -14,3 +14,5 @@ pub mod flux;
 pub mod grain;
 pub mod homogenisation;
 pub mod mixing;
+pub mod presets;
+pub mod scenario;

@@ -265,8 +265,14 @@ fn pulse_stretch(piece: &Piece, idx: usize, k: u32, on: bool) -> Stretch {
     let Piece::Pulses { t0, on_s, off_s, peak_k, base_k, .. } = *piece else {
         unreachable!("pulse_stretch is only called on pulse pieces")
     };
-    let start = t0 + f64::from(k) * (on_s + off_s);
-    let (t0, t1, temp) = if on { (start, start + on_s, peak_k) } else { (start + on_s, start + on_s + off_s, base_k) };
+    // Both ends from the pulse index, so that consecutive stretches share their boundary exactly.
+    let period = on_s + off_s;
+    let start = t0 + f64::from(k) * period;
+    let (t0, t1, temp) = if on {
+        (start, start + on_s, peak_k)
+    } else {
+        (start + on_s, t0 + f64::from(k + 1) * period, base_k)
+    };
     Stretch { t0, t1, temp0_k: temp, temp1_k: temp, origin: Origin { piece: idx, pulse: Some((k, on)) } }
 }
 
