@@ -26,7 +26,9 @@ pub struct ActivationEnergy {
 impl ActivationEnergy {
     /// Validates Ea ∈ [1 J/mol, 2000 kJ/mol].
     pub fn new(field: Field<'_>, ea_j_per_mol: f64) -> Result<Self, InputError> {
-        Ok(ActivationEnergy { j_per_mol: check(field, ea_j_per_mol, limits::ACTIVATION_ENERGY)? })
+        Ok(ActivationEnergy {
+            j_per_mol: check(field, ea_j_per_mol, limits::ACTIVATION_ENERGY)?,
+        })
     }
 
     /// Ea [J/mol].
@@ -58,7 +60,11 @@ pub struct Arrhenius {
 impl Arrhenius {
     /// Validates D0 ∈ [1e-30, 1e3] m²/s and Ea; `parent` names the object in messages.
     pub fn new(parent: &str, d0_m2_per_s: f64, ea_j_per_mol: f64) -> Result<Self, InputError> {
-        let d0 = check(Field::of(parent, "d0M2PerS"), d0_m2_per_s, limits::DIFFUSIVITY)?;
+        let d0 = check(
+            Field::of(parent, "d0M2PerS"),
+            d0_m2_per_s,
+            limits::DIFFUSIVITY,
+        )?;
         let ea = ActivationEnergy::new(Field::of(parent, "eaJPerMol"), ea_j_per_mol)?;
         Ok(Arrhenius { ln_d0: d0.ln(), ea })
     }
@@ -106,10 +112,23 @@ impl<'p> ThermalIntegral<'p> {
         for piece in pieces {
             ln_at_piece.push(ln_sum);
             let (ln_piece, pulse) = match *piece {
-                Piece::Linear { t0, t1, temp0_k, temp1_k } => {
-                    (ln_linear(a_k, temp0_k, temp1_k, t1 - t0), (f64::NAN, f64::NAN))
-                }
-                Piece::Pulses { count, on_s, off_s, peak_k, base_k, .. } => {
+                Piece::Linear {
+                    t0,
+                    t1,
+                    temp0_k,
+                    temp1_k,
+                } => (
+                    ln_linear(a_k, temp0_k, temp1_k, t1 - t0),
+                    (f64::NAN, f64::NAN),
+                ),
+                Piece::Pulses {
+                    count,
+                    on_s,
+                    off_s,
+                    peak_k,
+                    base_k,
+                    ..
+                } => {
                     let ln_on = ln_hold(a_k, peak_k, on_s);
                     let ln_period = ln_add_exp(ln_on, ln_hold(a_k, base_k, off_s));
                     (f64::from(count).ln() + ln_period, (ln_on, ln_period))
@@ -118,7 +137,13 @@ impl<'p> ThermalIntegral<'p> {
             ln_pulse.push(pulse);
             ln_sum = ln_add_exp(ln_sum, ln_piece);
         }
-        ThermalIntegral { program, a_k, ln_at_piece, ln_pulse, ln_total: ln_sum }
+        ThermalIntegral {
+            program,
+            a_k,
+            ln_at_piece,
+            ln_pulse,
+            ln_total: ln_sum,
+        }
     }
 
     /// ln I over the whole program, I in seconds.
@@ -133,8 +158,16 @@ impl<'p> ThermalIntegral<'p> {
             None => before,
             Some((k, on)) => {
                 let (ln_on, ln_period) = self.ln_pulse[s.origin.piece];
-                let ln_full = if k == 0 { f64::NEG_INFINITY } else { f64::from(k).ln() + ln_period };
-                let ln_done = if on { ln_full } else { ln_add_exp(ln_full, ln_on) };
+                let ln_full = if k == 0 {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::from(k).ln() + ln_period
+                };
+                let ln_done = if on {
+                    ln_full
+                } else {
+                    ln_add_exp(ln_full, ln_on)
+                };
                 ln_add_exp(before, ln_done)
             }
         }
@@ -143,13 +176,20 @@ impl<'p> ThermalIntegral<'p> {
     /// ln I at time `t` inside stretch `s`, given `ln_start` = [`Self::ln_at_stretch_start`].
     pub fn ln_in_stretch(&self, s: &Stretch, ln_start: f64, t: f64) -> f64 {
         let temp = s.temperature_at(t);
-        ln_add_exp(ln_start, ln_linear(self.a_k, s.temp0_k, temp, (t - s.t0).max(0.0)))
+        ln_add_exp(
+            ln_start,
+            ln_linear(self.a_k, s.temp0_k, temp, (t - s.t0).max(0.0)),
+        )
     }
 
     /// ln I(t) at any time (clamped to the program).
     pub fn ln_at(&self, t: f64) -> f64 {
         let s = self.program.stretch_at(t);
-        self.ln_in_stretch(&s, self.ln_at_stretch_start(&s), t.clamp(0.0, self.program.duration_s()))
+        self.ln_in_stretch(
+            &s,
+            self.ln_at_stretch_start(&s),
+            t.clamp(0.0, self.program.duration_s()),
+        )
     }
 
     /// ln of the part of the whole-program integral accrued while lo_k ≤ T ≤ hi_k.
@@ -157,7 +197,11 @@ impl<'p> ThermalIntegral<'p> {
         let clip = |t0: f64, t1: f64, temp0: f64, temp1: f64| -> f64 {
             let dt = t1 - t0;
             if temp0 == temp1 {
-                return if (lo_k..=hi_k).contains(&temp0) { ln_hold(self.a_k, temp0, dt) } else { f64::NEG_INFINITY };
+                return if (lo_k..=hi_k).contains(&temp0) {
+                    ln_hold(self.a_k, temp0, dt)
+                } else {
+                    f64::NEG_INFINITY
+                };
             }
             let (cold, hot) = (temp0.min(temp1), temp0.max(temp1));
             let (from, to) = (cold.max(lo_k), hot.min(hi_k));
@@ -166,16 +210,34 @@ impl<'p> ThermalIntegral<'p> {
             }
             ln_ramp(self.a_k, from, to) - ((hot - cold) / dt).ln()
         };
-        self.program.pieces().iter().fold(f64::NEG_INFINITY, |acc, piece| {
-            let ln_piece = match *piece {
-                Piece::Linear { t0, t1, temp0_k, temp1_k } => clip(t0, t1, temp0_k, temp1_k),
-                Piece::Pulses { count, on_s, off_s, peak_k, base_k, .. } => {
-                    f64::from(count).ln()
-                        + ln_add_exp(clip(0.0, on_s, peak_k, peak_k), clip(0.0, off_s, base_k, base_k))
-                }
-            };
-            ln_add_exp(acc, ln_piece)
-        })
+        self.program
+            .pieces()
+            .iter()
+            .fold(f64::NEG_INFINITY, |acc, piece| {
+                let ln_piece = match *piece {
+                    Piece::Linear {
+                        t0,
+                        t1,
+                        temp0_k,
+                        temp1_k,
+                    } => clip(t0, t1, temp0_k, temp1_k),
+                    Piece::Pulses {
+                        count,
+                        on_s,
+                        off_s,
+                        peak_k,
+                        base_k,
+                        ..
+                    } => {
+                        f64::from(count).ln()
+                            + ln_add_exp(
+                                clip(0.0, on_s, peak_k, peak_k),
+                                clip(0.0, off_s, base_k, base_k),
+                            )
+                    }
+                };
+                ln_add_exp(acc, ln_piece)
+            })
     }
 }
 
@@ -310,7 +372,10 @@ mod tests {
                 })
                 .sum::<f64>()
                 * h;
-            assert!((ln_small - trap.ln()).abs() < 1e-8, "hi = {hi}, δ ≈ {delta_guess}");
+            assert!(
+                (ln_small - trap.ln()).abs() < 1e-8,
+                "hi = {hi}, δ ≈ {delta_guess}"
+            );
         }
     }
 }

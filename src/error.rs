@@ -18,17 +18,29 @@ pub struct Field<'a> {
 impl<'a> Field<'a> {
     /// A top-level field such as `referenceTemperatureK`.
     pub const fn new(name: &'a str) -> Self {
-        Field { parent: "", index: None, name }
+        Field {
+            parent: "",
+            index: None,
+            name,
+        }
     }
 
     /// A field of an object, as in `diffusion.d0M2PerS`.
     pub const fn of(parent: &'a str, name: &'a str) -> Self {
-        Field { parent, index: None, name }
+        Field {
+            parent,
+            index: None,
+            name,
+        }
     }
 
     /// A field of a list element, as in `program.segments[2].rateKPerS`.
     pub const fn item(parent: &'a str, index: usize, name: &'a str) -> Self {
-        Field { parent, index: Some(index), name }
+        Field {
+            parent,
+            index: Some(index),
+            name,
+        }
     }
 }
 
@@ -61,16 +73,30 @@ pub struct Bounds {
 impl Bounds {
     /// `min ≤ v ≤ max`.
     pub const fn closed(min: f64, max: f64, unit: &'static str) -> Self {
-        Bounds { min, min_inclusive: true, max, unit }
+        Bounds {
+            min,
+            min_inclusive: true,
+            max,
+            unit,
+        }
     }
 
     /// `min < v ≤ max`.
     pub const fn above(min: f64, max: f64, unit: &'static str) -> Self {
-        Bounds { min, min_inclusive: false, max, unit }
+        Bounds {
+            min,
+            min_inclusive: false,
+            max,
+            unit,
+        }
     }
 
     fn contains(&self, v: f64) -> bool {
-        let lower = if self.min_inclusive { v >= self.min } else { v > self.min };
+        let lower = if self.min_inclusive {
+            v >= self.min
+        } else {
+            v > self.min
+        };
         lower && v <= self.max
     }
 }
@@ -128,12 +154,18 @@ pub enum InputError {
 impl InputError {
     /// Structural error at `field`.
     pub fn invalid(field: Field<'_>, reason: impl Into<String>) -> Self {
-        InputError::Invalid { field: field.to_string(), reason: reason.into() }
+        InputError::Invalid {
+            field: field.to_string(),
+            reason: reason.into(),
+        }
     }
 
     /// Unanswerable question at `field`.
     pub fn unreachable(field: Field<'_>, reason: impl Into<String>) -> Self {
-        InputError::Unreachable { field: field.to_string(), reason: reason.into() }
+        InputError::Unreachable {
+            field: field.to_string(),
+            reason: reason.into(),
+        }
     }
 
     /// The JS path of the field the error is about.
@@ -150,10 +182,21 @@ impl InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::NotFinite { field, value, allowed } => {
-                write!(f, "{field} must be a finite number in {allowed}; got {value}")
+            InputError::NotFinite {
+                field,
+                value,
+                allowed,
+            } => {
+                write!(
+                    f,
+                    "{field} must be a finite number in {allowed}; got {value}"
+                )
             }
-            InputError::OutOfRange { field, value, allowed } => {
+            InputError::OutOfRange {
+                field,
+                value,
+                allowed,
+            } => {
                 write!(f, "{field} = {value:e} is out of range; allowed {allowed}")
             }
             InputError::Invalid { field, reason } => write!(f, "{field}: {reason}"),
@@ -167,10 +210,18 @@ impl std::error::Error for InputError {}
 /// Checks one number against its bounds: the single validation gate of the core.
 pub fn check(field: Field<'_>, value: f64, allowed: Bounds) -> Result<f64, InputError> {
     if !value.is_finite() {
-        return Err(InputError::NotFinite { field: field.to_string(), value, allowed });
+        return Err(InputError::NotFinite {
+            field: field.to_string(),
+            value,
+            allowed,
+        });
     }
     if !allowed.contains(value) {
-        return Err(InputError::OutOfRange { field: field.to_string(), value, allowed });
+        return Err(InputError::OutOfRange {
+            field: field.to_string(),
+            value,
+            allowed,
+        });
     }
     Ok(value)
 }
@@ -222,8 +273,12 @@ mod tests {
 
     #[test]
     fn messages_name_field_value_and_range() {
-        let e = check(Field::item("program.segments", 2, "rateKPerS"), -5.0, limits::RATE)
-            .unwrap_err();
+        let e = check(
+            Field::item("program.segments", 2, "rateKPerS"),
+            -5.0,
+            limits::RATE,
+        )
+        .unwrap_err();
         assert_eq!(e.field(), "program.segments[2].rateKPerS");
         let msg = e.to_string();
         assert!(msg.contains("program.segments[2].rateKPerS"), "{msg}");
@@ -240,6 +295,13 @@ mod tests {
         assert!(check(Field::new("x"), 0.0, limits::TEMPERATURE).is_err());
         assert!(check(Field::new("x"), 1.0e4, limits::TEMPERATURE).is_ok());
         assert!(check(Field::new("x"), 1.0e4 + 1.0, limits::TEMPERATURE).is_err());
-        assert!(check(Field::new("x"), f64::MIN_POSITIVE / 2.0, limits::TEMPERATURE).is_err());
+        assert!(
+            check(
+                Field::new("x"),
+                f64::MIN_POSITIVE / 2.0,
+                limits::TEMPERATURE
+            )
+            .is_err()
+        );
     }
 }

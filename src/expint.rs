@@ -43,7 +43,11 @@ fn scaled_en(n: u32, x: f64) -> f64 {
         }
         h
     } else {
-        let mut sum = if n == 1 { -x.ln() - EULER_GAMMA } else { 1.0 / nm1 };
+        let mut sum = if n == 1 {
+            -x.ln() - EULER_GAMMA
+        } else {
+            1.0 / nm1
+        };
         let mut fact = 1.0;
         for i in 1..MAX_ITER {
             let k = i as f64;
@@ -82,7 +86,11 @@ pub fn ln_e1(x: f64) -> f64 {
 
 /// ln E2(x) for x ≥ 0, finite for every finite x (no underflow); E2(0) = 1.
 pub fn ln_e2(x: f64) -> f64 {
-    if x == 0.0 { 0.0 } else { scaled_en(2, x).ln() - x }
+    if x == 0.0 {
+        0.0
+    } else {
+        scaled_en(2, x).ln() - x
+    }
 }
 
 /// ln(eᵃ + eᵇ) without overflow or underflow; either argument may be −∞.
@@ -113,7 +121,10 @@ mod tests {
         ];
         for (x, want) in cases {
             let got = e1(x);
-            assert!((got / want - 1.0).abs() < TABLE_ACC, "E1({x}) = {got}, want {want}");
+            assert!(
+                (got / want - 1.0).abs() < TABLE_ACC,
+                "E1({x}) = {got}, want {want}"
+            );
         }
     }
 

@@ -50,7 +50,11 @@ impl FluxModel {
             limits::LINEAR_COEFFICIENT,
         )?;
         let ln_prefactor = diffusion.ln_d0() + c.ln() + g.ln() - R_J_PER_MOL_K.ln();
-        Ok(FluxModel { diffusion, ln_prefactor, linear_coefficient: g })
+        Ok(FluxModel {
+            diffusion,
+            ln_prefactor,
+            linear_coefficient: g,
+        })
     }
 
     /// The diffusion law.
@@ -68,7 +72,11 @@ impl FluxModel {
     /// # Formula
     /// |J| = (D0·C/R) · G · exp(−Ea/(R·T)) = (D0·C/R) · G · E(T).
     pub fn ln_flux(&self, temperature_k: f64) -> f64 {
-        self.ln_prefactor + self.diffusion.activation_energy().ln_boltzmann(temperature_k)
+        self.ln_prefactor
+            + self
+                .diffusion
+                .activation_energy()
+                .ln_boltzmann(temperature_k)
     }
 
     /// ln Q, the transported amount Q = ∫|J| dt = (D0·C·G/R) · I [mol/m²], from ln I [s].

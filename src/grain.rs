@@ -23,11 +23,20 @@ pub struct GrainGrowth {
 impl GrainGrowth {
     /// Validates n ∈ [1, 10], d0 ∈ [0, 1] m, k0 ∈ [1e-300, 1e300] mⁿ/s and Ea.
     pub fn new(exponent: f64, d0_m: f64, k0: f64, ea_j_per_mol: f64) -> Result<Self, InputError> {
-        let n = check(Field::of(GRAIN, "exponent"), exponent, limits::GROWTH_EXPONENT)?;
+        let n = check(
+            Field::of(GRAIN, "exponent"),
+            exponent,
+            limits::GROWTH_EXPONENT,
+        )?;
         let d0 = check(Field::of(GRAIN, "d0M"), d0_m, limits::INITIAL_GRAIN_SIZE)?;
         let k0 = check(Field::of(GRAIN, "k0"), k0, limits::GROWTH_CONSTANT)?;
         let ea = ActivationEnergy::new(Field::of(GRAIN, "eaJPerMol"), ea_j_per_mol)?;
-        Ok(GrainGrowth { exponent: n, ln_d0_pow_n: n * d0.ln(), ln_k0: k0.ln(), ea })
+        Ok(GrainGrowth {
+            exponent: n,
+            ln_d0_pow_n: n * d0.ln(),
+            ln_k0: k0.ln(),
+            ea,
+        })
     }
 
     /// The grain-growth activation energy.
@@ -56,11 +65,23 @@ pub fn calibrate_k0(
     temperature_k: f64,
     ea_j_per_mol: f64,
 ) -> Result<f64, InputError> {
-    let n = check(Field::of(GRAIN, "exponent"), exponent, limits::GROWTH_EXPONENT)?;
+    let n = check(
+        Field::of(GRAIN, "exponent"),
+        exponent,
+        limits::GROWTH_EXPONENT,
+    )?;
     let d0 = check(Field::of(GRAIN, "d0M"), d0_m, limits::INITIAL_GRAIN_SIZE)?;
-    let d = check(Field::of("calibration", "grainSizeM"), measured_d_m, limits::LENGTH)?;
+    let d = check(
+        Field::of("calibration", "grainSizeM"),
+        measured_d_m,
+        limits::LENGTH,
+    )?;
     let t = check(Field::of("calibration", "timeS"), time_s, limits::DURATION)?;
-    let temp = check(Field::of("calibration", "temperatureK"), temperature_k, limits::TEMPERATURE)?;
+    let temp = check(
+        Field::of("calibration", "temperatureK"),
+        temperature_k,
+        limits::TEMPERATURE,
+    )?;
     let ea = ActivationEnergy::new(Field::of(GRAIN, "eaJPerMol"), ea_j_per_mol)?;
     if d <= d0 {
         return Err(InputError::invalid(
@@ -74,7 +95,10 @@ pub fn calibrate_k0(
     check(Field::of(GRAIN, "k0"), k0, limits::GROWTH_CONSTANT).map_err(|_| {
         InputError::unreachable(
             Field::of("calibration", "grainSizeM"),
-            format!("this point implies k0 = {k0:e} mⁿ/s, outside {}", limits::GROWTH_CONSTANT),
+            format!(
+                "this point implies k0 = {k0:e} mⁿ/s, outside {}",
+                limits::GROWTH_CONSTANT
+            ),
         )
     })
 }
@@ -112,15 +136,26 @@ mod tests {
         let g = GrainGrowth::new(2.0, 1e-7, 1.0, 500e3).unwrap();
         assert!((g.grain_size_m(f64::NEG_INFINITY) / 1e-7 - 1.0).abs() < ACC);
         let g0 = GrainGrowth::new(2.0, 0.0, 4.0, 500e3).unwrap();
-        assert!((g0.grain_size_m(0.0) - 2.0).abs() < ACC, "d = √(k0·I) with I = 1 s");
+        assert!(
+            (g0.grain_size_m(0.0) - 2.0).abs() < ACC,
+            "d = √(k0·I) with I = 1 s"
+        );
     }
 
     #[test]
     fn rejects_bad_laws() {
-        assert_eq!(GrainGrowth::new(0.5, 0.0, 1.0, 1e5).unwrap_err().field(), "grainGrowth.exponent");
-        assert_eq!(GrainGrowth::new(2.0, -1.0, 1.0, 1e5).unwrap_err().field(), "grainGrowth.d0M");
         assert_eq!(
-            calibrate_k0(2.0, 1e-6, 1e-6, 10.0, 1000.0, 1e5).unwrap_err().field(),
+            GrainGrowth::new(0.5, 0.0, 1.0, 1e5).unwrap_err().field(),
+            "grainGrowth.exponent"
+        );
+        assert_eq!(
+            GrainGrowth::new(2.0, -1.0, 1.0, 1e5).unwrap_err().field(),
+            "grainGrowth.d0M"
+        );
+        assert_eq!(
+            calibrate_k0(2.0, 1e-6, 1e-6, 10.0, 1000.0, 1e5)
+                .unwrap_err()
+                .field(),
             "calibration.grainSizeM"
         );
     }

@@ -24,7 +24,9 @@ pub struct Modulation {
 impl Modulation {
     /// Validates λ ∈ [1e-12, 1] m; `field` names it in messages.
     pub fn new(field: Field<'_>, wavelength_m: f64) -> Result<Self, InputError> {
-        Ok(Modulation { ln_wavelength: check(field, wavelength_m, limits::LENGTH)?.ln() })
+        Ok(Modulation {
+            ln_wavelength: check(field, wavelength_m, limits::LENGTH)?.ln(),
+        })
     }
 
     /// ln of the residual amplitude after a thermal integral I (ln I given, I in s).
@@ -53,7 +55,11 @@ impl Modulation {
         residual: Residual,
         temperature_k: f64,
     ) -> Result<f64, InputError> {
-        let temp = check(Field::new("temperatureK"), temperature_k, limits::TEMPERATURE)?;
+        let temp = check(
+            Field::new("temperatureK"),
+            temperature_k,
+            limits::TEMPERATURE,
+        )?;
         let ln_t = self.ln_integral_for(diffusion, residual)
             - diffusion.activation_energy().ln_boltzmann(temp);
         finite_time(ln_t, Field::new("temperatureK"))
@@ -96,7 +102,9 @@ pub struct Residual {
 impl Residual {
     /// Validates ε.
     pub fn new(field: Field<'_>, residual: f64) -> Result<Self, InputError> {
-        Ok(Residual { ln: check(field, residual, limits::RESIDUAL)?.ln() })
+        Ok(Residual {
+            ln: check(field, residual, limits::RESIDUAL)?.ln(),
+        })
     }
 
     /// ln ε.
@@ -109,10 +117,21 @@ impl Residual {
 ///
 /// # Formula
 /// t = L² / (D0 exp(−Ea/(R T))).
-pub fn hold_for_length_s(diffusion: &Arrhenius, length_m: f64, temperature_k: f64) -> Result<f64, InputError> {
+pub fn hold_for_length_s(
+    diffusion: &Arrhenius,
+    length_m: f64,
+    temperature_k: f64,
+) -> Result<f64, InputError> {
     let l = check(Field::new("lengthM"), length_m, limits::LENGTH)?;
-    let temp = check(Field::new("temperatureK"), temperature_k, limits::TEMPERATURE)?;
-    finite_time(2.0 * l.ln() - diffusion.ln_diffusivity(temp), Field::new("temperatureK"))
+    let temp = check(
+        Field::new("temperatureK"),
+        temperature_k,
+        limits::TEMPERATURE,
+    )?;
+    finite_time(
+        2.0 * l.ln() - diffusion.ln_diffusivity(temp),
+        Field::new("temperatureK"),
+    )
 }
 
 /// Heating rate of a single ramp from `from_k` to `to_k` that reaches diffusion length
@@ -127,17 +146,27 @@ pub fn ramp_rate_for_length(
     to_k: f64,
 ) -> Result<f64, InputError> {
     let l = check(Field::new("lengthM"), length_m, limits::LENGTH)?;
-    let from = if from_k == 0.0 { 0.0 } else { check(Field::new("fromK"), from_k, limits::TEMPERATURE)? };
+    let from = if from_k == 0.0 {
+        0.0
+    } else {
+        check(Field::new("fromK"), from_k, limits::TEMPERATURE)?
+    };
     let to = check(Field::new("toK"), to_k, limits::TEMPERATURE)?;
     if to <= from {
-        return Err(InputError::invalid(Field::new("toK"), "must be above fromK for a heating ramp"));
+        return Err(InputError::invalid(
+            Field::new("toK"),
+            "must be above fromK for a heating ramp",
+        ));
     }
     let a = diffusion.activation_energy().temperature_k();
     let rate = (diffusion.ln_d0() + ln_ramp(a, from, to) - 2.0 * l.ln()).exp();
     if !(limits::RATE.min..=limits::RATE.max).contains(&rate) {
         return Err(InputError::unreachable(
             Field::new("lengthM"),
-            format!("would need a heating rate of {rate:e} K/s, outside {}", limits::RATE),
+            format!(
+                "would need a heating rate of {rate:e} K/s, outside {}",
+                limits::RATE
+            ),
         ));
     }
     Ok(rate)
@@ -148,7 +177,10 @@ fn finite_time(ln_t: f64, field: Field<'_>) -> Result<f64, InputError> {
     if t.is_finite() {
         Ok(t)
     } else {
-        Err(InputError::unreachable(field, "the time needed exceeds 1e308 s at this temperature"))
+        Err(InputError::unreachable(
+            field,
+            "the time needed exceeds 1e308 s at this temperature",
+        ))
     }
 }
 
@@ -201,7 +233,10 @@ mod tests {
         let solid = temp(1e-6, 24.0);
         let template = temp(20e-9, 4.0);
         let atomic = temp(1e-9, 2.0);
-        assert!(solid > template && template > atomic, "{solid} {template} {atomic}");
+        assert!(
+            solid > template && template > atomic,
+            "{solid} {template} {atomic}"
+        );
     }
 
     #[test]

@@ -8,11 +8,11 @@
 pub mod arrhenius;
 pub mod error;
 pub mod expint;
-pub mod program;
-pub mod units;
 pub mod flux;
 pub mod grain;
 pub mod homogenisation;
 pub mod mixing;
 pub mod presets;
+pub mod program;
 pub mod scenario;
+pub mod units;

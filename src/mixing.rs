@@ -43,11 +43,18 @@ pub fn configurational_entropy(
     basis: EntropyBasis,
 ) -> Result<f64, InputError> {
     if sublattices.is_empty() {
-        return Err(InputError::invalid(Field::new(SUBLATTICES), "give at least one sublattice"));
+        return Err(InputError::invalid(
+            Field::new(SUBLATTICES),
+            "give at least one sublattice",
+        ));
     }
     let (mut entropy, mut sites) = (0.0, 0.0);
     for (s, sub) in sublattices.iter().enumerate() {
-        let m = check(Field::item(SUBLATTICES, s, "sitesPerFormulaUnit"), sub.sites_per_formula_unit, limits::MULTIPLICITY)?;
+        let m = check(
+            Field::item(SUBLATTICES, s, "sitesPerFormulaUnit"),
+            sub.sites_per_formula_unit,
+            limits::MULTIPLICITY,
+        )?;
         let mut total = 0.0;
         for &c in &sub.amounts {
             total += check(Field::item(SUBLATTICES, s, "amounts"), c, limits::AMOUNT)?;
@@ -80,8 +87,15 @@ pub fn configurational_entropy(
 ///
 /// # Formula
 /// G [J/(K·mol·m)] = S_conf [J/(mol·K)] / λ [m].
-pub fn linear_coefficient(entropy_j_per_mol_k: f64, mixing_length_m: f64) -> Result<f64, InputError> {
-    let lambda = check(Field::of("mixing", "lengthM"), mixing_length_m, limits::LENGTH)?;
+pub fn linear_coefficient(
+    entropy_j_per_mol_k: f64,
+    mixing_length_m: f64,
+) -> Result<f64, InputError> {
+    let lambda = check(
+        Field::of("mixing", "lengthM"),
+        mixing_length_m,
+        limits::LENGTH,
+    )?;
     Ok(entropy_j_per_mol_k / lambda)
 }
 
@@ -92,24 +106,38 @@ mod tests {
     const ACC: f64 = 1e-14;
 
     fn sub(m: f64, amounts: &[f64]) -> Sublattice {
-        Sublattice { sites_per_formula_unit: m, amounts: amounts.to_vec() }
+        Sublattice {
+            sites_per_formula_unit: m,
+            amounts: amounts.to_vec(),
+        }
     }
 
     #[test]
     fn equimolar_five_cations_is_r_ln_5() {
-        let s = configurational_entropy(&[sub(1.0, &[1.0; 5])], EntropyBasis::PerMixedSite).unwrap();
+        let s =
+            configurational_entropy(&[sub(1.0, &[1.0; 5])], EntropyBasis::PerMixedSite).unwrap();
         assert!((s / (R_J_PER_MOL_K * 5f64.ln()) - 1.0).abs() < ACC);
-        assert!((s - 13.38).abs() < 5e-3, "physics.md quotes 13.38 J/(mol·K); got {s}");
+        assert!(
+            (s - 13.38).abs() < 5e-3,
+            "physics.md quotes 13.38 J/(mol·K); got {s}"
+        );
     }
 
     #[test]
     fn amounts_are_normalised_and_zeros_ignored() {
-        let a = configurational_entropy(&[sub(1.0, &[0.2, 0.3, 0.5])], EntropyBasis::PerFormulaUnit).unwrap();
-        let b = configurational_entropy(&[sub(1.0, &[2.0, 3.0, 5.0, 0.0])], EntropyBasis::PerFormulaUnit).unwrap();
+        let a =
+            configurational_entropy(&[sub(1.0, &[0.2, 0.3, 0.5])], EntropyBasis::PerFormulaUnit)
+                .unwrap();
+        let b = configurational_entropy(
+            &[sub(1.0, &[2.0, 3.0, 5.0, 0.0])],
+            EntropyBasis::PerFormulaUnit,
+        )
+        .unwrap();
         assert!((a / b - 1.0).abs() < ACC);
         let want = -R_J_PER_MOL_K * (0.2 * 0.2f64.ln() + 0.3 * 0.3f64.ln() + 0.5 * 0.5f64.ln());
         assert!((a / want - 1.0).abs() < ACC);
-        let pure = configurational_entropy(&[sub(1.0, &[4.0])], EntropyBasis::PerFormulaUnit).unwrap();
+        let pure =
+            configurational_entropy(&[sub(1.0, &[4.0])], EntropyBasis::PerFormulaUnit).unwrap();
         assert_eq!(pure, 0.0);
     }
 
@@ -136,13 +164,22 @@ mod tests {
     fn rejects_bad_compositions() {
         let e = configurational_entropy(&[], EntropyBasis::PerFormulaUnit).unwrap_err();
         assert_eq!(e.field(), "mixing.sublattices");
-        let e = configurational_entropy(&[sub(1.0, &[0.0, 0.0])], EntropyBasis::PerFormulaUnit).unwrap_err();
-        assert_eq!(e.field(), "mixing.sublattices[0].amounts");
-        let e = configurational_entropy(&[sub(1.0, &[1.0]), sub(1.0, &[-1.0, 2.0])], EntropyBasis::PerFormulaUnit)
+        let e = configurational_entropy(&[sub(1.0, &[0.0, 0.0])], EntropyBasis::PerFormulaUnit)
             .unwrap_err();
+        assert_eq!(e.field(), "mixing.sublattices[0].amounts");
+        let e = configurational_entropy(
+            &[sub(1.0, &[1.0]), sub(1.0, &[-1.0, 2.0])],
+            EntropyBasis::PerFormulaUnit,
+        )
+        .unwrap_err();
         assert_eq!(e.field(), "mixing.sublattices[1].amounts");
-        let e = configurational_entropy(&[sub(f64::INFINITY, &[1.0])], EntropyBasis::PerFormulaUnit).unwrap_err();
+        let e =
+            configurational_entropy(&[sub(f64::INFINITY, &[1.0])], EntropyBasis::PerFormulaUnit)
+                .unwrap_err();
         assert_eq!(e.field(), "mixing.sublattices[0].sitesPerFormulaUnit");
-        assert_eq!(linear_coefficient(13.0, 0.0).unwrap_err().field(), "mixing.lengthM");
+        assert_eq!(
+            linear_coefficient(13.0, 0.0).unwrap_err().field(),
+            "mixing.lengthM"
+        );
     }
 }

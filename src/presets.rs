@@ -65,7 +65,10 @@ pub struct GrainLaw {
 }
 
 const fn ramp(rate_k_per_s: f64, target_k: f64) -> Segment {
-    Segment::Ramp { rate_k_per_s, target_k }
+    Segment::Ramp {
+        rate_k_per_s,
+        target_k,
+    }
 }
 
 const fn hold(duration_s: f64) -> Segment {
@@ -82,7 +85,11 @@ pub const TECHNIQUES: &[Technique] = &[
         source: "Typical solid-state practice: 5–10 K/min, holds of hours, ~1500 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
-        segments: &[ramp(10.0 * PER_MIN, 1500.0), hold(4.0 * 3600.0), ramp(5.0 * PER_MIN, ROOM_TEMPERATURE_K)],
+        segments: &[
+            ramp(10.0 * PER_MIN, 1500.0),
+            hold(4.0 * 3600.0),
+            ramp(5.0 * PER_MIN, ROOM_TEMPERATURE_K),
+        ],
     },
     Technique {
         id: "sps",
@@ -90,7 +97,11 @@ pub const TECHNIQUES: &[Technique] = &[
         source: "Typical SPS practice: 100–1000 K/min, holds of minutes",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
-        segments: &[ramp(100.0 * PER_MIN, 1500.0), hold(300.0), ramp(200.0 * PER_MIN, ROOM_TEMPERATURE_K)],
+        segments: &[
+            ramp(100.0 * PER_MIN, 1500.0),
+            hold(300.0),
+            ramp(200.0 * PER_MIN, ROOM_TEMPERATURE_K),
+        ],
     },
     Technique {
         id: "uhs",
@@ -98,7 +109,11 @@ pub const TECHNIQUES: &[Technique] = &[
         source: "Wang et al., Science 2020, 368, 521: 10³–10⁴ K/min, up to ~3000 K, ~10 s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
-        segments: &[ramp(1.0e4 * PER_MIN, 2000.0), hold(10.0), ramp(1.0e4 * PER_MIN, ROOM_TEMPERATURE_K)],
+        segments: &[
+            ramp(1.0e4 * PER_MIN, 2000.0),
+            hold(10.0),
+            ramp(1.0e4 * PER_MIN, ROOM_TEMPERATURE_K),
+        ],
     },
     Technique {
         id: "cts",
@@ -106,7 +121,11 @@ pub const TECHNIQUES: &[Technique] = &[
         source: "Yao et al., Science 2018, 359, 1489: ~2000 K for 55 ms, ~10⁵ K/s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
-        segments: &[ramp(1.0e5, 2000.0), hold(0.055), ramp(1.0e5, ROOM_TEMPERATURE_K)],
+        segments: &[
+            ramp(1.0e5, 2000.0),
+            hold(0.055),
+            ramp(1.0e5, ROOM_TEMPERATURE_K),
+        ],
     },
     Technique {
         id: "shockwave",
@@ -114,7 +133,13 @@ pub const TECHNIQUES: &[Technique] = &[
         source: "Yao et al., Nat. Nanotechnol. 2019: 1500–2000 K, 55 ms on, ~10× longer off, repeated",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
-        segments: &[Segment::Pulses { count: 10.0, on_s: 0.055, off_s: 0.55, peak_k: 1800.0, base_k: ROOM_TEMPERATURE_K }],
+        segments: &[Segment::Pulses {
+            count: 10.0,
+            on_s: 0.055,
+            off_s: 0.55,
+            peak_k: 1800.0,
+            base_k: ROOM_TEMPERATURE_K,
+        }],
     },
     Technique {
         id: "programmable",
@@ -122,7 +147,13 @@ pub const TECHNIQUES: &[Technique] = &[
         source: "Dong et al., Nature 2022, 605, 470: 0.02 s on / 1.08 s off, up to ~2400 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
-        segments: &[Segment::Pulses { count: 100.0, on_s: 0.02, off_s: 1.08, peak_k: 2400.0, base_k: ROOM_TEMPERATURE_K }],
+        segments: &[Segment::Pulses {
+            count: 100.0,
+            on_s: 0.02,
+            off_s: 1.08,
+            peak_k: 2400.0,
+            base_k: ROOM_TEMPERATURE_K,
+        }],
     },
     Technique {
         id: "other",
@@ -130,7 +161,11 @@ pub const TECHNIQUES: &[Technique] = &[
         source: "No confirmed rates: an editable placeholder (100 K/s to 1500 K, 60 s hold)",
         confirmed: false,
         start_k: ROOM_TEMPERATURE_K,
-        segments: &[ramp(100.0, 1500.0), hold(60.0), ramp(100.0, ROOM_TEMPERATURE_K)],
+        segments: &[
+            ramp(100.0, 1500.0),
+            hold(60.0),
+            ramp(100.0, ROOM_TEMPERATURE_K),
+        ],
     },
 ];
 
@@ -218,13 +253,18 @@ mod tests {
     #[test]
     fn every_preset_is_valid_input() {
         for t in TECHNIQUES {
-            let p = ThermalProgram::new(t.start_k, t.segments).unwrap_or_else(|e| panic!("{}: {e}", t.id));
+            let p = ThermalProgram::new(t.start_k, t.segments)
+                .unwrap_or_else(|e| panic!("{}: {e}", t.id));
             assert!(p.peak_k() >= 1500.0, "{}", t.id);
         }
         for m in MATERIALS {
             Arrhenius::new("diffusion", m.d0_m2_per_s, m.ea_j_per_mol).unwrap();
             assert!(m.valid_min_k < m.valid_max_k);
-            assert!(m.d0_confirmed || m.source.contains("placeholder"), "{}", m.id);
+            assert!(
+                m.d0_confirmed || m.source.contains("placeholder"),
+                "{}",
+                m.id
+            );
         }
         for g in GRAIN_LAWS {
             GrainGrowth::new(g.exponent, 1e-7, g.k0, g.ea_j_per_mol).unwrap();
@@ -242,7 +282,11 @@ mod tests {
 
     #[test]
     fn ids_are_unique() {
-        let mut ids: Vec<_> = TECHNIQUES.iter().map(|t| t.id).chain(MATERIALS.iter().map(|m| m.id)).collect();
+        let mut ids: Vec<_> = TECHNIQUES
+            .iter()
+            .map(|t| t.id)
+            .chain(MATERIALS.iter().map(|m| m.id))
+            .collect();
         ids.sort_unstable();
         let n = ids.len();
         ids.dedup();

@@ -53,9 +53,21 @@ pub enum Segment {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Piece {
     /// Temperature linear in time from `temp0_k` at `t0` to `temp1_k` at `t1` (a hold if equal).
-    Linear { t0: f64, t1: f64, temp0_k: f64, temp1_k: f64 },
+    Linear {
+        t0: f64,
+        t1: f64,
+        temp0_k: f64,
+        temp1_k: f64,
+    },
     /// A train of square pulses starting at `t0`.
-    Pulses { t0: f64, count: u32, on_s: f64, off_s: f64, peak_k: f64, base_k: f64 },
+    Pulses {
+        t0: f64,
+        count: u32,
+        on_s: f64,
+        off_s: f64,
+        peak_k: f64,
+        base_k: f64,
+    },
 }
 
 impl Piece {
@@ -138,9 +150,20 @@ impl ThermalProgram {
         let (mut t, mut temp, mut peak) = (0.0_f64, start_k, start_k);
         for (i, segment) in segments.iter().enumerate() {
             let piece = match *segment {
-                Segment::Ramp { rate_k_per_s, target_k } => {
-                    let rate = check(Field::item(SEGMENTS, i, "rateKPerS"), rate_k_per_s, limits::RATE)?;
-                    let target = check(Field::item(SEGMENTS, i, "targetK"), target_k, limits::TEMPERATURE)?;
+                Segment::Ramp {
+                    rate_k_per_s,
+                    target_k,
+                } => {
+                    let rate = check(
+                        Field::item(SEGMENTS, i, "rateKPerS"),
+                        rate_k_per_s,
+                        limits::RATE,
+                    )?;
+                    let target = check(
+                        Field::item(SEGMENTS, i, "targetK"),
+                        target_k,
+                        limits::TEMPERATURE,
+                    )?;
                     if target == temp {
                         return Err(InputError::invalid(
                             Field::item(SEGMENTS, i, "targetK"),
@@ -148,14 +171,38 @@ impl ThermalProgram {
                         ));
                     }
                     let duration = (target - temp).abs() / rate;
-                    Piece::Linear { t0: t, t1: t + duration, temp0_k: temp, temp1_k: target }
+                    Piece::Linear {
+                        t0: t,
+                        t1: t + duration,
+                        temp0_k: temp,
+                        temp1_k: target,
+                    }
                 }
                 Segment::Hold { duration_s } => {
-                    let d = check(Field::item(SEGMENTS, i, "durationS"), duration_s, limits::DURATION)?;
-                    Piece::Linear { t0: t, t1: t + d, temp0_k: temp, temp1_k: temp }
+                    let d = check(
+                        Field::item(SEGMENTS, i, "durationS"),
+                        duration_s,
+                        limits::DURATION,
+                    )?;
+                    Piece::Linear {
+                        t0: t,
+                        t1: t + d,
+                        temp0_k: temp,
+                        temp1_k: temp,
+                    }
                 }
-                Segment::Pulses { count, on_s, off_s, peak_k, base_k } => {
-                    let count = check(Field::item(SEGMENTS, i, "count"), count, limits::PULSE_COUNT)?;
+                Segment::Pulses {
+                    count,
+                    on_s,
+                    off_s,
+                    peak_k,
+                    base_k,
+                } => {
+                    let count = check(
+                        Field::item(SEGMENTS, i, "count"),
+                        count,
+                        limits::PULSE_COUNT,
+                    )?;
                     if count.fract() != 0.0 {
                         return Err(InputError::invalid(
                             Field::item(SEGMENTS, i, "count"),
@@ -167,16 +214,29 @@ impl ThermalProgram {
                         count: count as u32,
                         on_s: check(Field::item(SEGMENTS, i, "onS"), on_s, limits::DURATION)?,
                         off_s: check(Field::item(SEGMENTS, i, "offS"), off_s, limits::DURATION)?,
-                        peak_k: check(Field::item(SEGMENTS, i, "peakK"), peak_k, limits::TEMPERATURE)?,
-                        base_k: check(Field::item(SEGMENTS, i, "baseK"), base_k, limits::TEMPERATURE)?,
+                        peak_k: check(
+                            Field::item(SEGMENTS, i, "peakK"),
+                            peak_k,
+                            limits::TEMPERATURE,
+                        )?,
+                        base_k: check(
+                            Field::item(SEGMENTS, i, "baseK"),
+                            base_k,
+                            limits::TEMPERATURE,
+                        )?,
                     }
                 }
             };
             (t, temp) = match piece {
                 Piece::Linear { t1, temp1_k, .. } => (t1, temp1_k),
-                Piece::Pulses { t0, count, on_s, off_s, base_k, .. } => {
-                    (t0 + f64::from(count) * (on_s + off_s), base_k)
-                }
+                Piece::Pulses {
+                    t0,
+                    count,
+                    on_s,
+                    off_s,
+                    base_k,
+                    ..
+                } => (t0 + f64::from(count) * (on_s + off_s), base_k),
             };
             peak = peak.max(temp).max(match piece {
                 Piece::Pulses { peak_k, .. } => peak_k,
@@ -184,12 +244,24 @@ impl ThermalProgram {
             });
             pieces.push(piece);
         }
-        Ok(ThermalProgram { start_k, pieces, end_s: t, peak_k: peak, end_k: temp })
+        Ok(ThermalProgram {
+            start_k,
+            pieces,
+            end_s: t,
+            peak_k: peak,
+            end_k: temp,
+        })
     }
 
     /// The paper's program T = K_T·t: a single ramp from 0 K at `rate_k_per_s` up to `peak_k`.
     pub fn pure_ramp(rate_k_per_s: f64, peak_k: f64) -> Result<Self, InputError> {
-        Self::new(0.0, &[Segment::Ramp { rate_k_per_s, target_k: peak_k }])
+        Self::new(
+            0.0,
+            &[Segment::Ramp {
+                rate_k_per_s,
+                target_k: peak_k,
+            }],
+        )
     }
 
     /// Start temperature [K].
@@ -220,16 +292,33 @@ impl ThermalProgram {
     /// Times before 0 or after the end are clamped to the program.
     pub fn stretch_at(&self, t: f64) -> Stretch {
         let t = t.clamp(0.0, self.end_s);
-        let idx = self.pieces.partition_point(|p| p.start_s() <= t).saturating_sub(1);
+        let idx = self
+            .pieces
+            .partition_point(|p| p.start_s() <= t)
+            .saturating_sub(1);
         match self.pieces[idx] {
-            Piece::Linear { t0, t1, temp0_k, temp1_k } => Stretch {
+            Piece::Linear {
                 t0,
                 t1,
                 temp0_k,
                 temp1_k,
-                origin: Origin { piece: idx, pulse: None },
+            } => Stretch {
+                t0,
+                t1,
+                temp0_k,
+                temp1_k,
+                origin: Origin {
+                    piece: idx,
+                    pulse: None,
+                },
             },
-            Piece::Pulses { t0, count, on_s, off_s, .. } => {
+            Piece::Pulses {
+                t0,
+                count,
+                on_s,
+                off_s,
+                ..
+            } => {
                 let period = on_s + off_s;
                 let k = (((t - t0) / period).floor().max(0.0) as u32).min(count - 1);
                 let on = t - (t0 + f64::from(k) * period) < on_s;
@@ -247,8 +336,22 @@ impl ThermalProgram {
     pub fn stretches(&self) -> impl Iterator<Item = Stretch> + '_ {
         self.pieces.iter().enumerate().flat_map(|(idx, piece)| {
             let (linear, pulses) = match *piece {
-                Piece::Linear { t0, t1, temp0_k, temp1_k } => (
-                    Some(Stretch { t0, t1, temp0_k, temp1_k, origin: Origin { piece: idx, pulse: None } }),
+                Piece::Linear {
+                    t0,
+                    t1,
+                    temp0_k,
+                    temp1_k,
+                } => (
+                    Some(Stretch {
+                        t0,
+                        t1,
+                        temp0_k,
+                        temp1_k,
+                        origin: Origin {
+                            piece: idx,
+                            pulse: None,
+                        },
+                    }),
                     0,
                 ),
                 Piece::Pulses { count, .. } => (None, count),
@@ -262,7 +365,15 @@ impl ThermalProgram {
 }
 
 fn pulse_stretch(piece: &Piece, idx: usize, k: u32, on: bool) -> Stretch {
-    let Piece::Pulses { t0, on_s, off_s, peak_k, base_k, .. } = *piece else {
+    let Piece::Pulses {
+        t0,
+        on_s,
+        off_s,
+        peak_k,
+        base_k,
+        ..
+    } = *piece
+    else {
         unreachable!("pulse_stretch is only called on pulse pieces")
     };
     // Both ends from the pulse index, so that consecutive stretches share their boundary exactly.
@@ -273,7 +384,16 @@ fn pulse_stretch(piece: &Piece, idx: usize, k: u32, on: bool) -> Stretch {
     } else {
         (start + on_s, t0 + f64::from(k + 1) * period, base_k)
     };
-    Stretch { t0, t1, temp0_k: temp, temp1_k: temp, origin: Origin { piece: idx, pulse: Some((k, on)) } }
+    Stretch {
+        t0,
+        t1,
+        temp0_k: temp,
+        temp1_k: temp,
+        origin: Origin {
+            piece: idx,
+            pulse: Some((k, on)),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -284,9 +404,15 @@ mod tests {
         ThermalProgram::new(
             ROOM_TEMPERATURE_K,
             &[
-                Segment::Ramp { rate_k_per_s: 10.0 / 60.0, target_k: 1473.15 },
+                Segment::Ramp {
+                    rate_k_per_s: 10.0 / 60.0,
+                    target_k: 1473.15,
+                },
                 Segment::Hold { duration_s: 7200.0 },
-                Segment::Ramp { rate_k_per_s: 5.0 / 60.0, target_k: 373.15 },
+                Segment::Ramp {
+                    rate_k_per_s: 5.0 / 60.0,
+                    target_k: 373.15,
+                },
             ],
         )
         .unwrap()
@@ -311,7 +437,13 @@ mod tests {
     fn pulse_train_is_right_continuous_square_wave() {
         let p = ThermalProgram::new(
             300.0,
-            &[Segment::Pulses { count: 3.0, on_s: 0.02, off_s: 1.08, peak_k: 2400.0, base_k: 300.0 }],
+            &[Segment::Pulses {
+                count: 3.0,
+                on_s: 0.02,
+                off_s: 1.08,
+                peak_k: 2400.0,
+                base_k: 300.0,
+            }],
         )
         .unwrap();
         assert!((p.duration_s() - 3.3).abs() < 1e-12);
@@ -323,7 +455,10 @@ mod tests {
         assert_eq!(p.temperature_at(2.21), 2400.0);
         assert_eq!(p.stretches().count(), 6);
         let s: Vec<_> = p.stretches().collect();
-        assert!(s.windows(2).all(|w| w[0].t1 == w[1].t0), "stretches tile the time axis");
+        assert!(
+            s.windows(2).all(|w| w[0].t1 == w[1].t0),
+            "stretches tile the time axis"
+        );
     }
 
     #[test]
@@ -337,24 +472,65 @@ mod tests {
     fn rejects_bad_programs_with_field_names() {
         let err = |start: f64, segs: &[Segment]| ThermalProgram::new(start, segs).unwrap_err();
         assert_eq!(err(300.0, &[]).field(), "program.segments");
-        assert_eq!(err(-1.0, &[Segment::Hold { duration_s: 1.0 }]).field(), "program.startK");
-        assert_eq!(err(0.0, &[Segment::Hold { duration_s: 1.0 }]).field(), "program.startK");
         assert_eq!(
-            err(300.0, &[Segment::Ramp { rate_k_per_s: 1.0, target_k: 300.0 }]).field(),
+            err(-1.0, &[Segment::Hold { duration_s: 1.0 }]).field(),
+            "program.startK"
+        );
+        assert_eq!(
+            err(0.0, &[Segment::Hold { duration_s: 1.0 }]).field(),
+            "program.startK"
+        );
+        assert_eq!(
+            err(
+                300.0,
+                &[Segment::Ramp {
+                    rate_k_per_s: 1.0,
+                    target_k: 300.0
+                }]
+            )
+            .field(),
             "program.segments[0].targetK"
         );
         assert_eq!(
-            err(300.0, &[Segment::Hold { duration_s: 1.0 }, Segment::Hold { duration_s: 0.0 }])
-                .field(),
+            err(
+                300.0,
+                &[
+                    Segment::Hold { duration_s: 1.0 },
+                    Segment::Hold { duration_s: 0.0 }
+                ]
+            )
+            .field(),
             "program.segments[1].durationS"
         );
         assert_eq!(
-            err(300.0, &[Segment::Ramp { rate_k_per_s: f64::NAN, target_k: 900.0 }]).field(),
+            err(
+                300.0,
+                &[Segment::Ramp {
+                    rate_k_per_s: f64::NAN,
+                    target_k: 900.0
+                }]
+            )
+            .field(),
             "program.segments[0].rateKPerS"
         );
-        let pulses = |count| Segment::Pulses { count, on_s: 1.0, off_s: 1.0, peak_k: 900.0, base_k: 300.0 };
-        assert_eq!(err(300.0, &[pulses(2.5)]).field(), "program.segments[0].count");
-        assert_eq!(err(300.0, &[pulses(0.0)]).field(), "program.segments[0].count");
-        assert_eq!(err(300.0, &[pulses(1e9)]).field(), "program.segments[0].count");
+        let pulses = |count| Segment::Pulses {
+            count,
+            on_s: 1.0,
+            off_s: 1.0,
+            peak_k: 900.0,
+            base_k: 300.0,
+        };
+        assert_eq!(
+            err(300.0, &[pulses(2.5)]).field(),
+            "program.segments[0].count"
+        );
+        assert_eq!(
+            err(300.0, &[pulses(0.0)]).field(),
+            "program.segments[0].count"
+        );
+        assert_eq!(
+            err(300.0, &[pulses(1e9)]).field(),
+            "program.segments[0].count"
+        );
     }
 }

@@ -148,7 +148,11 @@ pub struct Sampling {
 
 impl Default for Sampling {
     fn default() -> Self {
-        Sampling { points: 600.0, scale: TimeScale::Linear, decades: 6.0 }
+        Sampling {
+            points: 600.0,
+            scale: TimeScale::Linear,
+            decades: 6.0,
+        }
     }
 }
 
@@ -266,23 +270,35 @@ impl Scenario {
         let diffusion = Arrhenius::new("diffusion", d.d0_m2_per_s, d.ea_j_per_mol)?;
         let (g, entropy) = match &self.mixing {
             MixingSpec::Direct { g_j_per_k_mol_m } => (*g_j_per_k_mol_m, None),
-            MixingSpec::Entropy { length_m, sublattices, basis } => {
+            MixingSpec::Entropy {
+                length_m,
+                sublattices,
+                basis,
+            } => {
                 let s = configurational_entropy(sublattices, *basis)?;
+                if s == 0.0 {
+                    return Err(InputError::invalid(
+                        Field::of("mixing", "sublattices"),
+                        "every sublattice holds a single species: S_conf = 0, so G = 0 and nothing diffuses",
+                    ));
+                }
                 (linear_coefficient(s, *length_m)?, Some(s))
             }
         };
-        if g == 0.0 {
-            return Err(InputError::invalid(
-                Field::of("mixing", "sublattices"),
-                "a composition with a single species has no mixing entropy, so G = 0 and nothing diffuses",
-            ));
-        }
         let flux = FluxModel::new(diffusion, d.concentration_mol_per_m3, g)?;
         let valid_range_k = match (d.valid_min_k, d.valid_max_k) {
             (None, None) => None,
             (lo, hi) => {
-                let lo = check(Field::of("diffusion", "validMinK"), lo.unwrap_or(limits::TEMPERATURE.min), limits::TEMPERATURE)?;
-                let hi = check(Field::of("diffusion", "validMaxK"), hi.unwrap_or(limits::TEMPERATURE.max), limits::TEMPERATURE)?;
+                let lo = check(
+                    Field::of("diffusion", "validMinK"),
+                    lo.unwrap_or(limits::TEMPERATURE.min),
+                    limits::TEMPERATURE,
+                )?;
+                let hi = check(
+                    Field::of("diffusion", "validMaxK"),
+                    hi.unwrap_or(limits::TEMPERATURE.max),
+                    limits::TEMPERATURE,
+                )?;
                 if hi <= lo {
                     return Err(InputError::invalid(
                         Field::of("diffusion", "validMaxK"),
@@ -294,11 +310,20 @@ impl Scenario {
         };
         let grain = match &self.grain_growth {
             None => None,
-            Some(gs) => Some(GrainGrowth::new(gs.exponent, gs.d0_m, gs.k0, gs.ea_j_per_mol)?),
+            Some(gs) => Some(GrainGrowth::new(
+                gs.exponent,
+                gs.d0_m,
+                gs.k0,
+                gs.ea_j_per_mol,
+            )?),
         };
         let h = &self.homogenisation;
-        let modulation = Modulation::new(Field::of("homogenisation", "wavelengthM"), h.wavelength_m)?;
-        let residual = Residual::new(Field::of("homogenisation", "targetResidual"), h.target_residual)?;
+        let modulation =
+            Modulation::new(Field::of("homogenisation", "wavelengthM"), h.wavelength_m)?;
+        let residual = Residual::new(
+            Field::of("homogenisation", "targetResidual"),
+            h.target_residual,
+        )?;
         let reference_k = match self.reference_temperature_k {
             Some(t) => check(Field::new("referenceTemperatureK"), t, limits::TEMPERATURE)?,
             None => program.peak_k(),
@@ -306,9 +331,16 @@ impl Scenario {
         let s = &self.sampling;
         let points = check(Field::of("sampling", "points"), s.points, limits::SAMPLES)?;
         if points.fract() != 0.0 {
-            return Err(InputError::invalid(Field::of("sampling", "points"), "must be a whole number"));
+            return Err(InputError::invalid(
+                Field::of("sampling", "points"),
+                "must be a whole number",
+            ));
         }
-        let decades = check(Field::of("sampling", "decades"), s.decades, limits::LOG_DECADES)?;
+        let decades = check(
+            Field::of("sampling", "decades"),
+            s.decades,
+            limits::LOG_DECADES,
+        )?;
         Ok(Model {
             program,
             flux,
@@ -359,12 +391,19 @@ impl Model {
         curves.clear();
         let diffusion = *self.flux.diffusion();
         let integral = ThermalIntegral::new(&self.program, diffusion.activation_energy());
-        let grain_integral = self.grain.map(|g| ThermalIntegral::new(&self.program, g.activation_energy()));
+        let grain_integral = self
+            .grain
+            .map(|g| ThermalIntegral::new(&self.program, g.activation_energy()));
         let ea = diffusion.activation_energy();
         let peak_k = self.program.peak_k();
         let mut peak_at = f64::NAN;
 
-        let grid = TimeGrid::new(self.points, self.scale, self.decades, self.program.duration_s());
+        let grid = TimeGrid::new(
+            self.points,
+            self.scale,
+            self.decades,
+            self.program.duration_s(),
+        );
         let mut last = (f64::NAN, f64::NAN);
         grid.for_each_sample(&self.program, |stretch, ln_start_cache, t| {
             let temp = stretch.temperature_at(t);
@@ -373,7 +412,12 @@ impl Model {
             }
             last = (t, temp);
             let ln_start = *ln_start_cache.get_or_insert_with(|| {
-                (integral.ln_at_stretch_start(stretch), grain_integral.as_ref().map(|g| g.ln_at_stretch_start(stretch)))
+                (
+                    integral.ln_at_stretch_start(stretch),
+                    grain_integral
+                        .as_ref()
+                        .map(|g| g.ln_at_stretch_start(stretch)),
+                )
             });
             let ln_i = integral.ln_in_stretch(stretch, ln_start.0, t);
             if temp == peak_k && peak_at.is_nan() {
@@ -381,13 +425,25 @@ impl Model {
             }
             curves.time_s.push(t);
             curves.temperature_k.push(temp);
-            curves.log10_exp_coefficient.push(LOG10_E * ea.ln_boltzmann(temp));
+            curves
+                .log10_exp_coefficient
+                .push(LOG10_E * ea.ln_boltzmann(temp));
             curves.log10_flux.push(LOG10_E * self.flux.ln_flux(temp));
-            curves.log10_amount.push(LOG10_E * self.flux.ln_amount(ln_i));
-            curves.log10_diffusion_length_m.push(LOG10_E * self.flux.ln_diffusion_length(ln_i));
-            curves.log10_residual.push(LOG10_E * self.modulation.ln_residual(&diffusion, ln_i));
-            if let (Some(g), Some(gi), Some(ln_g0)) = (self.grain, grain_integral.as_ref(), ln_start.1) {
-                curves.grain_size_m.push(g.grain_size_m(gi.ln_in_stretch(stretch, ln_g0, t)));
+            curves
+                .log10_amount
+                .push(LOG10_E * self.flux.ln_amount(ln_i));
+            curves
+                .log10_diffusion_length_m
+                .push(LOG10_E * self.flux.ln_diffusion_length(ln_i));
+            curves
+                .log10_residual
+                .push(LOG10_E * self.modulation.ln_residual(&diffusion, ln_i));
+            if let (Some(g), Some(gi), Some(ln_g0)) =
+                (self.grain, grain_integral.as_ref(), ln_start.1)
+            {
+                curves
+                    .grain_size_m
+                    .push(g.grain_size_m(gi.ln_in_stretch(stretch, ln_g0, t)));
             }
         });
 
@@ -400,16 +456,26 @@ impl Model {
             entropy_j_per_mol_k: self.entropy_j_per_mol_k,
             log10_thermal_integral_s: LOG10_E * ln_total,
             reference_k: self.reference_k,
-            log10_equivalent_time_s: LOG10_E * self.flux.ln_equivalent_time(ln_total, self.reference_k),
+            log10_equivalent_time_s: LOG10_E
+                * self.flux.ln_equivalent_time(ln_total, self.reference_k),
             log10_peak_flux: LOG10_E * self.flux.ln_flux(peak_k),
             peak_flux_at_s: peak_at,
             log10_amount: LOG10_E * self.flux.ln_amount(ln_total),
             log10_diffusion_length_m: LOG10_E * self.flux.ln_diffusion_length(ln_total),
             log10_residual: LOG10_E * self.modulation.ln_residual(&diffusion, ln_total),
             homogenised_at_s: self.homogenised_at(&integral, diffusion),
-            isothermal_time_at_peak_s: self.modulation.isothermal_time_s(&diffusion, self.residual, peak_k).ok(),
-            temperature_for_duration_k: self.modulation.temperature_for_k(&diffusion, self.residual, duration).ok(),
-            grain_size_m: self.grain.zip(grain_integral.as_ref()).map(|(g, gi)| g.grain_size_m(gi.ln_total())),
+            isothermal_time_at_peak_s: self
+                .modulation
+                .isothermal_time_s(&diffusion, self.residual, peak_k)
+                .ok(),
+            temperature_for_duration_k: self
+                .modulation
+                .temperature_for_k(&diffusion, self.residual, duration)
+                .ok(),
+            grain_size_m: self
+                .grain
+                .zip(grain_integral.as_ref())
+                .map(|(g, gi)| g.grain_size_m(gi.ln_total())),
             extrapolated_fraction: self.valid_range_k.map(|(lo, hi)| {
                 let inside = (integral.ln_total_within(lo, hi) - ln_total).exp();
                 (1.0 - inside).clamp(0.0, 1.0)
@@ -426,7 +492,11 @@ impl Model {
         let (mut lo, mut hi) = (0.0, self.program.duration_s());
         for _ in 0..BISECTION_STEPS {
             let mid = 0.5 * (lo + hi);
-            if integral.ln_at(mid) >= target { hi = mid } else { lo = mid }
+            if integral.ln_at(mid) >= target {
+                hi = mid
+            } else {
+                lo = mid
+            }
         }
         Some(hi)
     }
@@ -446,7 +516,12 @@ impl TimeGrid {
             TimeScale::Linear => 0.0,
             TimeScale::Log => end * 10f64.powf(-decades),
         };
-        TimeGrid { points, scale, start, end }
+        TimeGrid {
+            points,
+            scale,
+            start,
+            end,
+        }
     }
 
     fn at(&self, i: usize) -> f64 {
@@ -501,7 +576,10 @@ mod tests {
     pub(crate) fn example() -> Scenario {
         let m = &MATERIALS[0];
         Scenario {
-            program: ProgramSpec { start_k: TECHNIQUES[0].start_k, segments: TECHNIQUES[0].segments.to_vec() },
+            program: ProgramSpec {
+                start_k: TECHNIQUES[0].start_k,
+                segments: TECHNIQUES[0].segments.to_vec(),
+            },
             diffusion: DiffusionSpec {
                 d0_m2_per_s: m.d0_m2_per_s,
                 ea_j_per_mol: m.ea_j_per_mol,
@@ -511,11 +589,22 @@ mod tests {
             },
             mixing: MixingSpec::Entropy {
                 length_m: 1e-6,
-                sublattices: vec![Sublattice { sites_per_formula_unit: 1.0, amounts: vec![1.0; 5] }],
+                sublattices: vec![Sublattice {
+                    sites_per_formula_unit: 1.0,
+                    amounts: vec![1.0; 5],
+                }],
                 basis: EntropyBasis::PerMixedSite,
             },
-            grain_growth: Some(GrainSpec { exponent: 2.0, d0_m: 1e-7, k0: 1e4, ea_j_per_mol: 600e3 }),
-            homogenisation: HomogenisationSpec { wavelength_m: 1e-6, target_residual: 0.01 },
+            grain_growth: Some(GrainSpec {
+                exponent: 2.0,
+                d0_m: 1e-7,
+                k0: 1e4,
+                ea_j_per_mol: 600e3,
+            }),
+            homogenisation: HomogenisationSpec {
+                wavelength_m: 1e-6,
+                target_residual: 0.01,
+            },
             reference_temperature_k: None,
             sampling: Sampling::default(),
         }
@@ -525,7 +614,13 @@ mod tests {
     fn curves_are_consistent_and_monotone() {
         let (c, s) = example().evaluate().unwrap();
         assert!(c.len() >= 600);
-        for v in [&c.temperature_k, &c.log10_flux, &c.log10_amount, &c.log10_residual, &c.grain_size_m] {
+        for v in [
+            &c.temperature_k,
+            &c.log10_flux,
+            &c.log10_amount,
+            &c.log10_residual,
+            &c.grain_size_m,
+        ] {
             assert_eq!(v.len(), c.len());
         }
         assert!(c.time_s.windows(2).all(|w| w[0] <= w[1]), "time is sorted");
@@ -541,7 +636,10 @@ mod tests {
         // a 4 h hold at 1500 K of a µm modulation: D(1500 K) = 2.3e-17 m²/s → 4π²DI/λ² ≈ 13
         assert!(s.homogenised_at_s.is_some());
         let frac = s.extrapolated_fraction.unwrap();
-        assert!(frac > 0.0 && frac < 0.01, "1500 K is inside 1173–1673 K: {frac}");
+        assert!(
+            frac > 0.0 && frac < 0.01,
+            "1500 K is inside 1173–1673 K: {frac}"
+        );
     }
 
     #[test]
@@ -555,7 +653,11 @@ mod tests {
     #[test]
     fn log_grid_spans_the_requested_decades() {
         let mut sc = example();
-        sc.sampling = Sampling { points: 200.0, scale: TimeScale::Log, decades: 4.0 };
+        sc.sampling = Sampling {
+            points: 200.0,
+            scale: TimeScale::Log,
+            decades: 4.0,
+        };
         let (c, s) = sc.evaluate().unwrap();
         assert!((c.time_s[0] / (s.duration_s * 1e-4) - 1.0).abs() < 1e-12);
         assert_eq!(*c.time_s.last().unwrap(), s.duration_s);
@@ -566,14 +668,24 @@ mod tests {
         let mut sc = example();
         sc.program = ProgramSpec {
             start_k: 300.0,
-            segments: vec![Segment::Pulses { count: 1000.0, on_s: 0.02, off_s: 1.08, peak_k: 2400.0, base_k: 300.0 }],
+            segments: vec![Segment::Pulses {
+                count: 1000.0,
+                on_s: 0.02,
+                off_s: 1.08,
+                peak_k: 2400.0,
+                base_k: 300.0,
+            }],
         };
         sc.sampling.points = 2000.0;
         let (c, _) = sc.evaluate().unwrap();
         let rising: Vec<usize> = (1..c.len())
             .filter(|&i| c.temperature_k[i - 1] == 300.0 && c.temperature_k[i] == 2400.0)
             .collect();
-        assert_eq!(rising.len(), 999, "every pulse after the first starts with a vertical edge");
+        assert_eq!(
+            rising.len(),
+            999,
+            "every pulse after the first starts with a vertical edge"
+        );
         for &i in &rising {
             assert_eq!(c.time_s[i - 1], c.time_s[i], "the edge is vertical");
         }
@@ -595,7 +707,14 @@ mod tests {
     fn scenario_json_round_trips_with_js_field_names() {
         let sc = example();
         let json = serde_json::to_string(&sc).unwrap();
-        for name in ["\"d0M2PerS\"", "\"eaJPerMol\"", "\"rateKPerS\"", "\"durationS\"", "\"kind\":\"ramp\"", "\"targetResidual\""] {
+        for name in [
+            "\"d0M2PerS\"",
+            "\"eaJPerMol\"",
+            "\"rateKPerS\"",
+            "\"durationS\"",
+            "\"kind\":\"ramp\"",
+            "\"targetResidual\"",
+        ] {
             assert!(json.contains(name), "{name} missing from {json}");
         }
         let back: Scenario = serde_json::from_str(&json).unwrap();

@@ -173,7 +173,10 @@ mod tests {
                 // The Celsius offset limits the round trip to the precision of v + 273.15.
                 let scale = v.abs() + unit.affine().1;
                 let back = unit.from_si(unit.to_si(v));
-                assert!((back - v).abs() <= ROUND_TRIP_ACC * scale, "{unit:?} {v} -> {back}");
+                assert!(
+                    (back - v).abs() <= ROUND_TRIP_ACC * scale,
+                    "{unit:?} {v} -> {back}"
+                );
             }
         }
     }
