@@ -6,6 +6,7 @@
 //! for `wasm32`), and charts draw on any plotters backend in [`charts`].
 
 pub mod arrhenius;
+pub mod charts;
 pub mod error;
 pub mod expint;
 pub mod flux;
@@ -16,3 +17,5 @@ pub mod presets;
 pub mod program;
 pub mod scenario;
 pub mod units;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -569,7 +569,7 @@ impl TimeGrid {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::presets::{MATERIALS, TECHNIQUES};
 

@@ -1,0 +1,528 @@
+//! Charts of a scenario (and of up to four pinned ones), drawn on any plotters backend: the page
+//! draws them on `<canvas>`, exports use the SVG backend, and native tests render SVG strings.
+//!
+//! Each chart file turns scenes into [`Trace`]s; [`plot`] draws them all the same way and returns
+//! the [`Frame`] that maps pixels back to data for hover readouts.
+
+mod arrhenius;
+mod flux;
+mod grain;
+mod temperature;
+mod transport;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Curves, Model, TimeScale};
+
+/// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
+const MAX_DECADES: f64 = 40.0;
+
+/// One scenario to draw.
+#[derive(Clone, Copy)]
+pub struct Scene<'a> {
+    /// Legend label.
+    pub label: &'a str,
+    /// The validated scenario.
+    pub model: &'a Model,
+    /// Its evaluated curves.
+    pub curves: &'a Curves,
+}
+
+/// The charts the calculator draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ChartKind {
+    /// T(t) of the program.
+    Temperature,
+    /// |J(t)| of eq. (11) with its linear and exponential control coefficients.
+    Flux,
+    /// Transported amount, diffusion length and homogenisation residual.
+    Transport,
+    /// Grain size d(t) of eq. (12).
+    Grain,
+    /// D against 1/T with the measured range marked.
+    Arrhenius,
+}
+
+impl ChartKind {
+    /// All charts, in page order.
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Temperature,
+        ChartKind::Flux,
+        ChartKind::Transport,
+        ChartKind::Grain,
+        ChartKind::Arrhenius,
+    ];
+}
+
+/// How the time axis is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum TimeAxis {
+    /// Seconds, linear.
+    #[default]
+    Linear,
+    /// Seconds, logarithmic.
+    Log,
+    /// t / t_end of each scenario, linear: pure ramps to the same peak coincide.
+    Normalised,
+}
+
+/// Colours of a chart, light or dark.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    background: RGBColor,
+    foreground: RGBColor,
+    grid: RGBColor,
+    shade: RGBColor,
+    series: [RGBColor; 4],
+}
+
+impl Theme {
+    /// Light theme.
+    pub const LIGHT: Theme = Theme {
+        background: RGBColor(255, 255, 255),
+        foreground: RGBColor(32, 33, 36),
+        grid: RGBColor(225, 228, 232),
+        shade: RGBColor(253, 236, 200),
+        series: [
+            RGBColor(0, 94, 184),
+            RGBColor(196, 69, 0),
+            RGBColor(0, 128, 74),
+            RGBColor(128, 60, 170),
+        ],
+    };
+    /// Dark theme.
+    pub const DARK: Theme = Theme {
+        background: RGBColor(24, 26, 29),
+        foreground: RGBColor(230, 232, 235),
+        grid: RGBColor(58, 62, 68),
+        shade: RGBColor(78, 62, 30),
+        series: [
+            RGBColor(110, 178, 255),
+            RGBColor(255, 150, 90),
+            RGBColor(90, 210, 150),
+            RGBColor(200, 150, 255),
+        ],
+    };
+}
+
+/// A polyline of one quantity of one scene.
+struct Trace {
+    label: String,
+    color: RGBColor,
+    dashed: bool,
+    points: Vec<(f64, f64)>,
+}
+
+/// Whether an axis shows values or their log10 with 10ⁿ labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Scale {
+    /// Values as they are.
+    Linear,
+    /// The traces hold log10 of the quantity.
+    Log10,
+}
+
+/// Pixel ↔ data mapping of a drawn chart, kept for hover readouts.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Frame {
+    /// Chart drawn.
+    pub kind: ChartKind,
+    /// Plot-area left edge [px].
+    pub left: f64,
+    /// Plot-area top edge [px].
+    pub top: f64,
+    /// Plot-area width [px].
+    pub width: f64,
+    /// Plot-area height [px].
+    pub height: f64,
+    /// Data range of the x axis (log10 values on a log axis).
+    pub x: (f64, f64),
+    /// Data range of the y axis (log10 values on a log axis).
+    pub y: (f64, f64),
+    /// x axis scale.
+    pub x_scale: Scale,
+    /// y axis scale.
+    pub y_scale: Scale,
+    /// The time axis used (time charts only).
+    pub time_axis: TimeAxis,
+}
+
+impl Frame {
+    /// The data x coordinate under pixel column `px`, if inside the plot area.
+    pub fn x_at(&self, px: f64) -> Option<f64> {
+        let f = (px - self.left) / self.width;
+        (0.0..=1.0)
+            .contains(&f)
+            .then_some(self.x.0 + f * (self.x.1 - self.x.0))
+    }
+}
+
+/// What a chart shows, built by the chart files.
+struct Spec {
+    caption: &'static str,
+    x_label: String,
+    y_label: &'static str,
+    x_scale: Scale,
+    y_scale: Scale,
+    traces: Vec<Trace>,
+    /// x intervals to shade (extrapolated regions).
+    shaded: Vec<(f64, f64)>,
+}
+
+/// Draws one chart of `scenes` on `area` and returns its frame. `pixel_ratio` is the number of
+/// backend pixels per CSS pixel (the device pixel ratio on a canvas, 1 for SVG).
+pub fn draw<DB: DrawingBackend>(
+    kind: ChartKind,
+    area: &DrawingArea<DB, Shift>,
+    scenes: &[Scene<'_>],
+    time_axis: TimeAxis,
+    theme: &Theme,
+    pixel_ratio: f64,
+) -> Result<Frame, String> {
+    let spec = match kind {
+        ChartKind::Temperature => temperature::spec(scenes, time_axis, theme),
+        ChartKind::Flux => flux::spec(scenes, time_axis, theme),
+        ChartKind::Transport => transport::spec(scenes, time_axis, theme),
+        ChartKind::Grain => grain::spec(scenes, time_axis, theme),
+        ChartKind::Arrhenius => arrhenius::spec(scenes, theme),
+    };
+    plot(
+        kind,
+        area,
+        spec,
+        time_axis,
+        theme,
+        pixel_ratio.clamp(0.5, 4.0),
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// The time coordinate of sample `i` of a scene on the chosen axis.
+fn time_coordinate(curves: &Curves, i: usize, axis: TimeAxis) -> f64 {
+    let t = curves.time_s[i];
+    match axis {
+        TimeAxis::Linear => t,
+        TimeAxis::Log => t.log10(),
+        TimeAxis::Normalised => t / curves.time_s.last().copied().unwrap_or(1.0),
+    }
+}
+
+/// The time axis's label and scale.
+fn time_label(axis: TimeAxis) -> (String, Scale) {
+    match axis {
+        TimeAxis::Linear => ("time t [s]".into(), Scale::Linear),
+        TimeAxis::Log => ("time t [s]".into(), Scale::Log10),
+        TimeAxis::Normalised => ("normalised time t / t_end".into(), Scale::Linear),
+    }
+}
+
+/// A trace of `values` against time for one scene (skipping −∞ / NaN and log t of t = 0).
+fn time_trace(
+    scene: &Scene<'_>,
+    values: &[f64],
+    axis: TimeAxis,
+    label: String,
+    color: RGBColor,
+    dashed: bool,
+) -> Trace {
+    let points = (0..values.len())
+        .map(|i| (time_coordinate(scene.curves, i, axis), values[i]))
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .collect();
+    Trace {
+        label,
+        color,
+        dashed,
+        points,
+    }
+}
+
+/// Legend label for a quantity of one of several scenes.
+fn series_label(scenes: &[Scene<'_>], scene: &Scene<'_>, quantity: &str) -> String {
+    if scenes.len() == 1 || quantity.is_empty() {
+        if quantity.is_empty() {
+            scene.label.to_string()
+        } else {
+            quantity.to_string()
+        }
+    } else {
+        format!("{quantity} — {}", scene.label)
+    }
+}
+
+fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    values.fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
+}
+
+/// Pads a range so that flat and single-point traces still get a visible axis.
+fn pad(range: (f64, f64), scale: Scale) -> (f64, f64) {
+    let (lo, hi) = range;
+    let span = hi - lo;
+    if span > 0.0 {
+        let margin = if scale == Scale::Log10 {
+            0.02 * span.max(1.0)
+        } else {
+            0.04 * span
+        };
+        (lo - margin, hi + margin)
+    } else {
+        let margin = if scale == Scale::Log10 {
+            0.5
+        } else {
+            0.5 * lo.abs().max(1.0) * 0.1
+        };
+        (lo - margin, hi + margin)
+    }
+}
+
+fn tick_label(v: f64, scale: Scale) -> String {
+    match scale {
+        Scale::Log10 => format!("1e{}", v.round()),
+        Scale::Linear => {
+            let a = v.abs();
+            if a != 0.0 && !(1e-3..1e5).contains(&a) {
+                format!("{v:.1e}")
+            } else {
+                format!("{}", (v * 1e4).round() / 1e4)
+            }
+        }
+    }
+}
+
+fn plot<DB: DrawingBackend>(
+    kind: ChartKind,
+    area: &DrawingArea<DB, Shift>,
+    spec: Spec,
+    time_axis: TimeAxis,
+    theme: &Theme,
+    ratio: f64,
+) -> Result<Frame, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&theme.background)?;
+    let x = bounds(
+        spec.traces
+            .iter()
+            .flat_map(|t| t.points.iter().map(|p| p.0)),
+    )
+    .unwrap_or((0.0, 1.0));
+    let mut y = bounds(
+        spec.traces
+            .iter()
+            .flat_map(|t| t.points.iter().map(|p| p.1)),
+    )
+    .unwrap_or((0.0, 1.0));
+    if spec.y_scale == Scale::Log10 {
+        y.0 = y.0.max(y.1 - MAX_DECADES);
+    }
+    let (x, y) = (pad(x, spec.x_scale), pad(y, spec.y_scale));
+    let px = |css: f64| (css * ratio).round() as u32;
+    let small = f64::from(area.dim_in_pixel().0) / ratio < 480.0;
+    let font = if small { 11.0 } else { 13.0 };
+    let text = ("sans-serif", font * ratio)
+        .into_font()
+        .color(&theme.foreground);
+    let mut chart = ChartBuilder::on(area)
+        .caption(
+            spec.caption,
+            ("sans-serif", (font + 1.0) * ratio)
+                .into_font()
+                .color(&theme.foreground),
+        )
+        .margin(px(if small { 6.0 } else { 10.0 }))
+        .x_label_area_size(px(font * 3.0))
+        .y_label_area_size(px(if small { 44.0 } else { 60.0 }))
+        .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
+    chart
+        .configure_mesh()
+        .bold_line_style(theme.grid)
+        .light_line_style(theme.background)
+        .axis_style(theme.foreground)
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .x_desc(spec.x_label.as_str())
+        .y_desc(spec.y_label)
+        .x_labels(if small { 4 } else { 7 })
+        .y_labels(if small { 5 } else { 7 })
+        .x_label_formatter(&|v| tick_label(*v, spec.x_scale))
+        .y_label_formatter(&|v| tick_label(*v, spec.y_scale))
+        .draw()?;
+    for &(from, to) in &spec.shaded {
+        let (from, to) = (from.max(x.0), to.min(x.1));
+        if from < to {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(from, y.0), (to, y.1)],
+                theme.shade.mix(0.6).filled(),
+            )))?;
+        }
+    }
+    let clamp = |(px, py): (f64, f64)| (px, py.clamp(y.0, y.1));
+    for trace in &spec.traces {
+        let style = ShapeStyle::from(trace.color).stroke_width(px(2.0));
+        let points = trace.points.iter().copied().map(clamp);
+        let series = if trace.dashed {
+            chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), style))?
+        } else {
+            chart.draw_series(LineSeries::new(points, style))?
+        };
+        let (color, width, len) = (trace.color, px(2.0), px(16.0) as i32);
+        series.label(trace.label.as_str()).legend(move |(lx, ly)| {
+            PathElement::new(
+                vec![(lx, ly), (lx + len, ly)],
+                ShapeStyle::from(color).stroke_width(width),
+            )
+        });
+    }
+    chart
+        .configure_series_labels()
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(text)
+        .position(SeriesLabelPosition::UpperLeft)
+        .draw()?;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    Ok(Frame {
+        kind,
+        left: f64::from(xs.start),
+        top: f64::from(ys.start),
+        width: f64::from(xs.end - xs.start),
+        height: f64::from(ys.end - ys.start),
+        x,
+        y,
+        x_scale: spec.x_scale,
+        y_scale: spec.y_scale,
+        time_axis,
+    })
+}
+
+/// The sample of `curves` nearest in time to chart coordinate `x` on `axis`.
+fn nearest_sample(curves: &Curves, x: f64, axis: TimeAxis) -> Option<usize> {
+    if curves.is_empty() {
+        return None;
+    }
+    let i = (0..curves.len())
+        .map(|i| time_coordinate(curves, i, axis))
+        .position(|c| c >= x)
+        .unwrap_or(curves.len() - 1);
+    Some(i)
+}
+
+/// The hover readout at pixel column `px` of a drawn chart: exact values of every scene there.
+pub fn readout(frame: &Frame, scenes: &[Scene<'_>], px: f64) -> Option<String> {
+    let x = frame.x_at(px)?;
+    let lines: Vec<String> = match frame.kind {
+        ChartKind::Arrhenius => return Some(arrhenius::readout(scenes, x)),
+        kind => scenes
+            .iter()
+            .filter_map(|s| {
+                let i = nearest_sample(s.curves, x, frame.time_axis)?;
+                let c = s.curves;
+                let value = match kind {
+                    ChartKind::Temperature => format!("T = {:.1} K", c.temperature_k[i]),
+                    ChartKind::Flux => format!(
+                        "|J| = {} mol/(m²·s), E = {}",
+                        format_log10(c.log10_flux[i]),
+                        format_log10(c.log10_exp_coefficient[i])
+                    ),
+                    ChartKind::Transport => format!(
+                        "Q = {} mol/m², L = {} m, residual = {}",
+                        format_log10(c.log10_amount[i]),
+                        format_log10(c.log10_diffusion_length_m[i]),
+                        format_log10(c.log10_residual[i])
+                    ),
+                    ChartKind::Grain => match c.grain_size_m.get(i) {
+                        Some(d) => format!("d = {:.4e} m", d),
+                        None => "no grain growth".into(),
+                    },
+                    ChartKind::Arrhenius => unreachable!("handled above"),
+                };
+                Some(format!("{}: t = {:.4e} s, {value}", s.label, c.time_s[i]))
+            })
+            .collect(),
+    };
+    Some(lines.join("\n"))
+}
+
+/// A number given by its log10, formatted as m.mmmm×10ⁿ even where the value itself would
+/// underflow a double.
+pub fn format_log10(log10: f64) -> String {
+    if log10 == f64::NEG_INFINITY {
+        return "0".into();
+    }
+    if !log10.is_finite() {
+        return "—".into();
+    }
+    let exponent = log10.floor();
+    let mantissa = 10f64.powf(log10 - exponent);
+    let (mantissa, exponent) = if mantissa >= 9.9995 {
+        (1.0, exponent + 1.0)
+    } else {
+        (mantissa, exponent)
+    };
+    format!("{mantissa:.4}e{exponent}")
+}
+
+/// Time scale the model was sampled on, as the default chart axis.
+pub fn default_time_axis(model: &Model) -> TimeAxis {
+    match model.time_scale() {
+        TimeScale::Linear => TimeAxis::Linear,
+        TimeScale::Log => TimeAxis::Log,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters::backend::SVGBackend;
+
+    #[test]
+    fn format_log10_handles_underflow_and_rounding() {
+        assert_eq!(format_log10(-400.0), "1.0000e-400");
+        assert_eq!(format_log10(2.0f64.log10() - 700.0), "2.0000e-700");
+        assert_eq!(format_log10(f64::NEG_INFINITY), "0");
+        assert_eq!(format_log10(0.999_999_99), "1.0000e1");
+    }
+
+    #[test]
+    fn every_chart_renders_to_svg_with_data() {
+        let scenario = crate::scenario::tests::example();
+        let model = scenario.validate().unwrap();
+        let mut curves = Curves::default();
+        model.evaluate_into(&mut curves);
+        let scene = Scene {
+            label: "furnace",
+            model: &model,
+            curves: &curves,
+        };
+        for kind in ChartKind::ALL {
+            for axis in [TimeAxis::Linear, TimeAxis::Log, TimeAxis::Normalised] {
+                let mut svg = String::new();
+                let frame = {
+                    let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+                    let frame = draw(kind, &area, &[scene], axis, &Theme::LIGHT, 1.0).unwrap();
+                    area.present().unwrap();
+                    frame
+                };
+                assert!(svg.contains("<polyline"), "{kind:?} {axis:?} draws a line");
+                assert!(
+                    frame.width > 300.0 && frame.height > 150.0,
+                    "{kind:?}: {frame:?}"
+                );
+                assert!(frame.x.0 < frame.x.1 && frame.y.0 < frame.y.1);
+                let text = readout(&frame, &[scene], frame.left + frame.width / 2.0).unwrap();
+                assert!(
+                    text.contains("furnace") || kind == ChartKind::Arrhenius,
+                    "{text}"
+                );
+                assert!(readout(&frame, &[scene], frame.left - 5.0).is_none());
+            }
+        }
+    }
+}

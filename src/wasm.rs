@@ -1,0 +1,662 @@
+//! The wasm boundary: the scripting API and the page's calculator, the only `#[wasm_bindgen]`
+//! code in the crate. Inputs arrive as plain JS objects with SI units in every name and are
+//! validated by the core; errors come back as JS `Error`s naming the field, value and range.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::arrhenius::{ActivationEnergy, Arrhenius, ThermalIntegral};
+use crate::charts::{self, ChartKind, Frame, Scene, Theme, TimeAxis, format_log10};
+use crate::error::{Field, InputError, check, limits};
+use crate::flux::FluxModel;
+use crate::grain::{self, GrainGrowth};
+use crate::homogenisation::{Modulation, Residual};
+use crate::mixing::{EntropyBasis, Sublattice, configurational_entropy, linear_coefficient};
+use crate::presets::{GRAIN_LAWS, MATERIALS, TECHNIQUES};
+use crate::program::ThermalProgram;
+use crate::scenario::{Curves, GrainSpec, Model, ProgramSpec, Scenario, Summary};
+use crate::units::Unit;
+
+/// Most scenarios that can be pinned for comparison, besides the current one.
+const MAX_PINNED: usize = 3;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn input_error(e: InputError) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Deserialises a JS object, naming the path of a malformed field in the error. Unknown fields
+/// (typos such as `d0M2perS`) are rejected too: serde-wasm-bindgen only reads the fields a struct
+/// declares, so the input's keys are compared with those of the parsed value re-serialised.
+fn from_js<T: DeserializeOwned + Serialize>(what: &str, value: JsValue) -> Result<T, JsError> {
+    let de = serde_wasm_bindgen::Deserializer::from(value.clone());
+    let parsed: T = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let at = if path == "." {
+            what.to_string()
+        } else {
+            format!("{what}.{path}")
+        };
+        JsError::new(&format!("{at}: {}", e.inner()))
+    })?;
+    reject_unknown_fields(&value, &to_js(&parsed)?, what)?;
+    Ok(parsed)
+}
+
+fn reject_unknown_fields(input: &JsValue, known: &JsValue, path: &str) -> Result<(), JsError> {
+    if let Some(items) = input.dyn_ref::<js_sys::Array>() {
+        for (i, item) in items.iter().enumerate() {
+            let known_item =
+                js_sys::Reflect::get_u32(known, i as u32).unwrap_or(JsValue::UNDEFINED);
+            reject_unknown_fields(&item, &known_item, &format!("{path}[{i}]"))?;
+        }
+    } else if input.is_object() && known.is_object() {
+        let object: &js_sys::Object = input.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            let name = key.as_string().unwrap_or_default();
+            let known_value = js_sys::Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED);
+            if known_value.is_undefined() {
+                return Err(JsError::new(&format!("{path}.{name}: unknown field")));
+            }
+            let value = js_sys::Reflect::get(input, &key).unwrap_or(JsValue::UNDEFINED);
+            reject_unknown_fields(&value, &known_value, &format!("{path}.{name}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(
+            &serde_wasm_bindgen::Serializer::new()
+                .serialize_missing_as_null(true)
+                .serialize_maps_as_objects(true),
+        )
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn curves_to_js(curves: &Curves) -> js_sys::Object {
+    let out = js_sys::Object::new();
+    for (key, values) in [
+        ("timeS", &curves.time_s),
+        ("temperatureK", &curves.temperature_k),
+        ("log10ExpCoefficient", &curves.log10_exp_coefficient),
+        ("log10FluxMolPerM2S", &curves.log10_flux),
+        ("log10AmountMolPerM2", &curves.log10_amount),
+        ("log10DiffusionLengthM", &curves.log10_diffusion_length_m),
+        ("log10Residual", &curves.log10_residual),
+        ("grainSizeM", &curves.grain_size_m),
+    ] {
+        set(
+            &out,
+            key,
+            &js_sys::Float64Array::from(values.as_slice()).into(),
+        );
+    }
+    out
+}
+
+/// Evaluates a whole scenario: `{ summary, curves }`, every curve a `Float64Array` on the time grid.
+#[wasm_bindgen(js_name = evaluateScenario)]
+pub fn evaluate_scenario(scenario: JsValue) -> Result<JsValue, JsError> {
+    let scenario: Scenario = from_js("scenario", scenario)?;
+    let (curves, summary) = scenario.evaluate().map_err(input_error)?;
+    let out = js_sys::Object::new();
+    set(&out, "summary", &to_js(&summary)?);
+    set(&out, "curves", &curves_to_js(&curves).into());
+    Ok(out.into())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IntegralResult {
+    ln_integral_s: f64,
+    log10_integral_s: f64,
+    integral_s: f64,
+}
+
+/// The Arrhenius integral I = ∫ exp(−Ea/RT) dt [s] of a program `{ startK, segments }`, up to
+/// `timeS` (default: the whole program). `integralS` may underflow to 0; the logs never do.
+#[wasm_bindgen(js_name = arrheniusIntegral)]
+pub fn arrhenius_integral(
+    program: JsValue,
+    ea_j_per_mol: f64,
+    time_s: Option<f64>,
+) -> Result<JsValue, JsError> {
+    let spec: ProgramSpec = from_js("program", program)?;
+    let program = ThermalProgram::new(spec.start_k, &spec.segments).map_err(input_error)?;
+    let ea = ActivationEnergy::new(Field::new("eaJPerMol"), ea_j_per_mol).map_err(input_error)?;
+    let integral = ThermalIntegral::new(&program, ea);
+    let ln = match time_s {
+        None => integral.ln_total(),
+        Some(t) => {
+            let t = check(Field::new("timeS"), t, limits::DURATION).map_err(input_error)?;
+            integral.ln_at(t)
+        }
+    };
+    to_js(&IntegralResult {
+        ln_integral_s: ln,
+        log10_integral_s: ln * std::f64::consts::LOG10_E,
+        integral_s: ln.exp(),
+    })
+}
+
+#[derive(serde::Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct FluxQuery {
+    d0_m2_per_s: f64,
+    ea_j_per_mol: f64,
+    concentration_mol_per_m3: f64,
+    g_j_per_k_mol_m: f64,
+    temperature_k: f64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FluxResult {
+    flux_mol_per_m2_s: f64,
+    log10_flux_mol_per_m2_s: f64,
+    exp_coefficient: f64,
+    log10_exp_coefficient: f64,
+    linear_coefficient_j_per_k_mol_m: f64,
+}
+
+/// |J| of eq. (11) at one temperature, with both control coefficients.
+#[wasm_bindgen(js_name = fluxAt)]
+pub fn flux_at(query: JsValue) -> Result<JsValue, JsError> {
+    let q: FluxQuery = from_js("query", query)?;
+    let d = Arrhenius::new("query", q.d0_m2_per_s, q.ea_j_per_mol).map_err(input_error)?;
+    let model =
+        FluxModel::new(d, q.concentration_mol_per_m3, q.g_j_per_k_mol_m).map_err(input_error)?;
+    let temp = check(
+        Field::of("query", "temperatureK"),
+        q.temperature_k,
+        limits::TEMPERATURE,
+    )
+    .map_err(input_error)?;
+    let ln_j = model.ln_flux(temp);
+    let ln_e = d.activation_energy().ln_boltzmann(temp);
+    to_js(&FluxResult {
+        flux_mol_per_m2_s: ln_j.exp(),
+        log10_flux_mol_per_m2_s: ln_j * std::f64::consts::LOG10_E,
+        exp_coefficient: ln_e.exp(),
+        log10_exp_coefficient: ln_e * std::f64::consts::LOG10_E,
+        linear_coefficient_j_per_k_mol_m: model.linear_coefficient(),
+    })
+}
+
+/// Grain size [m] after a program `{ startK, segments }` under `{ exponent, d0M, k0, eaJPerMol }`.
+#[wasm_bindgen(js_name = grainSizeAfter)]
+pub fn grain_size_after(program: JsValue, growth: JsValue) -> Result<f64, JsError> {
+    let spec: ProgramSpec = from_js("program", program)?;
+    let g: GrainSpec = from_js("grainGrowth", growth)?;
+    let program = ThermalProgram::new(spec.start_k, &spec.segments).map_err(input_error)?;
+    let law = GrainGrowth::new(g.exponent, g.d0_m, g.k0, g.ea_j_per_mol).map_err(input_error)?;
+    Ok(law.grain_size_m(ThermalIntegral::new(&program, law.activation_energy()).ln_total()))
+}
+
+#[derive(serde::Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CalibrationQuery {
+    exponent: f64,
+    d0_m: f64,
+    grain_size_m: f64,
+    time_s: f64,
+    temperature_k: f64,
+    ea_j_per_mol: f64,
+}
+
+/// k0 [mⁿ/s] from one measured isothermal point.
+#[wasm_bindgen(js_name = calibrateK0)]
+pub fn calibrate_k0(query: JsValue) -> Result<f64, JsError> {
+    let q: CalibrationQuery = from_js("calibration", query)?;
+    grain::calibrate_k0(
+        q.exponent,
+        q.d0_m,
+        q.grain_size_m,
+        q.time_s,
+        q.temperature_k,
+        q.ea_j_per_mol,
+    )
+    .map_err(input_error)
+}
+
+#[derive(serde::Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EntropyQuery {
+    sublattices: Vec<Sublattice>,
+    basis: EntropyBasis,
+    #[serde(default)]
+    length_m: Option<f64>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EntropyResult {
+    entropy_j_per_mol_k: f64,
+    g_j_per_k_mol_m: Option<f64>,
+}
+
+/// S_conf [J/(mol·K)] of `{ sublattices, basis }`, and G = S_conf/λ when `lengthM` is given.
+#[wasm_bindgen(js_name = configurationalEntropy)]
+pub fn configurational_entropy_js(query: JsValue) -> Result<JsValue, JsError> {
+    let q: EntropyQuery = from_js("mixing", query)?;
+    let s = configurational_entropy(&q.sublattices, q.basis).map_err(input_error)?;
+    let g = q
+        .length_m
+        .map(|l| linear_coefficient(s, l))
+        .transpose()
+        .map_err(input_error)?;
+    to_js(&EntropyResult {
+        entropy_j_per_mol_k: s,
+        g_j_per_k_mol_m: g,
+    })
+}
+
+#[derive(serde::Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct HomogenisationQuery {
+    d0_m2_per_s: f64,
+    ea_j_per_mol: f64,
+    wavelength_m: f64,
+    target_residual: f64,
+    #[serde(default)]
+    temperature_k: Option<f64>,
+    #[serde(default)]
+    duration_s: Option<f64>,
+}
+
+impl HomogenisationQuery {
+    fn parts(&self) -> Result<(Arrhenius, Modulation, Residual), JsError> {
+        Ok((
+            Arrhenius::new("query", self.d0_m2_per_s, self.ea_j_per_mol).map_err(input_error)?,
+            Modulation::new(Field::of("query", "wavelengthM"), self.wavelength_m)
+                .map_err(input_error)?,
+            Residual::new(Field::of("query", "targetResidual"), self.target_residual)
+                .map_err(input_error)?,
+        ))
+    }
+}
+
+/// Isothermal time [s] at `temperatureK` for a modulation of `wavelengthM` to decay to `targetResidual`.
+#[wasm_bindgen(js_name = homogenisationTime)]
+pub fn homogenisation_time(query: JsValue) -> Result<f64, JsError> {
+    let q: HomogenisationQuery = from_js("query", query)?;
+    let (d, m, eps) = q.parts()?;
+    m.isothermal_time_s(&d, eps, q.temperature_k.unwrap_or(f64::NAN))
+        .map_err(input_error)
+}
+
+/// Temperature [K] at which a hold of `durationS` brings the modulation to `targetResidual`.
+#[wasm_bindgen(js_name = homogenisationTemperature)]
+pub fn homogenisation_temperature(query: JsValue) -> Result<f64, JsError> {
+    let q: HomogenisationQuery = from_js("query", query)?;
+    let (d, m, eps) = q.parts()?;
+    m.temperature_for_k(&d, eps, q.duration_s.unwrap_or(f64::NAN))
+        .map_err(input_error)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Presets {
+    techniques: &'static [crate::presets::Technique],
+    materials: &'static [crate::presets::Material],
+    grain_laws: &'static [crate::presets::GrainLaw],
+}
+
+/// Every preset with its source and validity range.
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsError> {
+    to_js(&Presets {
+        techniques: TECHNIQUES,
+        materials: MATERIALS,
+        grain_laws: GRAIN_LAWS,
+    })
+}
+
+fn unit(name: &str) -> Result<Unit, JsError> {
+    serde_wasm_bindgen::from_value(JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("unknown unit \"{name}\"")))
+}
+
+/// Converts `value` in unit `unit` (e.g. "celsius", "kPerMin", "kjPerMol", "nanometre") to SI.
+#[wasm_bindgen(js_name = toSi)]
+pub fn to_si(value: f64, unit_name: &str) -> Result<f64, JsError> {
+    Ok(unit(unit_name)?.to_si(value))
+}
+
+/// Converts an SI value to unit `unit`.
+#[wasm_bindgen(js_name = fromSi)]
+pub fn from_si(value: f64, unit_name: &str) -> Result<f64, JsError> {
+    Ok(unit(unit_name)?.from_si(value))
+}
+
+struct Evaluated {
+    label: String,
+    model: Model,
+    curves: Curves,
+}
+
+/// The page's calculator: holds the current and pinned scenarios and draws them on canvases.
+/// Large data stays here; JS receives summaries and strings.
+#[wasm_bindgen]
+pub struct Calculator {
+    current: Option<(Evaluated, Summary)>,
+    pinned: Vec<Evaluated>,
+    canvases: Vec<(ChartKind, HtmlCanvasElement)>,
+    frames: Vec<(ChartKind, Frame)>,
+    time_axis: TimeAxis,
+    dark: bool,
+    pixel_ratio: f64,
+}
+
+impl Default for Calculator {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn chart_kind(name: &str) -> Result<ChartKind, JsError> {
+    serde_wasm_bindgen::from_value(JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("unknown chart \"{name}\"")))
+}
+
+#[wasm_bindgen]
+impl Calculator {
+    /// An empty calculator.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Calculator {
+        Calculator {
+            current: None,
+            pinned: Vec::new(),
+            canvases: Vec::new(),
+            frames: Vec::new(),
+            time_axis: TimeAxis::Linear,
+            dark: false,
+            pixel_ratio: 1.0,
+        }
+    }
+
+    /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `canvas`.
+    pub fn attach(&mut self, kind: &str, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        let kind = chart_kind(kind)?;
+        self.canvases.retain(|(k, _)| *k != kind);
+        self.canvases.push((kind, canvas));
+        Ok(())
+    }
+
+    /// Validates and evaluates `scenario`; returns its summary. On error nothing changes: the
+    /// last valid scenario and its charts stay.
+    pub fn update(&mut self, scenario: JsValue) -> Result<JsValue, JsError> {
+        let scenario: Scenario = from_js("scenario", scenario)?;
+        let model = scenario.validate().map_err(input_error)?;
+        let (label, mut curves) = match self.current.take() {
+            Some((e, _)) => (e.label, e.curves),
+            None => ("current".to_string(), Curves::default()),
+        };
+        let summary = model.evaluate_into(&mut curves);
+        let result = to_js(&summary);
+        self.current = Some((
+            Evaluated {
+                label,
+                model,
+                curves,
+            },
+            summary,
+        ));
+        result
+    }
+
+    /// Label of the current scenario in legends.
+    #[wasm_bindgen(js_name = setLabel)]
+    pub fn set_label(&mut self, label: String) {
+        if let Some((e, _)) = self.current.as_mut() {
+            e.label = label;
+        }
+    }
+
+    /// "linear", "log" or "normalised".
+    #[wasm_bindgen(js_name = setTimeAxis)]
+    pub fn set_time_axis(&mut self, axis: &str) -> Result<(), JsError> {
+        self.time_axis = serde_wasm_bindgen::from_value(JsValue::from_str(axis))
+            .map_err(|_| JsError::new(&format!("unknown time axis \"{axis}\"")))?;
+        Ok(())
+    }
+
+    /// Dark or light charts, and the device pixel ratio of the canvases.
+    #[wasm_bindgen(js_name = setAppearance)]
+    pub fn set_appearance(&mut self, dark: bool, pixel_ratio: f64) {
+        self.dark = dark;
+        self.pixel_ratio = if pixel_ratio.is_finite() {
+            pixel_ratio.clamp(0.5, 4.0)
+        } else {
+            1.0
+        };
+    }
+
+    /// Pins a copy of the current scenario for comparison (at most three besides the current).
+    pub fn pin(&mut self, label: String) -> Result<usize, JsError> {
+        let Some((e, _)) = self.current.as_ref() else {
+            return Err(JsError::new("nothing to pin yet"));
+        };
+        if self.pinned.len() >= MAX_PINNED {
+            return Err(JsError::new(&format!(
+                "at most {MAX_PINNED} scenarios can be pinned; clear one first"
+            )));
+        }
+        self.pinned.push(Evaluated {
+            label,
+            model: e.model.clone(),
+            curves: e.curves.clone(),
+        });
+        Ok(self.pinned.len())
+    }
+
+    /// Removes all pinned scenarios.
+    #[wasm_bindgen(js_name = clearPins)]
+    pub fn clear_pins(&mut self) {
+        self.pinned.clear();
+    }
+
+    fn scenes(&self) -> Vec<Scene<'_>> {
+        self.current
+            .iter()
+            .map(|(e, _)| e)
+            .chain(&self.pinned)
+            .map(|e| Scene {
+                label: &e.label,
+                model: &e.model,
+                curves: &e.curves,
+            })
+            .collect()
+    }
+
+    fn theme(&self) -> &'static Theme {
+        if self.dark {
+            &Theme::DARK
+        } else {
+            &Theme::LIGHT
+        }
+    }
+
+    /// Redraws every attached chart.
+    pub fn draw(&mut self) -> Result<(), JsError> {
+        let scenes = self.scenes();
+        if scenes.is_empty() {
+            return Ok(());
+        }
+        let mut frames = Vec::with_capacity(self.canvases.len());
+        for (kind, canvas) in &self.canvases {
+            let backend = CanvasBackend::with_canvas_object(canvas.clone())
+                .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))?;
+            let area = backend.into_drawing_area();
+            let frame = charts::draw(
+                *kind,
+                &area,
+                &scenes,
+                self.time_axis,
+                self.theme(),
+                self.pixel_ratio,
+            )
+            .map_err(|e| JsError::new(&format!("drawing the {kind:?} chart failed: {e}")))?;
+            area.present().map_err(|e| JsError::new(&e.to_string()))?;
+            frames.push((*kind, frame));
+        }
+        self.frames = frames;
+        Ok(())
+    }
+
+    /// Exact values under CSS pixel column `css_x` of chart `kind`, or undefined outside its plot.
+    pub fn readout(&self, kind: &str, css_x: f64) -> Result<Option<String>, JsError> {
+        let kind = chart_kind(kind)?;
+        let frame = self.frames.iter().find(|(k, _)| *k == kind).map(|(_, f)| f);
+        Ok(frame.and_then(|f| charts::readout(f, &self.scenes(), css_x * self.pixel_ratio)))
+    }
+
+    /// The chart `kind` as an SVG document of `width`×`height` CSS pixels.
+    pub fn svg(&self, kind: &str, width: u32, height: u32) -> Result<String, JsError> {
+        let kind = chart_kind(kind)?;
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(
+                &mut out,
+                (width.clamp(200, 4000), height.clamp(150, 4000)),
+            )
+            .into_drawing_area();
+            charts::draw(
+                kind,
+                &area,
+                &self.scenes(),
+                self.time_axis,
+                self.theme(),
+                1.0,
+            )
+            .map_err(|e| JsError::new(&e))?;
+            area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        Ok(out)
+    }
+
+    /// The current summary as readable lines (numbers formatted in Rust, never re-derived in JS).
+    #[wasm_bindgen(js_name = summaryText)]
+    pub fn summary_text(&self) -> String {
+        let Some((e, s)) = self.current.as_ref() else {
+            return String::new();
+        };
+        let mut lines = vec![
+            format!("Program: {:.4e} s, peak {:.1} K", s.duration_s, s.peak_k),
+            format!(
+                "Peak flux |J| = {} mol/(m²·s) at t = {:.4e} s",
+                format_log10(s.log10_peak_flux),
+                s.peak_flux_at_s
+            ),
+            format!(
+                "Linear control coefficient G = {:.4e} J/(K·mol·m)",
+                s.linear_coefficient_j_per_k_mol_m
+            ),
+        ];
+        if let Some(entropy) = s.entropy_j_per_mol_k {
+            lines.push(format!(
+                "Configurational entropy S_conf = {entropy:.4} J/(mol·K)"
+            ));
+        }
+        lines.extend([
+            format!(
+                "Arrhenius integral I = {} s",
+                format_log10(s.log10_thermal_integral_s)
+            ),
+            format!(
+                "Equivalent time at {:.1} K = {} s",
+                s.reference_k,
+                format_log10(s.log10_equivalent_time_s)
+            ),
+            format!(
+                "Transported amount Q = {} mol/m²",
+                format_log10(s.log10_amount)
+            ),
+            format!(
+                "Diffusion length √(D0·I) = {} m",
+                format_log10(s.log10_diffusion_length_m)
+            ),
+            format!("Residual modulation = {}", format_log10(s.log10_residual)),
+            match s.homogenised_at_s {
+                Some(t) => format!("Homogenised (target residual reached) at t = {t:.4e} s"),
+                None => "Target residual not reached during the program".into(),
+            },
+        ]);
+        if let Some(t) = s.isothermal_time_at_peak_s {
+            lines.push(format!(
+                "Hold at the peak temperature that would homogenise: {t:.4e} s"
+            ));
+        }
+        if let Some(t) = s.temperature_for_duration_k {
+            lines.push(format!(
+                "Hold temperature that homogenises in the program's duration: {t:.1} K"
+            ));
+        }
+        if let Some(d) = s.grain_size_m {
+            lines.push(format!("Final grain size d = {d:.4e} m"));
+        }
+        if let (Some(f), Some((lo, hi))) = (s.extrapolated_fraction, e.model.valid_range_k()) {
+            lines.push(format!(
+                "{:.1} % of the diffusion happened outside the measured range {lo}–{hi} K{}",
+                100.0 * f,
+                if f > 0.01 { " (extrapolated)" } else { "" }
+            ));
+        }
+        lines.join("\n")
+    }
+
+    /// Curves of the current and pinned scenarios as CSV (one block per scenario).
+    pub fn csv(&self) -> String {
+        let mut out = String::from(
+            "scenario,time_s,temperature_K,log10_flux_mol_per_m2_s,log10_exp_coefficient,log10_amount_mol_per_m2,log10_diffusion_length_m,log10_residual,grain_size_m\n",
+        );
+        for scene in self.scenes() {
+            let c = scene.curves;
+            let label = scene.label.replace(['"', ',', '\n'], " ");
+            for i in 0..c.len() {
+                let grain = c
+                    .grain_size_m
+                    .get(i)
+                    .map(|d| format!("{d:e}"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "{label},{:e},{},{},{},{},{},{},{grain}\n",
+                    c.time_s[i],
+                    c.temperature_k[i],
+                    c.log10_flux[i],
+                    c.log10_exp_coefficient[i],
+                    c.log10_amount[i],
+                    c.log10_diffusion_length_m[i],
+                    c.log10_residual[i]
+                ));
+            }
+        }
+        out
+    }
+
+    /// Curves and summary of the current scenario as a JS object (for JSON export).
+    pub fn current(&self) -> Result<JsValue, JsError> {
+        let Some((e, s)) = self.current.as_ref() else {
+            return Ok(JsValue::NULL);
+        };
+        let out = js_sys::Object::new();
+        set(&out, "summary", &to_js(s)?);
+        set(&out, "curves", &curves_to_js(&e.curves).into());
+        Ok(out.into())
+    }
+}

@@ -1,0 +1,162 @@
+//! The wasm facade in a real browser (headless Chromium): the scripting API with JS objects and
+//! JS `Error`s, and the calculator drawing on a real `<canvas>`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Float64Array, JSON, Reflect};
+use synthesis_kinetics::wasm::{
+    Calculator, arrhenius_integral, evaluate_scenario, flux_at, presets,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SCENARIO: &str = r#"{
+  "program": { "startK": 298.15, "segments": [
+    { "kind": "ramp", "rateKPerS": 100000, "targetK": 2000 },
+    { "kind": "hold", "durationS": 0.055 },
+    { "kind": "ramp", "rateKPerS": 100000, "targetK": 298.15 } ] },
+  "diffusion": { "d0M2PerS": 2.66e-6, "eaJPerMol": 318000, "concentrationMolPerM3": 10000,
+                 "validMinK": 1173, "validMaxK": 1673 },
+  "mixing": { "kind": "entropy", "lengthM": 1e-8, "basis": "perMixedSite",
+              "sublattices": [ { "sitesPerFormulaUnit": 1, "amounts": [1, 1, 1, 1, 1] } ] },
+  "grainGrowth": { "exponent": 2, "d0M": 1e-7, "k0": 10000, "eaJPerMol": 600000 },
+  "homogenisation": { "wavelengthM": 1e-8, "targetResidual": 0.01 },
+  "sampling": { "points": 400, "scale": "linear", "decades": 6 }
+}"#;
+
+fn scenario() -> JsValue {
+    JSON::parse(SCENARIO).unwrap()
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap()
+}
+
+fn error_message(e: wasm_bindgen::JsError) -> String {
+    let value: JsValue = e.into();
+    assert!(
+        value.is_instance_of::<js_sys::Error>(),
+        "errors are JS Error objects"
+    );
+    String::from(value.unchecked_into::<js_sys::Error>().message())
+}
+
+#[wasm_bindgen_test]
+fn evaluate_returns_summary_and_typed_arrays() {
+    let out = evaluate_scenario(scenario()).unwrap();
+    let curves = get(&out, "curves");
+    let time: Float64Array = get(&curves, "timeS").dyn_into().unwrap();
+    let temp: Float64Array = get(&curves, "temperatureK").dyn_into().unwrap();
+    assert!(time.length() >= 400);
+    assert_eq!(time.length(), temp.length());
+    let summary = get(&out, "summary");
+    assert_eq!(get(&summary, "peakK").as_f64(), Some(2000.0));
+    let entropy = get(&summary, "entropyJPerMolK").as_f64().unwrap();
+    assert!((entropy - 13.381).abs() < 1e-3);
+}
+
+#[wasm_bindgen_test]
+fn bad_values_come_back_as_errors_naming_the_field() {
+    let s = scenario();
+    let seg0 = get(&get(&get(&s, "program"), "segments"), "0");
+    Reflect::set(&seg0, &"rateKPerS".into(), &JsValue::from_f64(-5.0)).unwrap();
+    let msg = error_message(evaluate_scenario(s).unwrap_err());
+    assert!(msg.contains("program.segments[0].rateKPerS"), "{msg}");
+    assert!(msg.contains("K/s"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn wrong_types_and_unknown_fields_are_named() {
+    let s = scenario();
+    Reflect::set(&get(&s, "diffusion"), &"eaJPerMol".into(), &"lots".into()).unwrap();
+    let msg = error_message(evaluate_scenario(s).unwrap_err());
+    assert!(msg.contains("diffusion.eaJPerMol"), "{msg}");
+    let s = scenario();
+    Reflect::set(
+        &get(&s, "diffusion"),
+        &"d0M2perS".into(),
+        &JsValue::from_f64(1.0),
+    )
+    .unwrap();
+    let msg = error_message(evaluate_scenario(s).unwrap_err());
+    assert!(msg.contains("d0M2perS"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn direct_functions() {
+    let program =
+        JSON::parse(r#"{"startK": 1200, "segments": [{"kind": "hold", "durationS": 100}]}"#)
+            .unwrap();
+    let r = arrhenius_integral(program, 300e3, None).unwrap();
+    let want = 100f64.ln() - 300e3 / (8.314_462_618 * 1200.0);
+    assert!((get(&r, "lnIntegralS").as_f64().unwrap() - want).abs() < 1e-12);
+    let q = JSON::parse(
+        r#"{"d0M2PerS": 1e-6, "eaJPerMol": 3e5, "concentrationMolPerM3": 1e4, "gJPerKMolM": 1e7, "temperatureK": 0}"#,
+    )
+    .unwrap();
+    let msg = error_message(flux_at(q).unwrap_err());
+    assert!(msg.contains("query.temperatureK"), "{msg}");
+    let p = presets().unwrap();
+    assert!(
+        Reflect::get(&get(&p, "techniques"), &"length".into())
+            .unwrap()
+            .as_f64()
+            .unwrap()
+            >= 6.0
+    );
+}
+
+fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    c.set_width(width);
+    c.set_height(height);
+    doc.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+/// Share of pixels differing from the top-left (background) pixel.
+fn ink(c: &HtmlCanvasElement) -> f64 {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx
+        .get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64)
+        .unwrap()
+        .data();
+    let bg = &data[0..4];
+    let differing = data.chunks(4).filter(|px| px != &bg).count();
+    differing as f64 / (data.len() / 4) as f64
+}
+
+#[wasm_bindgen_test]
+fn calculator_draws_every_chart_on_a_real_canvas() {
+    let mut calc = Calculator::new();
+    let kinds = ["temperature", "flux", "transport", "grain", "arrhenius"];
+    let canvases: Vec<_> = kinds.iter().map(|_| canvas(640, 360)).collect();
+    for (k, c) in kinds.iter().zip(&canvases) {
+        calc.attach(k, c.clone()).unwrap();
+    }
+    calc.update(scenario()).unwrap();
+    calc.draw().unwrap();
+    for (k, c) in kinds.iter().zip(&canvases) {
+        let share = ink(c);
+        assert!(share > 0.01, "{k} chart is not blank: {share}");
+    }
+    let text = calc.readout("temperature", 320.0).unwrap().unwrap();
+    assert!(text.contains("T = "), "{text}");
+    // A bad update keeps the last good state and charts.
+    let before = calc.summary_text();
+    let bad = scenario();
+    Reflect::set(
+        &get(&bad, "homogenisation"),
+        &"targetResidual".into(),
+        &JsValue::from_f64(f64::NAN),
+    )
+    .unwrap();
+    let msg = error_message(calc.update(bad).unwrap_err());
+    assert!(msg.contains("homogenisation.targetResidual"), "{msg}");
+    assert_eq!(calc.summary_text(), before);
+    assert!(calc.svg("flux", 640, 360).unwrap().contains("<svg"));
+    assert!(calc.csv().lines().count() > 400);
+}
