@@ -81,4 +81,10 @@ build_site() {
   cp index.html "$site/"
   cp -r www "$site/"
   cp "$pkg/synthesis_kinetics.js" "$pkg/synthesis_kinetics_bg.wasm" "$pkg/synthesis_kinetics.d.ts" "$site/pkg/"
+  # The service worker must sit at the site root to control the page; its cache is named after
+  # a hash of everything it caches, so each release replaces the previous one.
+  local build
+  build=$(cat "$site/index.html" "$site"/www/* "$site"/pkg/* | sha256sum | cut -c1-16)
+  sed "s/__BUILD__/$build/" www/sw.js > "$site/sw.js"
+  rm "$site/www/sw.js"
 }

@@ -305,3 +305,97 @@ mod tests {
         );
     }
 }
+
+/// Serde helpers for number fields: any value that is not a number (a string, a boolean, an
+/// object) is read as NaN instead of failing deserialisation, so that [`check`] reports it with
+/// its field path and allowed range, like every other bad number.
+pub mod lenient {
+    use serde::Deserialize;
+    use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    struct Number;
+
+    impl<'de> Visitor<'de> for Number {
+        type Value = f64;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number")
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+            Ok(v)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+            Ok(v as f64)
+        }
+
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<f64, E> {
+            Ok(f64::NAN)
+        }
+
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<f64, E> {
+            Ok(f64::NAN)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<f64, E> {
+            Ok(f64::NAN)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<f64, E> {
+            Ok(f64::NAN)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<f64, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(f64::NAN)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<f64, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(f64::NAN)
+        }
+    }
+
+    /// A number field; non-numbers become NaN.
+    pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        d.deserialize_any(Number)
+    }
+
+    /// An optional number field: null or absent is `None`, non-numbers become `Some(NaN)`.
+    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        struct Optional;
+        impl<'de> Visitor<'de> for Optional {
+            type Value = Option<f64>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number or nothing")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                number(d).map(Some)
+            }
+        }
+        d.deserialize_option(Optional)
+    }
+
+    /// A list of numbers; non-numbers among them become NaN.
+    pub fn numbers<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(transparent)]
+        struct Item(#[serde(deserialize_with = "number")] f64);
+        Ok(Vec::<Item>::deserialize(d)?
+            .into_iter()
+            .map(|Item(v)| v)
+            .collect())
+    }
+}

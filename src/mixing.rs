@@ -17,8 +17,10 @@ const SUBLATTICES: &str = "mixing.sublattices";
 #[serde(rename_all = "camelCase")]
 pub struct Sublattice {
     /// Sites of this sublattice per formula unit (e.g. 1 for the A site of ABO₃).
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub sites_per_formula_unit: f64,
     /// Amounts of the species sharing the sublattice.
+    #[serde(deserialize_with = "crate::error::lenient::numbers")]
     pub amounts: Vec<f64>,
 }
 

@@ -22,14 +22,17 @@ pub enum Segment {
     #[serde(rename_all = "camelCase")]
     Ramp {
         /// Magnitude of dT/dt [K/s].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         rate_k_per_s: f64,
         /// Temperature at the end of the ramp [K].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         target_k: f64,
     },
     /// Isothermal hold at the current temperature.
     #[serde(rename_all = "camelCase")]
     Hold {
         /// Duration [s].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         duration_s: f64,
     },
     /// `count` square pulses: a jump to `peak_k` for `on_s`, then `base_k` for `off_s`.
@@ -37,14 +40,19 @@ pub enum Segment {
     #[serde(rename_all = "camelCase")]
     Pulses {
         /// Number of pulses.
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         count: f64,
         /// Time at the peak temperature per pulse [s].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         on_s: f64,
         /// Time at the base temperature after each pulse [s].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         off_s: f64,
         /// Pulse peak temperature [K].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         peak_k: f64,
         /// Temperature between pulses [K].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         base_k: f64,
     },
 }

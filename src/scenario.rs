@@ -37,7 +37,7 @@ pub struct Scenario {
     /// The composition modulation to homogenise.
     pub homogenisation: HomogenisationSpec,
     /// Temperature of the equivalent isothermal time [K]; defaults to the program's peak.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     pub reference_temperature_k: Option<f64>,
     /// The time grid of the curves.
     #[serde(default)]
@@ -49,7 +49,10 @@ pub struct Scenario {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProgramSpec {
     /// Start temperature [K] (0 K only for the paper's pure ramp).
-    #[serde(default = "room_temperature")]
+    #[serde(
+        default = "room_temperature",
+        deserialize_with = "crate::error::lenient::number"
+    )]
     pub start_k: f64,
     /// Ramps, holds and pulse trains in order.
     pub segments: Vec<Segment>,
@@ -64,16 +67,19 @@ fn room_temperature() -> f64 {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DiffusionSpec {
     /// Pre-exponential factor D0 [m²/s].
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub d0_m2_per_s: f64,
     /// Activation energy Ea [J/mol].
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub ea_j_per_mol: f64,
     /// Molar concentration C of eq. (11) [mol/m³].
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub concentration_mol_per_m3: f64,
     /// Lowest temperature at which D was measured [K], if known.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     pub valid_min_k: Option<f64>,
     /// Highest temperature at which D was measured [K], if known.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     pub valid_max_k: Option<f64>,
 }
 
@@ -85,12 +91,14 @@ pub enum MixingSpec {
     #[serde(rename_all = "camelCase")]
     Direct {
         /// G [J/(K·mol·m)].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         g_j_per_k_mol_m: f64,
     },
     /// G ≈ S_conf/λ from a composition and a mixing length.
     #[serde(rename_all = "camelCase")]
     Entropy {
         /// Precursor mixing length λ [m].
+        #[serde(deserialize_with = "crate::error::lenient::number")]
         length_m: f64,
         /// Sublattices with their species amounts.
         sublattices: Vec<Sublattice>,
@@ -104,12 +112,16 @@ pub enum MixingSpec {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GrainSpec {
     /// Growth exponent n ≥ 1 (2 normal, 3 drag-limited).
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub exponent: f64,
     /// Initial grain size [m].
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub d0_m: f64,
     /// Rate constant k0 [mⁿ/s].
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub k0: f64,
     /// Grain-growth activation energy [J/mol].
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub ea_j_per_mol: f64,
 }
 
@@ -118,8 +130,10 @@ pub struct GrainSpec {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HomogenisationSpec {
     /// Modulation wavelength λ [m] (usually the mixing length).
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub wavelength_m: f64,
     /// Residual amplitude that counts as homogeneous, e.g. 0.01.
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub target_residual: f64,
 }
 
@@ -139,10 +153,12 @@ pub enum TimeScale {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Sampling {
     /// Number of base grid points.
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub points: f64,
     /// Linear or logarithmic.
     pub scale: TimeScale,
     /// Decades spanned by a logarithmic grid.
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub decades: f64,
 }
 
@@ -384,6 +400,11 @@ impl Model {
     /// The time grid's scale.
     pub fn time_scale(&self) -> TimeScale {
         self.scale
+    }
+
+    /// The composition modulation and the residual that counts as homogeneous.
+    pub fn homogenisation(&self) -> (Modulation, Residual) {
+        (self.modulation, self.residual)
     }
 
     /// Computes every curve into `curves` (reusing its buffers) and returns the summary.
@@ -721,5 +742,46 @@ pub(crate) mod tests {
         assert_eq!(back, sc);
         let typo = json.replace("\"d0M2PerS\"", "\"d0M2perS\"");
         assert!(serde_json::from_str::<Scenario>(&typo).is_err());
+    }
+
+    #[test]
+    fn a_non_number_is_reported_by_validation_with_its_field() {
+        let json = serde_json::to_string(&example()).unwrap();
+        for (from, to, field) in [
+            (
+                "\"eaJPerMol\":318000.0",
+                "\"eaJPerMol\":\"lots\"",
+                "diffusion.eaJPerMol",
+            ),
+            (
+                "\"targetResidual\":0.01",
+                "\"targetResidual\":[1]",
+                "homogenisation.targetResidual",
+            ),
+            (
+                "\"wavelengthM\":1e-6",
+                "\"wavelengthM\":{\"a\":1}",
+                "homogenisation.wavelengthM",
+            ),
+            (
+                "\"amounts\":[1.0,1.0",
+                "\"amounts\":[true,1.0",
+                "mixing.sublattices[0].amounts",
+            ),
+            (
+                "\"validMinK\":1173.0",
+                "\"validMinK\":\"x\"",
+                "diffusion.validMinK",
+            ),
+        ] {
+            assert!(json.contains(from), "{from} in {json}");
+            let bad: Scenario = serde_json::from_str(&json.replacen(from, to, 1)).unwrap();
+            let e = bad.validate().unwrap_err();
+            assert_eq!(e.field(), field);
+            assert!(matches!(e, InputError::NotFinite { .. }), "{e}");
+        }
+        let null_optional = json.replacen("\"validMinK\":1173.0", "\"validMinK\":null", 1);
+        let s: Scenario = serde_json::from_str(&null_optional).unwrap();
+        assert_eq!(s.diffusion.valid_min_k, None);
     }
 }

@@ -75,3 +75,31 @@ pub(super) fn readout(scenes: &[Scene<'_>], x: f64) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Rows of T, 1000/T and D over the plotted range.
+pub(super) fn table(scene: &Scene<'_>, rows: usize) -> Vec<Vec<String>> {
+    let (lo, hi) = temperature_range(std::slice::from_ref(scene));
+    let d = scene.model.flux().diffusion();
+    let rows = rows.max(2);
+    let mut out = vec![vec![
+        "T [K]".to_string(),
+        "1000/T [1/K]".into(),
+        "D [m²/s]".into(),
+        "measured?".into(),
+    ]];
+    for r in 0..rows {
+        let temp = lo + (hi - lo) * r as f64 / (rows - 1) as f64;
+        let measured = match scene.model.valid_range_k() {
+            Some((vlo, vhi)) if !(vlo..=vhi).contains(&temp) => "extrapolated",
+            Some(_) => "yes",
+            None => "unknown",
+        };
+        out.push(vec![
+            format!("{temp:.1}"),
+            format!("{:.4}", 1000.0 / temp),
+            format_log10(LOG10_E * d.ln_diffusivity(temp)),
+            measured.into(),
+        ]);
+    }
+    out
+}

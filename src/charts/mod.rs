@@ -12,6 +12,7 @@ mod transport;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Curves, Model, TimeScale};
@@ -326,13 +327,13 @@ fn plot<DB: DrawingBackend>(
     let px = |css: f64| (css * ratio).round() as u32;
     let small = f64::from(area.dim_in_pixel().0) / ratio < 480.0;
     let font = if small { 11.0 } else { 13.0 };
-    let text = ("sans-serif", font * ratio)
+    let text = (FontFamily::SansSerif, font * ratio)
         .into_font()
         .color(&theme.foreground);
     let mut chart = ChartBuilder::on(area)
         .caption(
             spec.caption,
-            ("sans-serif", (font + 1.0) * ratio)
+            (FontFamily::SansSerif, (font + 1.0) * ratio)
                 .into_font()
                 .color(&theme.foreground),
         )
@@ -367,26 +368,19 @@ fn plot<DB: DrawingBackend>(
     for trace in &spec.traces {
         let style = ShapeStyle::from(trace.color).stroke_width(px(2.0));
         let points = trace.points.iter().copied().map(clamp);
-        let series = if trace.dashed {
-            chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), style))?
+        if trace.dashed {
+            chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), style))?;
         } else {
-            chart.draw_series(LineSeries::new(points, style))?
-        };
-        let (color, width, len) = (trace.color, px(2.0), px(16.0) as i32);
-        series.label(trace.label.as_str()).legend(move |(lx, ly)| {
-            PathElement::new(
-                vec![(lx, ly), (lx + len, ly)],
-                ShapeStyle::from(color).stroke_width(width),
-            )
-        });
+            chart.draw_series(LineSeries::new(points, style))?;
+        }
     }
-    chart
-        .configure_series_labels()
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(text)
-        .position(SeriesLabelPosition::UpperLeft)
-        .draw()?;
+    legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &spec.traces,
+        &text,
+        theme,
+        ratio,
+    )?;
     let (xs, ys) = chart.plotting_area().get_pixel_range();
     Ok(Frame {
         kind,
@@ -400,6 +394,63 @@ fn plot<DB: DrawingBackend>(
         y_scale: spec.y_scale,
         time_axis,
     })
+}
+
+/// Draws the legend in the upper-left corner of the plot area. (Written here rather than with
+/// plotters' series labels, whose default font lookup pulls Unicode case tables into the wasm.)
+fn legend<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    traces: &[Trace],
+    text: &TextStyle<'_>,
+    theme: &Theme,
+    ratio: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if traces.is_empty() {
+        return Ok(());
+    }
+    let px = |css: f64| (css * ratio).round() as i32;
+    let (pad, swatch, gap) = (px(6.0), px(18.0), px(6.0));
+    let mut width = 0;
+    let mut line = 0;
+    for t in traces {
+        let (w, h) = plot.estimate_text_size(&t.label, text)?;
+        width = width.max(w as i32);
+        line = line.max(h as i32 + px(4.0));
+    }
+    let (x0, y0) = (px(8.0), px(8.0));
+    let (x1, y1) = (
+        x0 + 2 * pad + swatch + gap + width,
+        y0 + 2 * pad + line * traces.len() as i32,
+    );
+    plot.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        theme.background.mix(0.88).filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        ShapeStyle::from(theme.grid).stroke_width(1),
+    ))?;
+    for (i, t) in traces.iter().enumerate() {
+        let y = y0 + pad + line * i as i32 + line / 2;
+        let x = x0 + pad;
+        let style = ShapeStyle::from(t.color).stroke_width(px(2.0).max(1) as u32);
+        if t.dashed {
+            plot.draw(&PathElement::new(vec![(x, y), (x + swatch / 3, y)], style))?;
+            plot.draw(&PathElement::new(
+                vec![(x + 2 * swatch / 3, y), (x + swatch, y)],
+                style,
+            ))?;
+        } else {
+            plot.draw(&PathElement::new(vec![(x, y), (x + swatch, y)], style))?;
+        }
+        let anchored = text.pos(Pos::new(HPos::Left, VPos::Center));
+        plot.draw(&Text::new(
+            t.label.as_str(),
+            (x + swatch + gap, y),
+            anchored,
+        ))?;
+    }
+    Ok(())
 }
 
 /// The sample of `curves` nearest in time to chart coordinate `x` on `axis`.
@@ -448,6 +499,55 @@ pub fn readout(frame: &Frame, scenes: &[Scene<'_>], px: f64) -> Option<String> {
             .collect(),
     };
     Some(lines.join("\n"))
+}
+
+/// The accessible alternative to a chart: a header and up to `rows` rows of exact values of the
+/// first scene, evenly spread over its samples.
+pub fn table(kind: ChartKind, scene: &Scene<'_>, rows: usize) -> Vec<Vec<String>> {
+    let c = scene.curves;
+    let header: &[&str] = match kind {
+        ChartKind::Temperature => &["t [s]", "T [K]"],
+        ChartKind::Flux => &[
+            "t [s]",
+            "|J| [mol/(m²·s)]",
+            "E = exp(−Ea/RT)",
+            "G [J/(K·mol·m)]",
+        ],
+        ChartKind::Transport => &["t [s]", "Q [mol/m²]", "L [m]", "residual"],
+        ChartKind::Grain => &["t [s]", "d [m]"],
+        ChartKind::Arrhenius => return arrhenius::table(scene, rows),
+    };
+    let mut out = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    let n = c.len();
+    let rows = rows.clamp(2, n.max(2));
+    let g = format!("{:.4e}", scene.model.flux().linear_coefficient());
+    for r in 0..rows.min(n) {
+        let i = r * (n - 1) / (rows - 1).max(1);
+        let t = format!("{:.4e}", c.time_s[i]);
+        out.push(match kind {
+            ChartKind::Temperature => vec![t, format!("{:.2}", c.temperature_k[i])],
+            ChartKind::Flux => vec![
+                t,
+                format_log10(c.log10_flux[i]),
+                format_log10(c.log10_exp_coefficient[i]),
+                g.clone(),
+            ],
+            ChartKind::Transport => vec![
+                t,
+                format_log10(c.log10_amount[i]),
+                format_log10(c.log10_diffusion_length_m[i]),
+                format_log10(c.log10_residual[i]),
+            ],
+            ChartKind::Grain => vec![
+                t,
+                c.grain_size_m
+                    .get(i)
+                    .map_or("—".into(), |d| format!("{d:.4e}")),
+            ],
+            ChartKind::Arrhenius => unreachable!("returned above"),
+        });
+    }
+    out
 }
 
 /// A number given by its log10, formatted as m.mmmm×10ⁿ even where the value itself would

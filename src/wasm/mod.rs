@@ -2,6 +2,9 @@
 //! code in the crate. Inputs arrive as plain JS objects with SI units in every name and are
 //! validated by the core; errors come back as JS `Error`s naming the field, value and range.
 
+mod backend;
+
+use backend::AnyBackend;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
@@ -33,20 +36,13 @@ fn input_error(e: InputError) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Deserialises a JS object, naming the path of a malformed field in the error. Unknown fields
-/// (typos such as `d0M2perS`) are rejected too: serde-wasm-bindgen only reads the fields a struct
-/// declares, so the input's keys are compared with those of the parsed value re-serialised.
+/// Deserialises a JS object. A non-number where a number belongs becomes NaN (see
+/// [`crate::error::lenient`]), so the core's validation names the field and its range. Unknown
+/// fields (typos such as `d0M2perS`) are rejected too: serde-wasm-bindgen only reads the fields a
+/// struct declares, so the input's keys are compared with those of the parsed value re-serialised.
 fn from_js<T: DeserializeOwned + Serialize>(what: &str, value: JsValue) -> Result<T, JsError> {
-    let de = serde_wasm_bindgen::Deserializer::from(value.clone());
-    let parsed: T = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let at = if path == "." {
-            what.to_string()
-        } else {
-            format!("{what}.{path}")
-        };
-        JsError::new(&format!("{at}: {}", e.inner()))
-    })?;
+    let parsed: T = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| JsError::new(&format!("{what}: {e}")))?;
     reject_unknown_fields(&value, &to_js(&parsed)?, what)?;
     Ok(parsed)
 }
@@ -157,10 +153,15 @@ pub fn arrhenius_integral(
 #[derive(serde::Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct FluxQuery {
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     d0_m2_per_s: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     ea_j_per_mol: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     concentration_mol_per_m3: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     g_j_per_k_mol_m: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     temperature_k: f64,
 }
 
@@ -211,11 +212,17 @@ pub fn grain_size_after(program: JsValue, growth: JsValue) -> Result<f64, JsErro
 #[derive(serde::Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct CalibrationQuery {
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     exponent: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     d0_m: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     grain_size_m: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     time_s: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     temperature_k: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     ea_j_per_mol: f64,
 }
 
@@ -239,7 +246,7 @@ pub fn calibrate_k0(query: JsValue) -> Result<f64, JsError> {
 struct EntropyQuery {
     sublattices: Vec<Sublattice>,
     basis: EntropyBasis,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     length_m: Option<f64>,
 }
 
@@ -269,13 +276,17 @@ pub fn configurational_entropy_js(query: JsValue) -> Result<JsValue, JsError> {
 #[derive(serde::Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct HomogenisationQuery {
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     d0_m2_per_s: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     ea_j_per_mol: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     wavelength_m: f64,
+    #[serde(deserialize_with = "crate::error::lenient::number")]
     target_residual: f64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     temperature_k: Option<f64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     duration_s: Option<f64>,
 }
 
@@ -500,9 +511,9 @@ impl Calculator {
         }
         let mut frames = Vec::with_capacity(self.canvases.len());
         for (kind, canvas) in &self.canvases {
-            let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            let canvas = CanvasBackend::with_canvas_object(canvas.clone())
                 .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))?;
-            let area = backend.into_drawing_area();
+            let area = AnyBackend::Canvas(canvas).into_drawing_area();
             let frame = charts::draw(
                 *kind,
                 &area,
@@ -531,11 +542,8 @@ impl Calculator {
         let kind = chart_kind(kind)?;
         let mut out = String::new();
         {
-            let area = SVGBackend::with_string(
-                &mut out,
-                (width.clamp(200, 4000), height.clamp(150, 4000)),
-            )
-            .into_drawing_area();
+            let size = (width.clamp(200, 4000), height.clamp(150, 4000));
+            let area = AnyBackend::Svg(SVGBackend::with_string(&mut out, size)).into_drawing_area();
             charts::draw(
                 kind,
                 &area,
@@ -618,6 +626,60 @@ impl Calculator {
             ));
         }
         lines.join("\n")
+    }
+
+    /// Answers the inverse questions for the current species and homogenisation target: the
+    /// temperature that homogenises in `duration_s`, the hold time at `temperature_k`, and the
+    /// hold or single ramp (start → peak of the program) that reaches diffusion length `length_m`.
+    #[wasm_bindgen(js_name = inverseText)]
+    pub fn inverse_text(
+        &self,
+        duration_s: Option<f64>,
+        temperature_k: Option<f64>,
+        length_m: Option<f64>,
+    ) -> String {
+        let Some((e, _)) = self.current.as_ref() else {
+            return String::new();
+        };
+        let d = e.model.flux().diffusion();
+        let (modulation, residual) = e.model.homogenisation();
+        let program = e.model.program();
+        let answer = |r: Result<String, InputError>| r.unwrap_or_else(|err| format!("— {err}"));
+        let mut lines = Vec::new();
+        if let Some(t) = duration_s {
+            lines.push(answer(modulation.temperature_for_k(d, residual, t).map(
+                |k| format!("Homogenises in a {t:.4e} s hold at T = {k:.1} K"),
+            )));
+        }
+        if let Some(k) = temperature_k {
+            lines.push(answer(modulation.isothermal_time_s(d, residual, k).map(
+                |t| format!("Homogenises at {k:.1} K after a hold of {t:.4e} s"),
+            )));
+        }
+        if let Some(l) = length_m {
+            if let Some(k) = temperature_k {
+                lines.push(answer(
+                    crate::homogenisation::hold_for_length_s(d, l, k)
+                        .map(|t| format!("Diffusion length {l:.4e} m at {k:.1} K after {t:.4e} s")),
+                ));
+            }
+            let (from, to) = (program.start_k(), program.peak_k());
+            lines.push(answer(
+                crate::homogenisation::ramp_rate_for_length(d, l, from, to).map(|b| {
+                    format!("A single ramp {from:.1} → {to:.1} K reaches {l:.4e} m at {b:.4e} K/s")
+                }),
+            ));
+        }
+        lines.join("\n")
+    }
+
+    /// The data table of chart `kind` for the current scenario: rows of strings, header first.
+    pub fn table(&self, kind: &str, rows: usize) -> Result<JsValue, JsError> {
+        let kind = chart_kind(kind)?;
+        match self.scenes().first() {
+            Some(scene) => to_js(&charts::table(kind, scene, rows)),
+            None => Ok(JsValue::NULL),
+        }
     }
 
     /// Curves of the current and pinned scenarios as CSV (one block per scenario).

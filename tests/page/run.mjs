@@ -1,0 +1,402 @@
+#!/usr/bin/env node
+// Page tests: the built static site, served from a sub-path by a plain static file server on
+// 127.0.0.1, driven in Debian's headless Chromium through playwright-core, as a person would use
+// it at desktop and phone size. Fails on the first failing check.
+//
+// node tests/page/run.mjs --site dist --base /courses/kinetics/ --screenshots target/screenshots --budget 153600
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+
+const { values: args } = parseArgs({
+  options: {
+    site: { type: 'string', default: 'dist' },
+    base: { type: 'string', default: '/courses/kinetics/' },
+    screenshots: { type: 'string', default: 'target/screenshots' },
+    budget: { type: 'string', default: '153600' },
+  },
+});
+const tools = process.env.SK_TOOLS;
+assert.ok(tools, 'SK_TOOLS must name the folder with node_modules (set by .ci/lib.sh)');
+const { chromium } = await import(path.join(tools, 'node_modules/playwright-core/index.mjs'));
+const axeSource = fs.readFileSync(path.join(tools, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+export const FIRST_RENDER = ['index.html', 'www/app.js', 'www/style.css', 'pkg/synthesis_kinetics.js', 'pkg/synthesis_kinetics_bg.wasm'];
+const KINDS = ['temperature', 'flux', 'transport', 'grain', 'arrhenius'];
+/** A chart counts as drawn when this share of its pixels differs from the background. */
+const MIN_INK = 0.02;
+
+// ---------- tiny runner ----------
+const results = [];
+async function test(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    results.push(name);
+    console.log(`ok   ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    console.log(`FAIL ${name}\n${e.stack || e}`);
+    await cleanup();
+    process.exit(1);
+  }
+}
+
+// ---------- byte budget (deterministic, so it is a test) ----------
+const site = path.resolve(args.site);
+await test(`first render fits in ${args.budget} bytes gzip`, async () => {
+  let total = 0;
+  for (const file of FIRST_RENDER) {
+    const bytes = fs.readFileSync(path.join(site, file));
+    const gz = zlib.gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    console.log(`     ${file.padEnd(34)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzip`);
+  }
+  console.log(`     ${'total'.padEnd(34)} ${' '.repeat(15)} ${String(total).padStart(8)} B gzip`);
+  assert.ok(total <= Number(args.budget), `first render is ${total} B gzip, budget ${args.budget} B`);
+});
+
+// ---------- static server under a sub-path ----------
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-site-'));
+const mount = path.join(root, ...args.base.split('/').filter(Boolean));
+fs.mkdirSync(path.dirname(mount), { recursive: true });
+fs.symlinkSync(site, mount);
+const server = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '--directory', root, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const port = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => {
+    const m = /port (\d+)/.exec(String(d));
+    if (m) resolve(Number(m[1]));
+  });
+  server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)));
+});
+const origin = `http://127.0.0.1:${port}`;
+const url = `${origin}${args.base}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, chromiumSandbox: false });
+async function cleanup() {
+  await browser.close().catch(() => {});
+  server.kill();
+  fs.rmSync(root, { recursive: true, force: true });
+}
+const shots = path.resolve(args.screenshots);
+fs.mkdirSync(shots, { recursive: true });
+
+// ---------- helpers ----------
+const problems = [];
+function watch(page, label) {
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${label}: console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`${label}: uncaught: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`${label}: request outside the origin: ${u}`);
+  });
+  page.on('dialog', (d) => { problems.push(`${label}: unexpected dialog: ${d.message()}`); d.dismiss(); });
+}
+function assertNoProblems() {
+  assert.deepEqual(problems, [], problems.join('\n'));
+}
+
+async function newPage(viewport, label, options = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: options.scale ?? 1, acceptDownloads: true, ...options.context });
+  const page = await context.newPage();
+  watch(page, label);
+  return { context, page };
+}
+
+const draws = (page) => page.evaluate(() => Number(document.body.dataset.draws || 0));
+async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
+}
+async function afterEdit(page, before) {
+  await page.waitForFunction((n) => Number(document.body.dataset.draws || 0) > n, before, { timeout: 10000 });
+}
+async function settle(page) {
+  // Two animation frames: lets a scheduled recompute run (or not run, after a bad input).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Share of non-background pixels of every chart, and whether each canvas matches its box. */
+function inkOf(page) {
+  return page.evaluate((kinds) => Object.fromEntries(kinds.map((k) => {
+    const c = document.getElementById(`chart-${k}`);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let differ = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
+    }
+    const crisp = c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio);
+    return [k, { ink: differ / (d.length / 4), crisp, width: c.clientWidth }];
+  })), KINDS);
+}
+async function assertChartsDrawn(page, what) {
+  const ink = await inkOf(page);
+  for (const [k, v] of Object.entries(ink)) {
+    assert.ok(v.ink > MIN_INK, `${what}: the ${k} chart is blank (${(v.ink * 100).toFixed(2)} % ink)`);
+    assert.ok(v.crisp, `${what}: the ${k} canvas is not at the device pixel ratio`);
+  }
+}
+const chartImage = (page, kind) => page.evaluate((k) => document.getElementById(`chart-${k}`).toDataURL(), kind);
+const summary = (page) => page.textContent('#summary');
+async function type(page, selector, text) {
+  const before = await draws(page);
+  await page.fill(selector, text);
+  return before;
+}
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return fs.readFileSync(await dl.path(), 'utf8');
+}
+
+// ---------- tests ----------
+const desktop = await newPage({ width: 1280, height: 800 }, 'desktop');
+const page = desktop.page;
+
+await test('loads from a sub-path, draws every chart, no errors or foreign requests', async () => {
+  await page.goto(url);
+  await ready(page);
+  await assertChartsDrawn(page, 'first render');
+  assert.match(await summary(page), /Peak flux/);
+  await page.screenshot({ path: path.join(shots, 'desktop-1280x800.png') });
+  await page.screenshot({ path: path.join(shots, 'desktop-1280x800-full.png'), fullPage: true });
+  assertNoProblems();
+});
+
+await test('every technique and material preset renders non-blank charts', async () => {
+  const techniques = await page.$$eval('#technique option', (os) => os.map((o) => o.value).filter((v) => v !== 'custom'));
+  assert.ok(techniques.length >= 6);
+  for (const id of techniques) {
+    const before = await draws(page);
+    await page.selectOption('#technique', id);
+    await afterEdit(page, before);
+    await assertChartsDrawn(page, `technique ${id}`);
+  }
+  const materials = await page.$$eval('#material option', (os) => os.map((o) => o.value).filter((v) => v !== 'custom'));
+  for (const id of materials) {
+    const before = await draws(page);
+    await page.selectOption('#material', id);
+    await afterEdit(page, before);
+    await assertChartsDrawn(page, `material ${id}`);
+  }
+  await page.selectOption('#technique', 'furnace');
+  await page.selectOption('#material', materials[0]);
+  await settle(page);
+  assertNoProblems();
+});
+
+await test('editing an input changes the charts and the summary', async () => {
+  const [fluxBefore, textBefore] = [await chartImage(page, 'flux'), await summary(page)];
+  const before = await type(page, '#ea', '250');
+  await afterEdit(page, before);
+  assert.notEqual(await chartImage(page, 'flux'), fluxBefore, 'the flux chart changed');
+  assert.notEqual(await summary(page), textBefore, 'the summary changed');
+  await page.fill('#ea', '318');
+  await settle(page);
+});
+
+await test('a bad input shows why and what is allowed, and keeps the last chart', async () => {
+  await settle(page);
+  const [image, text] = [await chartImage(page, 'flux'), await summary(page)];
+  for (const [value, expected] of [['abc', /not a number/], ['', /Required/], ['1e999', /finite/], ['-3', /diffusion\.d0M2PerS.*out of range.*allowed \[1e-30, 1e3\] m²\/s/]]) {
+    await page.fill('#d0', value);
+    await settle(page);
+    await settle(page);
+    assert.equal(await page.getAttribute('#d0', 'aria-invalid'), 'true', `“${value}” is marked`);
+    assert.match(await page.textContent('#d0-msg'), expected);
+    assert.equal(await chartImage(page, 'flux'), image, 'the chart keeps the last valid state');
+    assert.equal(await summary(page), text, 'the summary keeps the last valid state');
+    assert.equal(await page.inputValue('#ea'), '318', 'other inputs are untouched');
+  }
+  const before = await type(page, '#d0', '2.66e-6');
+  await afterEdit(page, before);
+  assert.equal(await page.$('#d0-msg'), null);
+  assertNoProblems();
+});
+
+await test('hover readout gives exact values', async () => {
+  await page.locator('#chart-temperature').scrollIntoViewIfNeeded();
+  const box = await page.locator('#chart-temperature').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  assert.match(await page.textContent('#readout-temperature'), /T = \d/);
+});
+
+await test('a share link round-trips exactly', async () => {
+  await page.selectOption('#u-temperature', 'celsius');
+  await page.click('[data-add=pulses]');
+  await page.fill('#pin-label', 'shared');
+  await settle(page);
+  await settle(page);
+  const link = page.url();
+  assert.match(link, /#v=1&s=/);
+  const values = (p) => p.$$eval('input, select', (els) => els.map((e) => `${e.id}=${e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value}`));
+  const [want, wantSummary] = [await values(page), await summary(page)];
+  const other = await desktop.context.newPage();
+  watch(other, 'shared');
+  await other.goto(link);
+  await ready(other);
+  await settle(other);
+  assert.deepEqual(await values(other), want);
+  assert.equal(await summary(other), wantSummary);
+  assert.equal(await other.isHidden('#alert'), true, 'nothing was ignored');
+  await other.close();
+  await page.selectOption('#u-temperature', 'kelvin');
+  await settle(page);
+  assertNoProblems();
+});
+
+await test('a hostile or damaged share link is inert and says what it ignored', async () => {
+  const hostile = {
+    v: 1,
+    fields: { start: '<img src=x onerror="window.__pwned=1">', d0: '1e999', ea: 17, conc: '2e4', __proto__x: 'y' },
+    selects: { technique: '"><script>window.__pwned=1</script>', 'u-energy': 'eV' },
+    segments: [{ kind: 'constructor' }, { kind: 'hold', duration: '60' }],
+    mixing: 'javascript:alert(1)',
+    extra: { nested: '<svg onload=alert(1)>' },
+  };
+  const encoded = Buffer.from(JSON.stringify(hostile)).toString('base64url');
+  const p = await desktop.context.newPage();
+  watch(p, 'hostile');
+  await p.goto(`${url}#v=1&s=${encoded}`);
+  await ready(p);
+  await settle(p);
+  assert.equal(await p.evaluate(() => window.__pwned), undefined);
+  assert.equal(await p.$('img[src=x], script:not([src])'), null, 'nothing from the link became HTML');
+  const alert = await p.textContent('#alert');
+  for (const name of ['fields.start', 'fields.d0', 'fields.ea', 'selects.technique', 'selects.u-energy', 'segments[0]', 'mixing', 'extra']) {
+    assert.ok(alert.includes(name), `the message names ${name}: ${alert}`);
+  }
+  assert.equal(await p.inputValue('#conc'), '2e4', 'valid fields are loaded');
+  assert.equal(await p.inputValue('#u-energy'), 'kjPerMol', 'an unknown unit is ignored');
+  await assertChartsDrawn(p, 'hostile link');
+  await p.goto('about:blank');
+  await p.goto(`${url}#v=1&s=%%%not-base64`);
+  await ready(p);
+  assert.match(await p.textContent('#alert'), /damaged/);
+  await assertChartsDrawn(p, 'damaged link');
+  await p.goto('about:blank');
+  await p.goto(`${url}#v=1&s=${Buffer.from(JSON.stringify({ v: 1, fields: { d0: '1e50', ea: '1e9' } })).toString('base64url')}`);
+  await ready(p);
+  await settle(p);
+  assert.equal(await p.getAttribute('#d0', 'aria-invalid'), 'true', 'an out-of-range value from a link is marked');
+  await assertChartsDrawn(p, 'out-of-range link');
+  await p.close();
+  assertNoProblems();
+});
+
+await test('pinning overlays scenarios on every chart', async () => {
+  const image = await chartImage(page, 'temperature');
+  await page.fill('#pin-label', 'furnace');
+  await page.click('#pin');
+  let before = await draws(page);
+  await page.selectOption('#technique', 'sps');
+  await afterEdit(page, before);
+  await page.fill('#pin-label', 'SPS');
+  await page.click('#pin');
+  before = await draws(page);
+  await page.selectOption('#technique', 'cts');
+  await afterEdit(page, before);
+  assert.match(await page.textContent('#pins'), /2 of 3 pinned/);
+  assert.notEqual(await chartImage(page, 'temperature'), image);
+  await assertChartsDrawn(page, 'with pins');
+  await page.screenshot({ path: path.join(shots, 'desktop-compare.png'), fullPage: true });
+  await page.click('#clear-pins');
+  await page.fill('#pin-label', '');
+  before = await draws(page);
+  await page.selectOption('#technique', 'furnace');
+  await afterEdit(page, before);
+});
+
+await test('exports download and parse (CSV, JSON, SVG, PNG)', async () => {
+  const csv = (await download(page, '#export-csv')).trim().split('\n');
+  assert.match(csv[0], /^scenario,time_s,temperature_K/);
+  assert.ok(csv.length > 500);
+  const row = csv[Math.floor(csv.length / 2)].split(',');
+  assert.ok(row.slice(1, 8).every((v) => Number.isFinite(Number(v)) || v === '-inf'), row.join(','));
+  const json = JSON.parse(await download(page, '#export-json'));
+  assert.ok(json.curves.timeS.length > 500);
+  assert.equal(json.scenario.diffusion.eaJPerMol, 318000);
+  assert.match(await download(page, '[data-export=flux-svg]'), /<svg[\s\S]*<polyline/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=grain-png]')]);
+  const png = fs.readFileSync(await dl.path());
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+});
+
+await test('data tables and the help panel', async () => {
+  await page.click('#chart-flux ~ details > summary');
+  await page.waitForSelector('#chart-flux ~ details table');
+  const rows = await page.$$eval('#chart-flux ~ details table tr', (trs) => trs.length);
+  assert.ok(rows > 10, `the flux table has rows (${rows})`);
+  await page.click('#help-toggle');
+  assert.match(await page.textContent('#help'), /Sign\./);
+  assert.ok((await page.$$('#sources li')).length >= 10);
+  await page.click('#help-toggle');
+});
+
+await test('axe-core finds no accessibility violations', async () => {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  assert.deepEqual(violations, []);
+});
+
+await test('works offline after the first visit', async () => {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await desktop.context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await assertChartsDrawn(page, 'offline');
+  await desktop.context.setOffline(false);
+});
+
+await test('phone size: no horizontal scroll, 24 px touch targets, crisp charts', async () => {
+  const phone = await newPage({ width: 360, height: 740 }, 'phone', { scale: 2, context: { isMobile: true, hasTouch: true } });
+  const p = phone.page;
+  await p.goto(url);
+  await ready(p);
+  await assertChartsDrawn(p, 'phone');
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width} px wide at a 360 px viewport`);
+  const small = await p.$$eval('button, select, input, summary', (els) => els
+    .filter((e) => e.offsetParent !== null)
+    .map((e) => [e.id || e.textContent.trim().slice(0, 20), e.getBoundingClientRect()])
+    .filter(([, r]) => r.width < 24 || r.height < 24)
+    .map(([id, r]) => `${id} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`));
+  assert.deepEqual(small, [], 'touch targets of at least 24×24 px');
+  const ink = await inkOf(p);
+  for (const [k, v] of Object.entries(ink)) assert.ok(v.width <= 360, `${k} chart fits (${v.width} px)`);
+  await p.screenshot({ path: path.join(shots, 'phone-360x740.png') });
+  await p.screenshot({ path: path.join(shots, 'phone-360x740-full.png'), fullPage: true });
+  await p.locator('#chart-flux').scrollIntoViewIfNeeded();
+  const box = await p.locator('#chart-flux').boundingBox();
+  await p.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  assert.match(await p.textContent('#readout-flux'), /\|J\| = /);
+  await phone.context.close();
+  assertNoProblems();
+});
+
+await test('dark mode follows the system setting', async () => {
+  const dark = await newPage({ width: 1280, height: 800 }, 'dark', { context: { colorScheme: 'dark' } });
+  await dark.page.goto(url);
+  await ready(dark.page);
+  await assertChartsDrawn(dark.page, 'dark');
+  const bg = await dark.page.evaluate(() => {
+    const c = document.getElementById('chart-flux');
+    return [...c.getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  });
+  assert.ok(bg.every((v) => v < 80), `the dark chart background is dark (${bg})`);
+  await dark.page.screenshot({ path: path.join(shots, 'desktop-dark.png') });
+  await dark.context.close();
+  assertNoProblems();
+});
+
+await cleanup();
+console.log(`\n${results.length} page tests passed; screenshots in ${shots}`);
