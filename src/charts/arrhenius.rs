@@ -2,7 +2,7 @@
 
 use std::f64::consts::LOG10_E;
 
-use super::{Scale, Scene, Spec, Theme, Trace, format_log10, series_label};
+use super::{Scale, Scene, Spec, Stroke, Theme, Trace, format_log10, trace_color};
 
 /// Points per Arrhenius line (it is straight; a few suffice, more keep readouts smooth).
 const POINTS: usize = 64;
@@ -20,20 +20,22 @@ pub(super) fn spec(scenes: &[Scene<'_>], theme: &Theme) -> Spec {
     let (lo, hi) = temperature_range(scenes);
     let traces = scenes
         .iter()
-        .zip(theme.series)
-        .map(|(s, color)| {
+        .enumerate()
+        .map(|(i, s)| {
             let d = s.model.flux().diffusion();
             let points = (0..POINTS)
-                .map(|i| {
+                .map(|k| {
                     let x =
-                        1000.0 / hi + (1000.0 / lo - 1000.0 / hi) * i as f64 / (POINTS - 1) as f64;
+                        1000.0 / hi + (1000.0 / lo - 1000.0 / hi) * k as f64 / (POINTS - 1) as f64;
                     (x, LOG10_E * d.ln_diffusivity(1000.0 / x))
                 })
                 .collect();
+            let color = trace_color(theme, scenes.len(), i, 0);
             Trace {
-                label: series_label(scenes, s, ""),
+                scene: i,
+                quantity: "",
                 color,
-                dashed: false,
+                stroke: Stroke::Solid,
                 points,
             }
         })

@@ -2,40 +2,37 @@
 
 use std::iter::repeat_n;
 
-use super::{Scale, Scene, Spec, Theme, TimeAxis, series_label, time_label, time_trace};
+use super::{Scale, Scene, Spec, Stroke, Theme, TimeAxis, time_label, time_trace};
 
 pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
     let (x_label, x_scale) = time_label(axis);
-    let single = scenes.len() == 1;
     let mut traces = Vec::with_capacity(3 * scenes.len());
     for (i, s) in scenes.iter().enumerate() {
-        // One scene: one colour per quantity. Several: one colour per scene, dashes per quantity.
-        let color = |q: usize| theme.series[if single { q } else { i }];
         let c = s.curves;
+        let g: Vec<f64> = repeat_n(s.model.flux().linear_coefficient().log10(), c.len()).collect();
         traces.push(time_trace(
-            s,
+            scenes,
+            i,
             &c.log10_flux,
             axis,
-            series_label(scenes, s, "|J| [mol/(m²·s)]"),
-            color(0),
-            false,
+            (0, "|J| [mol/(m²·s)]", Stroke::Solid),
+            theme,
         ));
         traces.push(time_trace(
-            s,
+            scenes,
+            i,
             &c.log10_exp_coefficient,
             axis,
-            series_label(scenes, s, "E = exp(−Ea/RT)"),
-            color(1),
-            true,
+            (1, "E = exp(−Ea/RT)", Stroke::Dashed),
+            theme,
         ));
-        let g = repeat_n(s.model.flux().linear_coefficient().log10(), c.len()).collect::<Vec<_>>();
         traces.push(time_trace(
-            s,
+            scenes,
+            i,
             &g,
             axis,
-            series_label(scenes, s, "G [J/(K·mol·m)]"),
-            color(2),
-            true,
+            (2, "G [J/(K·mol·m)]", Stroke::Dotted),
+            theme,
         ));
     }
     Spec {

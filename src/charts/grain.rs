@@ -1,21 +1,19 @@
 //! Grain size d(t) of eq. (12) under the program.
 
-use super::{Scale, Scene, Spec, Theme, TimeAxis, series_label, time_label, time_trace};
+use super::{Scale, Scene, Spec, Stroke, Theme, TimeAxis, time_label, time_trace};
 
 pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
     let (x_label, x_scale) = time_label(axis);
-    let traces = scenes
-        .iter()
-        .zip(theme.series)
-        .filter(|(s, _)| !s.curves.grain_size_m.is_empty())
-        .map(|(s, color)| {
+    let traces = (0..scenes.len())
+        .filter(|&i| !scenes[i].curves.grain_size_m.is_empty())
+        .map(|i| {
             time_trace(
-                s,
-                &s.curves.grain_size_m,
+                scenes,
+                i,
+                &scenes[i].curves.grain_size_m,
                 axis,
-                series_label(scenes, s, ""),
-                color,
-                false,
+                (0, "", Stroke::Solid),
+                theme,
             )
         })
         .collect();

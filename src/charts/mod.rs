@@ -110,11 +110,23 @@ impl Theme {
     };
 }
 
+/// How a trace is stroked: when scenarios are compared, colour tells the scenario and the stroke
+/// tells the quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stroke {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
 /// A polyline of one quantity of one scene.
 struct Trace {
-    label: String,
+    /// Index of the scene in the scenes drawn.
+    scene: usize,
+    /// The quantity and its unit, or "" when the chart shows a single quantity.
+    quantity: &'static str,
     color: RGBColor,
-    dashed: bool,
+    stroke: Stroke,
     points: Vec<(f64, f64)>,
 }
 
@@ -196,6 +208,7 @@ pub fn draw<DB: DrawingBackend>(
     plot(
         kind,
         area,
+        scenes,
         spec,
         time_axis,
         theme,
@@ -223,38 +236,33 @@ fn time_label(axis: TimeAxis) -> (String, Scale) {
     }
 }
 
-/// A trace of `values` against time for one scene (skipping −∞ / NaN and log t of t = 0).
+/// A trace of `values` against time for scene `index` (skipping −∞ / NaN and log t of t = 0).
+/// `quantity` is (its position among the chart's quantities, its label, its stroke).
 fn time_trace(
-    scene: &Scene<'_>,
+    scenes: &[Scene<'_>],
+    index: usize,
     values: &[f64],
     axis: TimeAxis,
-    label: String,
-    color: RGBColor,
-    dashed: bool,
+    (position, quantity, stroke): (usize, &'static str, Stroke),
+    theme: &Theme,
 ) -> Trace {
+    let curves = scenes[index].curves;
     let points = (0..values.len())
-        .map(|i| (time_coordinate(scene.curves, i, axis), values[i]))
+        .map(|i| (time_coordinate(curves, i, axis), values[i]))
         .filter(|(x, y)| x.is_finite() && y.is_finite())
         .collect();
     Trace {
-        label,
-        color,
-        dashed,
+        scene: index,
+        quantity,
+        color: trace_color(theme, scenes.len(), index, position),
+        stroke,
         points,
     }
 }
 
-/// Legend label for a quantity of one of several scenes.
-fn series_label(scenes: &[Scene<'_>], scene: &Scene<'_>, quantity: &str) -> String {
-    if scenes.len() == 1 || quantity.is_empty() {
-        if quantity.is_empty() {
-            scene.label.to_string()
-        } else {
-            quantity.to_string()
-        }
-    } else {
-        format!("{quantity} — {}", scene.label)
-    }
+/// One colour per quantity for a single scene; one colour per scene when comparing.
+fn trace_color(theme: &Theme, scenes: usize, scene: usize, quantity: usize) -> RGBColor {
+    theme.series[if scenes == 1 { quantity } else { scene } % theme.series.len()]
 }
 
 fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
@@ -302,6 +310,7 @@ fn tick_label(v: f64, scale: Scale) -> String {
 fn plot<DB: DrawingBackend>(
     kind: ChartKind,
     area: &DrawingArea<DB, Shift>,
+    scenes: &[Scene<'_>],
     spec: Spec,
     time_axis: TimeAxis,
     theme: &Theme,
@@ -368,15 +377,20 @@ fn plot<DB: DrawingBackend>(
     for trace in &spec.traces {
         let style = ShapeStyle::from(trace.color).stroke_width(px(2.0));
         let points = trace.points.iter().copied().map(clamp);
-        if trace.dashed {
-            chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), style))?;
-        } else {
-            chart.draw_series(LineSeries::new(points, style))?;
-        }
+        match trace.stroke {
+            Stroke::Solid => chart.draw_series(LineSeries::new(points, style))?,
+            Stroke::Dashed => {
+                chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), style))?
+            }
+            Stroke::Dotted => {
+                chart.draw_series(DashedLineSeries::new(points, px(2.0), px(3.0), style))?
+            }
+        };
     }
+    let entries = legend_entries(&spec.traces, scenes, theme);
     legend(
         &chart.plotting_area().strip_coord_spec(),
-        &spec.traces,
+        &entries,
         &text,
         theme,
         ratio,
@@ -396,31 +410,77 @@ fn plot<DB: DrawingBackend>(
     })
 }
 
+/// Legend lines: each quantity for a single scene; each scene (by colour) and each quantity (by
+/// stroke) when comparing.
+fn legend_entries<'a>(
+    traces: &'a [Trace],
+    scenes: &'a [Scene<'_>],
+    theme: &Theme,
+) -> Vec<(&'a str, RGBColor, Stroke)> {
+    if scenes.len() <= 1 {
+        return traces
+            .iter()
+            .map(|t| {
+                (
+                    if t.quantity.is_empty() {
+                        scenes[t.scene].label
+                    } else {
+                        t.quantity
+                    },
+                    t.color,
+                    t.stroke,
+                )
+            })
+            .collect();
+    }
+    let mut entries: Vec<(&str, RGBColor, Stroke)> = scenes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                s.label,
+                trace_color(theme, scenes.len(), i, 0),
+                Stroke::Solid,
+            )
+        })
+        .collect();
+    let mut quantities: Vec<(&str, RGBColor, Stroke)> = Vec::new();
+    for t in traces.iter().filter(|t| !t.quantity.is_empty()) {
+        if !quantities.iter().any(|q| q.0 == t.quantity) {
+            quantities.push((t.quantity, theme.foreground, t.stroke));
+        }
+    }
+    if quantities.len() > 1 {
+        entries.extend(quantities);
+    }
+    entries
+}
+
 /// Draws the legend in the upper-left corner of the plot area. (Written here rather than with
 /// plotters' series labels, whose default font lookup pulls Unicode case tables into the wasm.)
 fn legend<DB: DrawingBackend>(
     plot: &DrawingArea<DB, Shift>,
-    traces: &[Trace],
+    entries: &[(&str, RGBColor, Stroke)],
     text: &TextStyle<'_>,
     theme: &Theme,
     ratio: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    if traces.is_empty() {
+    if entries.is_empty() {
         return Ok(());
     }
     let px = |css: f64| (css * ratio).round() as i32;
     let (pad, swatch, gap) = (px(6.0), px(18.0), px(6.0));
     let mut width = 0;
     let mut line = 0;
-    for t in traces {
-        let (w, h) = plot.estimate_text_size(&t.label, text)?;
+    for (label, _, _) in entries {
+        let (w, h) = plot.estimate_text_size(label, text)?;
         width = width.max(w as i32);
         line = line.max(h as i32 + px(4.0));
     }
     let (x0, y0) = (px(8.0), px(8.0));
     let (x1, y1) = (
         x0 + 2 * pad + swatch + gap + width,
-        y0 + 2 * pad + line * traces.len() as i32,
+        y0 + 2 * pad + line * entries.len() as i32,
     );
     plot.draw(&Rectangle::new(
         [(x0, y0), (x1, y1)],
@@ -430,25 +490,25 @@ fn legend<DB: DrawingBackend>(
         [(x0, y0), (x1, y1)],
         ShapeStyle::from(theme.grid).stroke_width(1),
     ))?;
-    for (i, t) in traces.iter().enumerate() {
+    for (i, (label, color, stroke)) in entries.iter().enumerate() {
         let y = y0 + pad + line * i as i32 + line / 2;
         let x = x0 + pad;
-        let style = ShapeStyle::from(t.color).stroke_width(px(2.0).max(1) as u32);
-        if t.dashed {
-            plot.draw(&PathElement::new(vec![(x, y), (x + swatch / 3, y)], style))?;
+        let style = ShapeStyle::from(*color).stroke_width(px(2.0).max(1) as u32);
+        let (dash, step) = match stroke {
+            Stroke::Solid => (swatch, swatch),
+            Stroke::Dashed => (px(6.0), px(10.0)),
+            Stroke::Dotted => (px(2.0), px(5.0)),
+        };
+        let mut from = x;
+        while from < x + swatch {
             plot.draw(&PathElement::new(
-                vec![(x + 2 * swatch / 3, y), (x + swatch, y)],
+                vec![(from, y), ((from + dash).min(x + swatch), y)],
                 style,
             ))?;
-        } else {
-            plot.draw(&PathElement::new(vec![(x, y), (x + swatch, y)], style))?;
+            from += step;
         }
         let anchored = text.pos(Pos::new(HPos::Left, VPos::Center));
-        plot.draw(&Text::new(
-            t.label.as_str(),
-            (x + swatch + gap, y),
-            anchored,
-        ))?;
+        plot.draw(&Text::new(*label, (x + swatch + gap, y), anchored))?;
     }
     Ok(())
 }

@@ -1,20 +1,18 @@
 //! T(t) of the thermal program.
 
-use super::{Scale, Scene, Spec, Theme, TimeAxis, series_label, time_label, time_trace};
+use super::{Scale, Scene, Spec, Stroke, Theme, TimeAxis, time_label, time_trace};
 
 pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
     let (x_label, x_scale) = time_label(axis);
-    let traces = scenes
-        .iter()
-        .zip(theme.series)
-        .map(|(s, color)| {
+    let traces = (0..scenes.len())
+        .map(|i| {
             time_trace(
-                s,
-                &s.curves.temperature_k,
+                scenes,
+                i,
+                &scenes[i].curves.temperature_k,
                 axis,
-                series_label(scenes, s, ""),
-                color,
-                false,
+                (0, "", Stroke::Solid),
+                theme,
             )
         })
         .collect();

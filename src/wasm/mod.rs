@@ -682,6 +682,19 @@ impl Calculator {
         }
     }
 
+    /// The mixing panel's answer: S_conf of the composition (when given) and the G it implies.
+    #[wasm_bindgen(js_name = mixingText)]
+    pub fn mixing_text(&self) -> String {
+        let Some((_, s)) = self.current.as_ref() else {
+            return String::new();
+        };
+        let g = format!("G = {:.4e} J/(K·mol·m)", s.linear_coefficient_j_per_k_mol_m);
+        match s.entropy_j_per_mol_k {
+            Some(entropy) => format!("S_conf = {entropy:.4} J/(mol·K) → {g} (G ≈ S_conf/λ)"),
+            None => g,
+        }
+    }
+
     /// Curves of the current and pinned scenarios as CSV (one block per scenario).
     pub fn csv(&self) -> String {
         let mut out = String::from(

@@ -163,6 +163,7 @@ await test('loads from a sub-path, draws every chart, no errors or foreign reque
   await ready(page);
   await assertChartsDrawn(page, 'first render');
   assert.match(await summary(page), /Peak flux/);
+  assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.3816 J\/\(mol·K\) → G = 1\.3382e7/);
   await page.screenshot({ path: path.join(shots, 'desktop-1280x800.png') });
   await page.screenshot({ path: path.join(shots, 'desktop-1280x800-full.png'), fullPage: true });
   assertNoProblems();
@@ -184,10 +185,30 @@ await test('every technique and material preset renders non-blank charts', async
     await afterEdit(page, before);
     await assertChartsDrawn(page, `material ${id}`);
   }
+  for (const axis of ['log', 'normalised', 'linear']) {
+    const before = await draws(page);
+    await page.selectOption('#time-axis', axis);
+    await afterEdit(page, before);
+    await assertChartsDrawn(page, `${axis} time axis`);
+  }
   await page.selectOption('#technique', 'furnace');
   await page.selectOption('#material', materials[0]);
   await settle(page);
   assertNoProblems();
+});
+
+await test('dragging the Ea slider updates the input and the charts', async () => {
+  const image = await chartImage(page, 'arrhenius');
+  const before = await draws(page);
+  await page.fill('#ea-slider', '400');
+  await afterEdit(page, before);
+  assert.equal(await page.inputValue('#ea'), '400');
+  assert.notEqual(await chartImage(page, 'arrhenius'), image);
+  const again = await draws(page);
+  await page.fill('#ea', '318');
+  await afterEdit(page, again);
+  await page.selectOption('#material', await page.$eval('#material option', (o) => o.value));
+  await settle(page);
 });
 
 await test('editing an input changes the charts and the summary', async () => {
