@@ -8,6 +8,7 @@ const $ = (id) => document.getElementById(id);
 const STATE_VERSION = 1;
 const MAX_PINS = 3;
 const TABLE_ROWS = 25;
+const FRAGMENT_DELAY_MS = 300;
 
 const CHARTS = [
   ['temperature', 'Temperature T(t) of the program'],
@@ -387,7 +388,6 @@ function sizeCanvases() {
 }
 
 function draw() {
-  sizeCanvases();
   calc.draw();
   const body = document.body;
   body.dataset.draws = String(Number(body.dataset.draws || 0) + 1);
@@ -481,7 +481,10 @@ function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const exportPng = (kind, canvas) => canvas.toBlob((blob) => download(`kinetics-${kind}.png`, blob), 'image/png');
+const exportPng = (kind, canvas) => guarded(() => {
+  calc.ensureDrawn(kind);
+  canvas.toBlob((blob) => download(`kinetics-${kind}.png`, blob), 'image/png');
+});
 const exportSvg = (kind, canvas) => guarded(() => download(`kinetics-${kind}.svg`,
   new Blob([calc.svg(kind, canvas.clientWidth, canvas.clientHeight)], { type: 'image/svg+xml' })));
 
@@ -514,9 +517,15 @@ function fragment() {
   return `v=${STATE_VERSION}&s=${toBase64Url(JSON.stringify(state()))}`;
 }
 
+// The address bar follows the inputs a moment after the last edit: replaceState costs several
+// milliseconds, too much for every step of a slider drag.
+let fragmentTimer = 0;
 function writeFragment() {
-  const embed = document.body.classList.contains('embed') ? '&embed=1' : '';
-  history.replaceState(null, '', `#${fragment()}${embed}`);
+  clearTimeout(fragmentTimer);
+  fragmentTimer = setTimeout(() => {
+    const embed = document.body.classList.contains('embed') ? '&embed=1' : '';
+    history.replaceState(null, '', `#${fragment()}${embed}`);
+  }, FRAGMENT_DELAY_MS);
 }
 
 const FIELD_TEXT = /^[-+0-9.eE:;, ]{0,200}$/;
@@ -654,6 +663,11 @@ function attachCanvases() {
   for (const [kind] of CHARTS) calc.attach(kind, $(`chart-${kind}`));
 }
 
+// Only charts on screen are redrawn on each edit; the core redraws a stale one as it scrolls in.
+const visibility = new IntersectionObserver((entries) => guarded(() => {
+  for (const e of entries) calc.setVisible(e.target.id.replace('chart-', ''), e.isIntersecting);
+}), { rootMargin: '100px' });
+
 // ---------- start ----------
 
 function wire() {
@@ -720,8 +734,9 @@ function wire() {
     $('help').hidden = !open;
     e.target.setAttribute('aria-expanded', String(open));
   });
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => guarded(draw));
-  new ResizeObserver(() => { if (lastGood) guarded(draw); }).observe($('charts'));
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => guarded(() => { sizeCanvases(); draw(); }));
+  // Canvas sizes are read only when the layout changes, never on the per-edit path.
+  new ResizeObserver(() => guarded(() => { sizeCanvases(); if (lastGood) draw(); })).observe($('charts'));
 }
 
 async function main() {
@@ -731,8 +746,10 @@ async function main() {
   fillPresets();
   buildCharts();
   attachCanvases();
+  for (const [kind] of CHARTS) visibility.observe($(`chart-${kind}`));
   defaults();
   labelUnits();
+  sizeCanvases();
   wire();
   // The default scenario is drawn first, so a share link with invalid values still shows charts
   // (the last valid state) next to the marked inputs.

@@ -6,13 +6,59 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::fmt;
+use web_sys::CanvasRenderingContext2d;
 
-/// The chart backends the page uses.
+/// The chart backends the page uses, each with a canvas context that measures text.
 pub(super) enum AnyBackend<'a> {
-    Canvas(CanvasBackend),
-    Svg(SVGBackend<'a>),
+    Canvas(CanvasBackend, TextMeasure),
+    Svg(SVGBackend<'a>, TextMeasure),
 }
+
+/// Measures text with the canvas's own `measureText`. plotters' default measures each label by
+/// inserting a DOM element and reading its size, which forces a page layout per label.
+pub(super) struct TextMeasure {
+    context: CanvasRenderingContext2d,
+    font: RefCell<String>,
+}
+
+impl TextMeasure {
+    pub(super) fn new(context: CanvasRenderingContext2d) -> Self {
+        TextMeasure {
+            context,
+            font: RefCell::new(String::new()),
+        }
+    }
+
+    fn size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<AnyError>> {
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
+        if *self.font.borrow() != font {
+            self.context.set_font(&font);
+            *self.font.borrow_mut() = font;
+        }
+        let metrics = self
+            .context
+            .measure_text(text)
+            .map_err(|_| DrawingErrorKind::DrawingError(AnyError("measureText failed".into())))?;
+        Ok((
+            metrics.width().ceil() as u32,
+            (style.size() * LINE_HEIGHT).ceil() as u32,
+        ))
+    }
+}
+
+/// Height of a line of text relative to its font size, as browsers lay out a span.
+const LINE_HEIGHT: f64 = 1.15;
 
 /// A drawing error of either backend, as text.
 #[derive(Debug)]
@@ -41,8 +87,8 @@ fn convert<E: std::error::Error + Send + Sync>(
 macro_rules! forward {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            AnyBackend::Canvas($b) => $call.map_err(convert),
-            AnyBackend::Svg($b) => $call.map_err(convert),
+            AnyBackend::Canvas($b, _) => $call.map_err(convert),
+            AnyBackend::Svg($b, _) => $call.map_err(convert),
         }
     };
 }
@@ -52,8 +98,8 @@ impl DrawingBackend for AnyBackend<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            AnyBackend::Canvas(b) => b.get_size(),
-            AnyBackend::Svg(b) => b.get_size(),
+            AnyBackend::Canvas(b, _) => b.get_size(),
+            AnyBackend::Svg(b, _) => b.get_size(),
         }
     }
 
@@ -132,6 +178,10 @@ impl DrawingBackend for AnyBackend<'_> {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<AnyError>> {
-        forward!(self, b => b.estimate_text_size(text, style))
+        match self {
+            AnyBackend::Canvas(_, measure) | AnyBackend::Svg(_, measure) => {
+                measure.size(text, style)
+            }
+        }
     }
 }

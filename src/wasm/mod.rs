@@ -4,7 +4,7 @@
 
 mod backend;
 
-use backend::AnyBackend;
+use backend::{AnyBackend, TextMeasure};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
@@ -367,17 +367,35 @@ struct Evaluated {
 pub struct Calculator {
     current: Option<(Evaluated, Summary)>,
     pinned: Vec<Evaluated>,
-    canvases: Vec<(ChartKind, HtmlCanvasElement)>,
-    frames: Vec<(ChartKind, Frame)>,
+    charts: Vec<Chart>,
     time_axis: TimeAxis,
     dark: bool,
     pixel_ratio: f64,
+}
+
+/// A chart on the page: its canvas, the pixel mapping of its last drawing, whether it is on
+/// screen, and whether it still shows an older state (it is redrawn when it scrolls into view).
+struct Chart {
+    kind: ChartKind,
+    canvas: HtmlCanvasElement,
+    frame: Option<Frame>,
+    visible: bool,
+    stale: bool,
 }
 
 impl Default for Calculator {
     fn default() -> Self {
         Self::new()
     }
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))
 }
 
 fn chart_kind(name: &str) -> Result<ChartKind, JsError> {
@@ -393,8 +411,7 @@ impl Calculator {
         Calculator {
             current: None,
             pinned: Vec::new(),
-            canvases: Vec::new(),
-            frames: Vec::new(),
+            charts: Vec::new(),
             time_axis: TimeAxis::Linear,
             dark: false,
             pixel_ratio: 1.0,
@@ -404,8 +421,14 @@ impl Calculator {
     /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `canvas`.
     pub fn attach(&mut self, kind: &str, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let kind = chart_kind(kind)?;
-        self.canvases.retain(|(k, _)| *k != kind);
-        self.canvases.push((kind, canvas));
+        self.charts.retain(|c| c.kind != kind);
+        self.charts.push(Chart {
+            kind,
+            canvas,
+            frame: None,
+            visible: true,
+            stale: true,
+        });
         Ok(())
     }
 
@@ -503,47 +526,96 @@ impl Calculator {
         }
     }
 
-    /// Redraws every attached chart.
+    /// Redraws every visible chart; the others are redrawn when they become visible.
     pub fn draw(&mut self) -> Result<(), JsError> {
+        for chart in &mut self.charts {
+            chart.stale = true;
+        }
+        for i in 0..self.charts.len() {
+            if self.charts[i].visible {
+                self.redraw(i)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Tells whether chart `kind` is on screen; a stale chart coming into view is redrawn.
+    #[wasm_bindgen(js_name = setVisible)]
+    pub fn set_visible(&mut self, kind: &str, visible: bool) -> Result<(), JsError> {
+        let kind = chart_kind(kind)?;
+        if let Some(i) = self.charts.iter().position(|c| c.kind == kind) {
+            self.charts[i].visible = visible;
+            if visible && self.charts[i].stale {
+                self.redraw(i)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Redraws chart `kind` now if it shows an older state (before exporting it, say).
+    #[wasm_bindgen(js_name = ensureDrawn)]
+    pub fn ensure_drawn(&mut self, kind: &str) -> Result<(), JsError> {
+        let kind = chart_kind(kind)?;
+        match self.charts.iter().position(|c| c.kind == kind && c.stale) {
+            Some(i) => self.redraw(i),
+            None => Ok(()),
+        }
+    }
+
+    fn redraw(&mut self, i: usize) -> Result<(), JsError> {
         let scenes = self.scenes();
         if scenes.is_empty() {
             return Ok(());
         }
-        let mut frames = Vec::with_capacity(self.canvases.len());
-        for (kind, canvas) in &self.canvases {
-            let canvas = CanvasBackend::with_canvas_object(canvas.clone())
-                .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))?;
-            let area = AnyBackend::Canvas(canvas).into_drawing_area();
-            let frame = charts::draw(
-                *kind,
-                &area,
-                &scenes,
-                self.time_axis,
-                self.theme(),
-                self.pixel_ratio,
-            )
-            .map_err(|e| JsError::new(&format!("drawing the {kind:?} chart failed: {e}")))?;
-            area.present().map_err(|e| JsError::new(&e.to_string()))?;
-            frames.push((*kind, frame));
-        }
-        self.frames = frames;
+        let Chart { kind, canvas, .. } = &self.charts[i];
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))?;
+        let area =
+            AnyBackend::Canvas(backend, TextMeasure::new(context_2d(canvas)?)).into_drawing_area();
+        let frame = charts::draw(
+            *kind,
+            &area,
+            &scenes,
+            self.time_axis,
+            self.theme(),
+            self.pixel_ratio,
+        )
+        .map_err(|e| JsError::new(&format!("drawing the {kind:?} chart failed: {e}")))?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        let chart = &mut self.charts[i];
+        chart.frame = Some(frame);
+        chart.stale = false;
         Ok(())
     }
 
     /// Exact values under CSS pixel column `css_x` of chart `kind`, or undefined outside its plot.
     pub fn readout(&self, kind: &str, css_x: f64) -> Result<Option<String>, JsError> {
         let kind = chart_kind(kind)?;
-        let frame = self.frames.iter().find(|(k, _)| *k == kind).map(|(_, f)| f);
+        let frame = self
+            .charts
+            .iter()
+            .find(|c| c.kind == kind && !c.stale)
+            .and_then(|c| c.frame.as_ref());
         Ok(frame.and_then(|f| charts::readout(f, &self.scenes(), css_x * self.pixel_ratio)))
     }
 
     /// The chart `kind` as an SVG document of `width`×`height` CSS pixels.
     pub fn svg(&self, kind: &str, width: u32, height: u32) -> Result<String, JsError> {
         let kind = chart_kind(kind)?;
+        // Text is measured on a chart canvas, as on the page.
+        let chart = self
+            .charts
+            .first()
+            .ok_or_else(|| JsError::new("no chart canvas is attached"))?;
+        let measure = context_2d(&chart.canvas)?;
         let mut out = String::new();
         {
             let size = (width.clamp(200, 4000), height.clamp(150, 4000));
-            let area = AnyBackend::Svg(SVGBackend::with_string(&mut out, size)).into_drawing_area();
+            let area = AnyBackend::Svg(
+                SVGBackend::with_string(&mut out, size),
+                TextMeasure::new(measure),
+            )
+            .into_drawing_area();
             charts::draw(
                 kind,
                 &area,

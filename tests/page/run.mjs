@@ -34,6 +34,8 @@ export const FIRST_RENDER = ['index.html', 'www/app.js', 'www/style.css', 'pkg/s
 const KINDS = ['temperature', 'flux', 'transport', 'grain', 'arrhenius'];
 /** A chart counts as drawn when this share of its pixels differs from the background. */
 const MIN_INK = 0.02;
+/** The page writes its share link this long after the last edit (plus margin). */
+const FRAGMENT_WAIT_MS = 600;
 
 // ---------- tiny runner ----------
 const results = [];
@@ -124,8 +126,11 @@ async function settle(page) {
 
 /** Share of non-background pixels of every chart, and whether each canvas matches its box. */
 function inkOf(page) {
-  return page.evaluate((kinds) => Object.fromEntries(kinds.map((k) => {
+  return page.evaluate(async (kinds) => Object.fromEntries(await Promise.all(kinds.map(async (k) => {
     const c = document.getElementById(`chart-${k}`);
+    // As a person would see it: scrolled into view (off-screen charts are redrawn on arrival).
+    c.scrollIntoView();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let differ = 0;
     for (let i = 0; i < d.length; i += 4) {
@@ -133,7 +138,7 @@ function inkOf(page) {
     }
     const crisp = c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio);
     return [k, { ink: differ / (d.length / 4), crisp, width: c.clientWidth }];
-  })), KINDS);
+  }))), KINDS);
 }
 async function assertChartsDrawn(page, what) {
   const ink = await inkOf(page);
@@ -142,7 +147,12 @@ async function assertChartsDrawn(page, what) {
     assert.ok(v.crisp, `${what}: the ${k} canvas is not at the device pixel ratio`);
   }
 }
-const chartImage = (page, kind) => page.evaluate((k) => document.getElementById(`chart-${k}`).toDataURL(), kind);
+/** The chart's pixels, after scrolling it into view (charts off screen are redrawn when they come into view). */
+async function chartImage(page, kind) {
+  await page.locator(`#chart-${kind}`).scrollIntoViewIfNeeded();
+  await settle(page);
+  return page.evaluate((k) => document.getElementById(`chart-${k}`).toDataURL(), kind);
+}
 const summary = (page) => page.textContent('#summary');
 async function type(page, selector, text) {
   const before = await draws(page);
@@ -164,6 +174,7 @@ await test('loads from a sub-path, draws every chart, no errors or foreign reque
   await assertChartsDrawn(page, 'first render');
   assert.match(await summary(page), /Peak flux/);
   assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.3816 J\/\(mol·K\) → G = 1\.3382e7/);
+  await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, 'desktop-1280x800.png') });
   await page.screenshot({ path: path.join(shots, 'desktop-1280x800-full.png'), fullPage: true });
   assertNoProblems();
@@ -242,6 +253,7 @@ await test('a bad input shows why and what is allowed, and keeps the last chart'
 
 await test('hover readout gives exact values', async () => {
   await page.locator('#chart-temperature').scrollIntoViewIfNeeded();
+  await settle(page);
   const box = await page.locator('#chart-temperature').boundingBox();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   assert.match(await page.textContent('#readout-temperature'), /T = \d/);
@@ -251,8 +263,7 @@ await test('a share link round-trips exactly', async () => {
   await page.selectOption('#u-temperature', 'celsius');
   await page.click('[data-add=pulses]');
   await page.fill('#pin-label', 'shared');
-  await settle(page);
-  await settle(page);
+  await page.waitForTimeout(FRAGMENT_WAIT_MS);
   const link = page.url();
   assert.match(link, /#v=1&s=/);
   const values = (p) => p.$$eval('input, select', (els) => els.map((e) => `${e.id}=${e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value}`));
@@ -394,9 +405,11 @@ await test('phone size: no horizontal scroll, 24 px touch targets, crisp charts'
   assert.deepEqual(small, [], 'touch targets of at least 24×24 px');
   const ink = await inkOf(p);
   for (const [k, v] of Object.entries(ink)) assert.ok(v.width <= 360, `${k} chart fits (${v.width} px)`);
+  await p.evaluate(() => scrollTo(0, 0));
   await p.screenshot({ path: path.join(shots, 'phone-360x740.png') });
   await p.screenshot({ path: path.join(shots, 'phone-360x740-full.png'), fullPage: true });
   await p.locator('#chart-flux').scrollIntoViewIfNeeded();
+  await settle(p);
   const box = await p.locator('#chart-flux').boundingBox();
   await p.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height * 0.5);
   assert.match(await p.textContent('#readout-flux'), /\|J\| = /);
@@ -414,6 +427,7 @@ await test('dark mode follows the system setting', async () => {
     return [...c.getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3)];
   });
   assert.ok(bg.every((v) => v < 80), `the dark chart background is dark (${bg})`);
+  await dark.page.evaluate(() => scrollTo(0, 0));
   await dark.page.screenshot({ path: path.join(shots, 'desktop-dark.png') });
   await dark.context.close();
   assertNoProblems();
