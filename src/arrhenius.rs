@@ -170,23 +170,29 @@ impl<'p> ThermalIntegral<'p> {
         }
     }
 
-    /// ln I at time `t` inside stretch `s`, given `ln_start` = [`Self::ln_at_stretch_start`].
-    pub fn ln_in_stretch(&self, s: &Stretch, ln_start: f64, t: f64) -> f64 {
-        let temp = s.temperature_at(t);
-        ln_add_exp(
+    /// The integral along stretch `s`, prepared for evaluation at many times inside it.
+    pub fn along(&self, s: &Stretch) -> StretchIntegral {
+        let ln_start = self.ln_at_stretch_start(s);
+        // On a hold, I(t) = I(t0) + (t − t0)·exp(−a/T) is linear in t.
+        let (start, rate) = if s.temp0_k == s.temp1_k {
+            (ln_start.exp(), (-self.a_k / s.temp0_k).exp())
+        } else {
+            (f64::NAN, f64::NAN)
+        };
+        StretchIntegral {
+            stretch: *s,
+            a_k: self.a_k,
             ln_start,
-            ln_linear(self.a_k, s.temp0_k, temp, (t - s.t0).max(0.0)),
-        )
+            start,
+            rate,
+        }
     }
 
     /// ln I(t) at any time (clamped to the program).
     pub fn ln_at(&self, t: f64) -> f64 {
         let s = self.program.stretch_at(t);
-        self.ln_in_stretch(
-            &s,
-            self.ln_at_stretch_start(&s),
-            t.clamp(0.0, self.program.duration_s()),
-        )
+        self.along(&s)
+            .ln_at(t.clamp(0.0, self.program.duration_s()))
     }
 
     /// ln of the part of the whole-program integral accrued while lo_k ≤ T ≤ hi_k.
@@ -235,6 +241,40 @@ impl<'p> ThermalIntegral<'p> {
                 };
                 ln_add_exp(acc, ln_piece)
             })
+    }
+}
+
+/// The thermal integral along one stretch of a program (see [`ThermalIntegral::along`]).
+#[derive(Debug, Clone, Copy)]
+pub struct StretchIntegral {
+    stretch: Stretch,
+    a_k: f64,
+    ln_start: f64,
+    /// On a hold: I(t0) [s] and exp(−a/T), in linear space (NaN on ramps).
+    start: f64,
+    rate: f64,
+}
+
+impl StretchIntegral {
+    /// I at time `t` [s] in linear space, on a hold where I(t0) and exp(−a/T) are normal
+    /// doubles (no underflow); `None` elsewhere, where [`Self::ln_at`] is the way.
+    pub fn linear_at(&self, t: f64) -> Option<f64> {
+        let normal = |v: f64| v == 0.0 || v.is_normal();
+        (self.rate.is_normal() && normal(self.start))
+            .then(|| self.start + self.rate * (t - self.stretch.t0).max(0.0))
+    }
+
+    /// ln I at time `t` inside the stretch (I in s); finite however large Ea/RT is.
+    pub fn ln_at(&self, t: f64) -> f64 {
+        if let Some(i) = self.linear_at(t).filter(|&i| i > 0.0) {
+            return i.ln();
+        }
+        let s = &self.stretch;
+        let dt = (t - s.t0).max(0.0);
+        ln_add_exp(
+            self.ln_start,
+            ln_linear(self.a_k, s.temp0_k, s.temperature_at(t), dt),
+        )
     }
 }
 

@@ -53,6 +53,22 @@ impl GrainGrowth {
     }
 }
 
+impl GrainGrowth {
+    /// Grain size [m] after a thermal integral I_g [s] given in linear space, when d0ⁿ + k0·I_g
+    /// is a finite double; `None` otherwise (use [`Self::grain_size_m`] with ln I_g).
+    pub fn grain_size_of(&self, integral_s: f64) -> Option<f64> {
+        let power = self.ln_d0_pow_n.exp() + self.ln_k0.exp() * integral_s;
+        if !(power.is_finite() && (power == 0.0 || power.is_normal())) {
+            return None;
+        }
+        Some(if self.exponent == 2.0 {
+            power.sqrt()
+        } else {
+            power.powf(1.0 / self.exponent)
+        })
+    }
+}
+
 /// Calibrates k0 [mⁿ/s] from one measured isothermal point (d after `time_s` at `temperature_k`).
 ///
 /// # Formula

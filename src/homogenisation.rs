@@ -37,6 +37,12 @@ impl Modulation {
         -(ln_four_pi_squared() + diffusion.ln_d0() + ln_integral_s - 2.0 * self.ln_wavelength).exp()
     }
 
+    /// ln of the residual amplitude after a thermal integral I [s] given in linear space (the
+    /// same formula as [`Self::ln_residual`] without its exponential, for the hot loop).
+    pub fn ln_residual_of(&self, diffusion: &Arrhenius, integral_s: f64) -> f64 {
+        -(ln_four_pi_squared() + diffusion.ln_d0() - 2.0 * self.ln_wavelength).exp() * integral_s
+    }
+
     /// ln of the thermal integral I* [s] that brings the residual down to ε.
     ///
     /// # Formula

@@ -426,21 +426,21 @@ impl Model {
             self.program.duration_s(),
         );
         let mut last = (f64::NAN, f64::NAN);
-        grid.for_each_sample(&self.program, |stretch, ln_start_cache, t| {
+        grid.for_each_sample(&self.program, |stretch, along_cache, t| {
             let temp = stretch.temperature_at(t);
             if last == (t, temp) {
                 return;
             }
             last = (t, temp);
-            let ln_start = *ln_start_cache.get_or_insert_with(|| {
+            let (along, grain_along) = *along_cache.get_or_insert_with(|| {
                 (
-                    integral.ln_at_stretch_start(stretch),
-                    grain_integral
-                        .as_ref()
-                        .map(|g| g.ln_at_stretch_start(stretch)),
+                    integral.along(stretch),
+                    grain_integral.as_ref().map(|g| g.along(stretch)),
                 )
             });
-            let ln_i = integral.ln_in_stretch(stretch, ln_start.0, t);
+            // On holds (most samples of a pulse train) I is linear in t: no exp/ln round trips.
+            let linear = along.linear_at(t).filter(|&i| i > 0.0);
+            let ln_i = linear.map_or_else(|| along.ln_at(t), f64::ln);
             if temp == peak_k && peak_at.is_nan() {
                 peak_at = t;
             }
@@ -456,15 +456,18 @@ impl Model {
             curves
                 .log10_diffusion_length_m
                 .push(LOG10_E * self.flux.ln_diffusion_length(ln_i));
-            curves
-                .log10_residual
-                .push(LOG10_E * self.modulation.ln_residual(&diffusion, ln_i));
-            if let (Some(g), Some(gi), Some(ln_g0)) =
-                (self.grain, grain_integral.as_ref(), ln_start.1)
-            {
+            curves.log10_residual.push(
+                LOG10_E
+                    * match linear {
+                        Some(i) => self.modulation.ln_residual_of(&diffusion, i),
+                        None => self.modulation.ln_residual(&diffusion, ln_i),
+                    },
+            );
+            if let (Some(g), Some(ga)) = (self.grain, grain_along) {
+                let d = ga.linear_at(t).and_then(|i| g.grain_size_of(i));
                 curves
                     .grain_size_m
-                    .push(g.grain_size_m(gi.ln_in_stretch(stretch, ln_g0, t)));
+                    .push(d.unwrap_or_else(|| g.grain_size_m(ga.ln_at(t))));
             }
         });
 
@@ -711,6 +714,46 @@ pub(crate) mod tests {
             assert_eq!(c.time_s[i - 1], c.time_s[i], "the edge is vertical");
         }
         assert_eq!(c.temperature_k[0], 2400.0);
+    }
+
+    #[test]
+    fn hold_fast_path_agrees_with_the_log_path() {
+        let mut sc = example();
+        sc.program = ProgramSpec {
+            start_k: 300.0,
+            segments: vec![
+                Segment::Ramp {
+                    rate_k_per_s: 100.0,
+                    target_k: 900.0,
+                },
+                Segment::Pulses {
+                    count: 50.0,
+                    on_s: 0.02,
+                    off_s: 1.08,
+                    peak_k: 2400.0,
+                    base_k: 900.0,
+                },
+                Segment::Hold { duration_s: 30.0 },
+            ],
+        };
+        let model = sc.validate().unwrap();
+        let (c, _) = sc.evaluate().unwrap();
+        let diffusion = *model.flux().diffusion();
+        let integral = ThermalIntegral::new(model.program(), diffusion.activation_energy());
+        let grain = GrainGrowth::new(2.0, 1e-7, 1e4, 600e3).unwrap();
+        let grain_integral = ThermalIntegral::new(model.program(), grain.activation_energy());
+        let (modulation, _) = model.homogenisation();
+        for i in (0..c.len()).step_by(7) {
+            let t = c.time_s[i];
+            let ln_i = integral.ln_at(t);
+            let want = LOG10_E * modulation.ln_residual(&diffusion, ln_i);
+            assert!(
+                (c.log10_residual[i] - want).abs() <= 1e-12 * want.abs().max(1.0),
+                "t = {t}"
+            );
+            let d = grain.grain_size_m(grain_integral.ln_at(t));
+            assert!((c.grain_size_m[i] / d - 1.0).abs() < 1e-13, "t = {t}");
+        }
     }
 
     #[test]

@@ -746,7 +746,12 @@ async function main() {
   fillPresets();
   buildCharts();
   attachCanvases();
-  for (const [kind] of CHARTS) visibility.observe($(`chart-${kind}`));
+  for (const [kind] of CHARTS) {
+    // The first draw covers only the charts on screen; the observer takes over from there.
+    const box = $(`chart-${kind}`).getBoundingClientRect();
+    calc.setVisible(kind, box.top < innerHeight + 100 && box.bottom > -100);
+    visibility.observe($(`chart-${kind}`));
+  }
   defaults();
   labelUnits();
   sizeCanvases();
