@@ -126,19 +126,23 @@ async function settle(page) {
 
 /** Share of non-background pixels of every chart, and whether each canvas matches its box. */
 function inkOf(page) {
-  return page.evaluate(async (kinds) => Object.fromEntries(await Promise.all(kinds.map(async (k) => {
-    const c = document.getElementById(`chart-${k}`);
-    // As a person would see it: scrolled into view (off-screen charts are redrawn on arrival).
-    c.scrollIntoView();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let differ = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
+  return page.evaluate(async (kinds) => {
+    const out = {};
+    for (const k of kinds) {
+      const c = document.getElementById(`chart-${k}`);
+      // As a person would see it: scrolled into view (off-screen charts are redrawn on arrival).
+      c.scrollIntoView();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let differ = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
+      }
+      const crisp = c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio);
+      out[k] = { ink: differ / (d.length / 4), crisp, width: c.clientWidth };
     }
-    const crisp = c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio);
-    return [k, { ink: differ / (d.length / 4), crisp, width: c.clientWidth }];
-  }))), KINDS);
+    return out;
+  }, KINDS);
 }
 async function assertChartsDrawn(page, what) {
   const ink = await inkOf(page);
