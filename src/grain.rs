@@ -17,6 +17,9 @@ pub struct GrainGrowth {
     exponent: f64,
     ln_d0_pow_n: f64,
     ln_k0: f64,
+    /// d0ⁿ and k0 in linear space (possibly 0 or ∞), for [`GrainGrowth::grain_size_of`].
+    d0_pow_n: f64,
+    k0: f64,
     ea: ActivationEnergy,
 }
 
@@ -35,6 +38,8 @@ impl GrainGrowth {
             exponent: n,
             ln_d0_pow_n: n * d0.ln(),
             ln_k0: k0.ln(),
+            d0_pow_n: d0.powf(n),
+            k0,
             ea,
         })
     }
@@ -57,7 +62,7 @@ impl GrainGrowth {
     /// Grain size [m] after a thermal integral I_g [s] given in linear space, when d0ⁿ + k0·I_g
     /// is a finite double; `None` otherwise (use [`Self::grain_size_m`] with ln I_g).
     pub fn grain_size_of(&self, integral_s: f64) -> Option<f64> {
-        let power = self.ln_d0_pow_n.exp() + self.ln_k0.exp() * integral_s;
+        let power = self.d0_pow_n + self.k0 * integral_s;
         if !(power.is_finite() && (power == 0.0 || power.is_normal())) {
             return None;
         }

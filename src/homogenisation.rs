@@ -37,10 +37,10 @@ impl Modulation {
         -(ln_four_pi_squared() + diffusion.ln_d0() + ln_integral_s - 2.0 * self.ln_wavelength).exp()
     }
 
-    /// ln of the residual amplitude after a thermal integral I [s] given in linear space (the
-    /// same formula as [`Self::ln_residual`] without its exponential, for the hot loop).
-    pub fn ln_residual_of(&self, diffusion: &Arrhenius, integral_s: f64) -> f64 {
-        -(ln_four_pi_squared() + diffusion.ln_d0() - 2.0 * self.ln_wavelength).exp() * integral_s
+    /// The decay rate k = 4π² D0 / λ² [1/s]: ln(A/A0) = −k·I for a thermal integral I [s] in
+    /// linear space (the same law as [`Self::ln_residual`], for the hot loop).
+    pub fn decay_rate(&self, diffusion: &Arrhenius) -> f64 {
+        (ln_four_pi_squared() + diffusion.ln_d0() - 2.0 * self.ln_wavelength).exp()
     }
 
     /// ln of the thermal integral I* [s] that brings the residual down to ε.

@@ -425,6 +425,7 @@ impl Model {
             self.decades,
             self.program.duration_s(),
         );
+        let decay_rate = self.modulation.decay_rate(&diffusion);
         let mut last = (f64::NAN, f64::NAN);
         grid.for_each_sample(&self.program, |stretch, along_cache, t| {
             let temp = stretch.temperature_at(t);
@@ -459,7 +460,7 @@ impl Model {
             curves.log10_residual.push(
                 LOG10_E
                     * match linear {
-                        Some(i) => self.modulation.ln_residual_of(&diffusion, i),
+                        Some(i) => -decay_rate * i,
                         None => self.modulation.ln_residual(&diffusion, ln_i),
                     },
             );
