@@ -95,6 +95,9 @@ pub struct ThermalIntegral<'p> {
     ln_at_piece: Vec<f64>,
     /// Per piece: (ln of one pulse's on-phase integral, ln of one whole period's integral).
     ln_pulse: Vec<(f64, f64)>,
+    /// The same in linear space, with exp(−a/T) at the peak and the base, for the fast path.
+    linear_at_piece: Vec<f64>,
+    linear_pulse: Vec<[f64; 4]>,
     ln_total: f64,
 }
 
@@ -134,11 +137,27 @@ impl<'p> ThermalIntegral<'p> {
             ln_pulse.push(pulse);
             ln_sum = ln_add_exp(ln_sum, ln_piece);
         }
+        let linear_at_piece = ln_at_piece.iter().map(|v| v.exp()).collect();
+        let linear_pulse = pieces
+            .iter()
+            .zip(&ln_pulse)
+            .map(|(piece, (ln_on, ln_period))| match *piece {
+                Piece::Pulses { peak_k, base_k, .. } => [
+                    ln_on.exp(),
+                    ln_period.exp(),
+                    (-a_k / peak_k).exp(),
+                    (-a_k / base_k).exp(),
+                ],
+                Piece::Linear { .. } => [f64::NAN; 4],
+            })
+            .collect();
         ThermalIntegral {
             program,
             a_k,
             ln_at_piece,
             ln_pulse,
+            linear_at_piece,
+            linear_pulse,
             ln_total: ln_sum,
         }
     }
@@ -172,12 +191,31 @@ impl<'p> ThermalIntegral<'p> {
 
     /// The integral along stretch `s`, prepared for evaluation at many times inside it.
     pub fn along(&self, s: &Stretch) -> StretchIntegral {
-        let ln_start = self.ln_at_stretch_start(s);
-        // On a hold, I(t) = I(t0) + (t − t0)·exp(−a/T) is linear in t.
-        let (start, rate) = if s.temp0_k == s.temp1_k {
-            (ln_start.exp(), (-self.a_k / s.temp0_k).exp())
+        let normal = |v: f64| v == 0.0 || v.is_normal();
+        // On a hold, I(t) = I(t0) + (t − t0)·exp(−a/T) is linear in t. Within a pulse train,
+        // I(t0) and exp(−a/T) come from per-piece values without a logarithm when they are
+        // normal doubles; otherwise everything goes through the log-space path.
+        let (start, rate) = match (s.temp0_k == s.temp1_k, s.origin.pulse) {
+            (false, _) => (f64::NAN, f64::NAN),
+            (true, None) => (
+                self.linear_at_piece[s.origin.piece],
+                (-self.a_k / s.temp0_k).exp(),
+            ),
+            (true, Some((k, on))) => {
+                let before = self.linear_at_piece[s.origin.piece];
+                let [on_part, period, rate_on, rate_off] = self.linear_pulse[s.origin.piece];
+                let start = if [before, on_part, period].into_iter().all(normal) {
+                    before + f64::from(k) * period + if on { 0.0 } else { on_part }
+                } else {
+                    f64::NAN
+                };
+                (start, if on { rate_on } else { rate_off })
+            }
+        };
+        let ln_start = if normal(start) && rate.is_normal() {
+            start.ln()
         } else {
-            (f64::NAN, f64::NAN)
+            self.ln_at_stretch_start(s)
         };
         StretchIntegral {
             stretch: *s,
