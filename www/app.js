@@ -310,7 +310,8 @@ function scenario() {
     program,
     diffusion: {
       d0M2PerS: si('d0'), eaJPerMol: si('ea'), concentrationMolPerM3: si('conc'),
-      validMinK: si('valid-min'), validMaxK: si('valid-max'),
+      // The measured range is optional: without it nothing is flagged as extrapolated.
+      validMinK: optionalSi('valid-min'), validMaxK: optionalSi('valid-max'),
     },
     mixing,
     grainGrowth: $('grain-on').checked

@@ -13,9 +13,9 @@ mod transport;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::scenario::{Curves, Model, TimeScale};
+use crate::scenario::{Curves, Model};
 
 /// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
 const MAX_DECADES: f64 = 40.0;
@@ -32,7 +32,7 @@ pub struct Scene<'a> {
 }
 
 /// The charts the calculator draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ChartKind {
     /// T(t) of the program.
@@ -59,7 +59,7 @@ impl ChartKind {
 }
 
 /// How the time axis is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub enum TimeAxis {
     /// Seconds, linear.
@@ -131,8 +131,7 @@ struct Trace {
 }
 
 /// Whether an axis shows values or their log10 with 10ⁿ labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
     /// Values as they are.
     Linear,
@@ -141,8 +140,7 @@ pub enum Scale {
 }
 
 /// Pixel ↔ data mapping of a drawn chart, kept for hover readouts.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     /// Chart drawn.
     pub kind: ChartKind,
@@ -627,14 +625,6 @@ pub fn format_log10(log10: f64) -> String {
         (mantissa, exponent)
     };
     format!("{mantissa:.4}e{exponent}")
-}
-
-/// Time scale the model was sampled on, as the default chart axis.
-pub fn default_time_axis(model: &Model) -> TimeAxis {
-    match model.time_scale() {
-        TimeScale::Linear => TimeAxis::Linear,
-        TimeScale::Log => TimeAxis::Log,
-    }
 }
 
 #[cfg(test)]
