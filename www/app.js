@@ -392,10 +392,19 @@ function draw() {
   calc.draw();
   const body = document.body;
   body.dataset.draws = String(Number(body.dataset.draws || 0) + 1);
-  // Read by the benchmark: when the charts first appeared, and the wasm heap after each draw.
-  if (!body.dataset.ready) performance.mark('sk-charts-drawn');
   body.dataset.ready = '1';
+  // Read by the benchmark: the wasm heap after each draw.
   body.dataset.wasmBytes = String(memory.buffer.byteLength);
+}
+
+// After the first render, the charts off screen are drawn when the browser is idle, so that they
+// are ready before the user scrolls to them. Edits after that redraw only what is on screen.
+function drawRestWhenIdle() {
+  const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+  idle(() => guarded(() => {
+    for (const [kind] of CHARTS) calc.ensureDrawn(kind);
+    performance.mark('sk-charts-drawn'); // read by the benchmark: every chart drawn once
+  }));
 }
 
 function buildCharts() {
@@ -768,6 +777,7 @@ async function main() {
     for (const radio of document.querySelectorAll('input[name=mixing]')) radio.dispatchEvent(new Event('change'));
     recompute();
   }
+  drawRestWhenIdle();
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 }
 
