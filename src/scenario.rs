@@ -397,11 +397,6 @@ impl Model {
         self.valid_range_k
     }
 
-    /// The time grid's scale.
-    pub fn time_scale(&self) -> TimeScale {
-        self.scale
-    }
-
     /// The composition modulation and the residual that counts as homogeneous.
     pub fn homogenisation(&self) -> (Modulation, Residual) {
         (self.modulation, self.residual)

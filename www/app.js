@@ -48,7 +48,7 @@ const PATHS = {
   'mixing.sublattices': 'composition', 'homogenisation.wavelengthM': 'wavelength',
   'homogenisation.targetResidual': 'residual', 'grainGrowth.exponent': 'grain-n',
   'grainGrowth.d0M': 'grain-d0', 'grainGrowth.k0': 'grain-k0', 'grainGrowth.eaJPerMol': 'grain-ea',
-  'sampling.points': 'points', temperatureK: 'q-temperature', durationS: 'q-duration', lengthM: 'q-length',
+  'sampling.points': 'points',
 };
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

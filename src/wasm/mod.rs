@@ -338,9 +338,14 @@ pub fn presets() -> Result<JsValue, JsError> {
     })
 }
 
-fn unit(name: &str) -> Result<Unit, JsError> {
+/// Reads one of the string-named enums of the API ("kPerMin", "flux", "log", …).
+fn named<T: DeserializeOwned>(what: &str, name: &str) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("unknown unit \"{name}\"")))
+        .map_err(|_| JsError::new(&format!("unknown {what} \"{name}\"")))
+}
+
+fn unit(name: &str) -> Result<Unit, JsError> {
+    named("unit", name)
 }
 
 /// Converts `value` in unit `unit` (e.g. "celsius", "kPerMin", "kjPerMol", "nanometre") to SI.
@@ -399,8 +404,7 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingCont
 }
 
 fn chart_kind(name: &str) -> Result<ChartKind, JsError> {
-    serde_wasm_bindgen::from_value(JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("unknown chart \"{name}\"")))
+    named("chart", name)
 }
 
 #[wasm_bindgen]
@@ -465,8 +469,7 @@ impl Calculator {
     /// "linear", "log" or "normalised".
     #[wasm_bindgen(js_name = setTimeAxis)]
     pub fn set_time_axis(&mut self, axis: &str) -> Result<(), JsError> {
-        self.time_axis = serde_wasm_bindgen::from_value(JsValue::from_str(axis))
-            .map_err(|_| JsError::new(&format!("unknown time axis \"{axis}\"")))?;
+        self.time_axis = named("time axis", axis)?;
         Ok(())
     }
 
