@@ -378,14 +378,20 @@ function currentLabel() {
   return $('technique').selectedOptions[0]?.textContent || 'current';
 }
 
+// Gives every canvas as many pixels as it shows; tells whether any size changed.
 function sizeCanvases() {
   const ratio = window.devicePixelRatio || 1;
+  let changed = false;
   for (const canvas of document.querySelectorAll('#charts canvas')) {
     const w = Math.max(1, Math.round(canvas.clientWidth * ratio));
     const h = Math.max(1, Math.round(canvas.clientHeight * ratio));
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; changed = true; }
   }
-  calc.setAppearance(matchMedia('(prefers-color-scheme: dark)').matches, ratio);
+  return changed;
+}
+
+function setAppearance() {
+  calc.setAppearance(matchMedia('(prefers-color-scheme: dark)').matches, window.devicePixelRatio || 1);
 }
 
 function draw() {
@@ -395,16 +401,6 @@ function draw() {
   body.dataset.ready = '1';
   // Read by the benchmark: the wasm heap after each draw.
   body.dataset.wasmBytes = String(memory.buffer.byteLength);
-}
-
-// After the first render, the charts off screen are drawn when the browser is idle, so that they
-// are ready before the user scrolls to them. Edits after that redraw only what is on screen.
-function drawRestWhenIdle() {
-  const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
-  idle(() => guarded(() => {
-    for (const [kind] of CHARTS) calc.ensureDrawn(kind);
-    performance.mark('sk-charts-drawn'); // read by the benchmark: every chart drawn once
-  }));
 }
 
 function buildCharts() {
@@ -656,6 +652,8 @@ async function restart(error) {
   ({ memory } = await module.default());
   calc = new module.Calculator();
   attachCanvases();
+  setAppearance();
+  reportVisibility();
   showAlert(`The calculator hit an internal error and restarted; your inputs are kept. (${String(error.message || error).slice(0, 200)})`);
   if (lastGood) recompute();
 }
@@ -674,9 +672,15 @@ function attachCanvases() {
 }
 
 // Only charts on screen are redrawn on each edit; the core redraws a stale one as it scrolls in.
-const visibility = new IntersectionObserver((entries) => guarded(() => {
-  for (const e of entries) calc.setVisible(e.target.id.replace('chart-', ''), e.isIntersecting);
-}), { rootMargin: '100px' });
+// The observer may report before the wasm module is ready, so the page keeps the last report.
+const onScreen = new Map();
+const visibility = new IntersectionObserver((entries) => {
+  for (const e of entries) onScreen.set(e.target.id.replace('chart-', ''), e.isIntersecting);
+  if (lastGood) guarded(reportVisibility);
+}, { rootMargin: '100px' });
+function reportVisibility() {
+  for (const [kind, visible] of onScreen) calc.setVisible(kind, visible);
+}
 
 // ---------- start ----------
 
@@ -744,31 +748,36 @@ function wire() {
     $('help').hidden = !open;
     e.target.setAttribute('aria-expanded', String(open));
   });
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => guarded(() => { sizeCanvases(); draw(); }));
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => guarded(() => { setAppearance(); draw(); }));
   // Canvas sizes are read only when the layout changes, never on the per-edit path.
-  new ResizeObserver(() => guarded(() => { sizeCanvases(); if (lastGood) draw(); })).observe($('charts'));
+  new ResizeObserver(() => guarded(() => {
+    if (sizeCanvases() && lastGood) { setAppearance(); draw(); }
+  })).observe($('charts'));
 }
 
 async function main() {
   const hash = location.hash;
-  ({ memory } = await init());
-  calc = new Calculator();
-  fillPresets();
+  // The page is laid out while the wasm module downloads and compiles.
+  const wasm = init();
   buildCharts();
-  attachCanvases();
-  for (const [kind] of CHARTS) {
-    // The first draw covers only the charts on screen; the observer takes over from there.
-    const box = $(`chart-${kind}`).getBoundingClientRect();
-    calc.setVisible(kind, box.top < innerHeight + 100 && box.bottom > -100);
-    visibility.observe($(`chart-${kind}`));
-  }
-  defaults();
+  for (const [kind] of CHARTS) visibility.observe($(`chart-${kind}`));
   labelUnits();
   sizeCanvases();
+  ({ memory } = await wasm);
+  calc = new Calculator();
+  attachCanvases();
+  setAppearance();
+  fillPresets();
+  defaults();
+  labelUnits();
   wire();
-  // The default scenario is drawn first, so a share link with invalid values still shows charts
-  // (the last valid state) next to the marked inputs.
+  // The first render draws every chart, so that all are ready before the user scrolls to them;
+  // from then on only the charts on screen follow the edits. The default scenario is drawn first,
+  // so a share link with invalid values still shows charts (the last valid state) next to the
+  // marked inputs.
   recompute();
+  performance.mark('sk-charts-drawn'); // read by the benchmark: every chart drawn once
+  reportVisibility();
   if (hash.length > 1) {
     readFragment(hash);
     labelUnits();
@@ -777,7 +786,6 @@ async function main() {
     for (const radio of document.querySelectorAll('input[name=mixing]')) radio.dispatchEvent(new Event('change'));
     recompute();
   }
-  drawRestWhenIdle();
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 }
 

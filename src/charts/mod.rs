@@ -351,7 +351,7 @@ fn plot<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
+        .max_light_lines(0)
         .axis_style(theme.foreground)
         .label_style(text.clone())
         .axis_desc_style(text.clone())
@@ -371,10 +371,12 @@ fn plot<DB: DrawingBackend>(
             )))?;
         }
     }
+    // Traces are drawn with at most four points per pixel column of the plot.
+    let columns = f64::from(chart.plotting_area().dim_in_pixel().0);
     let clamp = |(px, py): (f64, f64)| (px, py.clamp(y.0, y.1));
     for trace in &spec.traces {
         let style = ShapeStyle::from(trace.color).stroke_width(px(2.0));
-        let points = trace.points.iter().copied().map(clamp);
+        let points = decimate(trace.points.iter().copied().map(clamp), x, columns);
         match trace.stroke {
             Stroke::Solid => chart.draw_series(LineSeries::new(points, style))?,
             Stroke::Dashed => {
@@ -406,6 +408,59 @@ fn plot<DB: DrawingBackend>(
         y_scale: spec.y_scale,
         time_axis,
     })
+}
+
+/// The points a line through `points` needs at a resolution of `columns` pixel columns over the
+/// x range `x`: of each run of consecutive points in one column, the first, the lowest, the
+/// highest and the last, in their order. The line drawn through them covers the same pixels.
+fn decimate(
+    points: impl Iterator<Item = (f64, f64)>,
+    x: (f64, f64),
+    columns: f64,
+) -> Vec<(f64, f64)> {
+    let scale = columns / (x.1 - x.0);
+    let column = |p: (f64, f64)| ((p.0 - x.0) * scale).floor();
+    let mut out = Vec::new();
+    // The current run: its column and its first, lowest, highest and last points.
+    let mut run: Option<(f64, [(usize, (f64, f64)); 4])> = None;
+    let flush = |out: &mut Vec<(f64, f64)>, [first, low, high, last]: [(usize, (f64, f64)); 4]| {
+        let (a, b) = if low.0 <= high.0 {
+            (low, high)
+        } else {
+            (high, low)
+        };
+        let mut previous = usize::MAX;
+        for (i, p) in [first, a, b, last] {
+            if i != previous {
+                out.push(p);
+                previous = i;
+            }
+        }
+    };
+    for (i, p) in points.enumerate() {
+        let c = column(p);
+        match &mut run {
+            Some((col, keep)) if *col == c => {
+                if p.1 < keep[1].1.1 {
+                    keep[1] = (i, p);
+                }
+                if p.1 > keep[2].1.1 {
+                    keep[2] = (i, p);
+                }
+                keep[3] = (i, p);
+            }
+            _ => {
+                if let Some((_, keep)) = run {
+                    flush(&mut out, keep);
+                }
+                run = Some((c, [(i, p); 4]));
+            }
+        }
+    }
+    if let Some((_, keep)) = run {
+        flush(&mut out, keep);
+    }
+    out
 }
 
 /// Legend lines: each quantity for a single scene; each scene (by colour) and each quantity (by
@@ -638,6 +693,64 @@ mod tests {
         assert_eq!(format_log10(2.0f64.log10() - 700.0), "2.0000e-700");
         assert_eq!(format_log10(f64::NEG_INFINITY), "0");
         assert_eq!(format_log10(0.999_999_99), "1.0000e1");
+    }
+
+    /// Splits `points` into runs of consecutive points in one pixel column.
+    fn runs(points: &[(f64, f64)], x: (f64, f64), columns: f64) -> Vec<Vec<(f64, f64)>> {
+        let column = |p: &(f64, f64)| ((p.0 - x.0) * columns / (x.1 - x.0)).floor();
+        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+        for p in points {
+            match runs.last_mut() {
+                Some(run) if column(&run[0]) == column(p) => run.push(*p),
+                _ => runs.push(vec![*p]),
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn decimation_keeps_each_columns_ends_and_extremes_in_order() {
+        // A deterministic pseudo-random walk that also doubles back in x (as 1/T does on cooling).
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for (n, columns) in [(5_000, 300.0), (200, 700.0), (3, 10.0), (1, 1.0), (0, 50.0)] {
+            let mut x = 0.0;
+            let points: Vec<(f64, f64)> = (0..n)
+                .map(|_| {
+                    x += next() - 0.2;
+                    (x, next() * 100.0 - 50.0)
+                })
+                .collect();
+            let range = bounds(points.iter().map(|p| p.0)).unwrap_or((0.0, 1.0));
+            let range = (range.0, range.1 + 1.0);
+            let kept = decimate(points.iter().copied(), range, columns);
+            let runs = runs(&points, range, columns);
+            assert!(kept.len() <= 4 * runs.len());
+            let mut from = 0;
+            for run in runs {
+                let count = run.len().min(4).min(kept.len() - from);
+                // The run's points among the kept ones: a subsequence, in order.
+                let mut taken = Vec::new();
+                for p in &run {
+                    if taken.len() < count && kept[from + taken.len()] == *p {
+                        taken.push(*p);
+                    }
+                }
+                assert!(!taken.is_empty() && taken.len() <= 4);
+                assert_eq!(taken[0], run[0]);
+                assert_eq!(taken.last(), run.last());
+                let low = run.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+                let high = run.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+                assert!(taken.iter().any(|p| p.1 == low) && taken.iter().any(|p| p.1 == high));
+                from += taken.len();
+            }
+            assert_eq!(from, kept.len(), "nothing but the runs' points is kept");
+        }
     }
 
     #[test]

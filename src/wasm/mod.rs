@@ -4,7 +4,7 @@
 
 mod backend;
 
-use backend::{AnyBackend, TextMeasure};
+use backend::{AnyBackend, StrokeBatch, TextMeasure};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
@@ -573,8 +573,12 @@ impl Calculator {
         let Chart { kind, canvas, .. } = &self.charts[i];
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))?;
-        let area =
-            AnyBackend::Canvas(backend, TextMeasure::new(context_2d(canvas)?)).into_drawing_area();
+        let area = AnyBackend::Canvas(
+            backend,
+            TextMeasure::new(context_2d(canvas)?),
+            StrokeBatch::default(),
+        )
+        .into_drawing_area();
         let frame = charts::draw(
             *kind,
             &area,
