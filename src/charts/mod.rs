@@ -420,10 +420,12 @@ fn decimate(
 ) -> Vec<(f64, f64)> {
     let scale = columns / (x.1 - x.0);
     let column = |p: (f64, f64)| ((p.0 - x.0) * scale).floor();
+    // A point with its index in `points`.
+    type Indexed = (usize, (f64, f64));
     let mut out = Vec::new();
     // The current run: its column and its first, lowest, highest and last points.
-    let mut run: Option<(f64, [(usize, (f64, f64)); 4])> = None;
-    let flush = |out: &mut Vec<(f64, f64)>, [first, low, high, last]: [(usize, (f64, f64)); 4]| {
+    let mut run: Option<(f64, [Indexed; 4])> = None;
+    let flush = |out: &mut Vec<(f64, f64)>, [first, low, high, last]: [Indexed; 4]| {
         let (a, b) = if low.0 <= high.0 {
             (low, high)
         } else {
