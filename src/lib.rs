@@ -13,6 +13,7 @@ pub mod flux;
 pub mod grain;
 pub mod homogenisation;
 pub mod mixing;
+pub mod names;
 pub mod presets;
 pub mod program;
 pub mod scenario;

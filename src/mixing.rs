@@ -4,34 +4,36 @@
 //! as G ≈ S_conf/λ, the configurational entropy spread over the precursor mixing length λ
 //! (solid-state mixing: µm; template or molecular mixing: 1–50 nm; atomic-level mixing: ~1 nm).
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Field, InputError, check, limits};
+use crate::names::Named;
 use crate::units::R_J_PER_MOL_K;
 
 const SUBLATTICES: &str = "mixing.sublattices";
 
 /// One sublattice: how many of its sites a formula unit has, and the amounts of each species on
 /// it (any consistent unit; normalised to mole fractions by eq. 2, x_i = c_i / Σc).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sublattice {
     /// Sites of this sublattice per formula unit (e.g. 1 for the A site of ABO₃).
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub sites_per_formula_unit: f64,
     /// Amounts of the species sharing the sublattice.
-    #[serde(deserialize_with = "crate::error::lenient::numbers")]
     pub amounts: Vec<f64>,
 }
 
 /// What one mole of S_conf refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntropyBasis {
     /// Per mole of formula units: Σ_s m_s · S_s.
     PerFormulaUnit,
     /// Per mole of mixed sites: Σ_s m_s · S_s / Σ_s m_s.
     PerMixedSite,
+}
+
+impl Named for EntropyBasis {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("perFormulaUnit", EntropyBasis::PerFormulaUnit),
+        ("perMixedSite", EntropyBasis::PerMixedSite),
+    ];
 }
 
 /// Ideal configurational entropy S_conf [J/(mol·K)] of a multi-sublattice composition.

@@ -2,13 +2,10 @@
 //! each with its source, validity range and whether its numbers are confirmed (physics.md).
 //! Everything here is editable on the page; unconfirmed values are labelled as such.
 
-use serde::Serialize;
-
 use crate::program::{ROOM_TEMPERATURE_K, Segment};
 
 /// A synthesis technique: a representative thermal program.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Technique {
     /// Stable identifier (used in share links).
     pub id: &'static str,
@@ -25,8 +22,7 @@ pub struct Technique {
 }
 
 /// A diffusing species in a host: D = D0·exp(−Ea/(R T)) over its measured range.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Material {
     /// Stable identifier (used in share links).
     pub id: &'static str,
@@ -47,8 +43,7 @@ pub struct Material {
 }
 
 /// A grain-growth law of eq. (12).
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct GrainLaw {
     /// Stable identifier.
     pub id: &'static str,

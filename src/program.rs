@@ -5,8 +5,6 @@
 //! heating), so the core takes a whole program; [`ThermalProgram::pure_ramp`] is the paper's case.
 //! Every temperature is absolute [K]; a ramp adds a signed temperature difference over time.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Field, InputError, check, limits};
 
 /// Room temperature, the default start of a program [K].
@@ -15,44 +13,32 @@ pub const ROOM_TEMPERATURE_K: f64 = 298.15;
 const SEGMENTS: &str = "program.segments";
 
 /// One step of a thermal program, as the user writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Segment {
     /// Linear heating or cooling at |rate| to `target_k`; the direction follows from the target.
-    #[serde(rename_all = "camelCase")]
     Ramp {
         /// Magnitude of dT/dt [K/s].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         rate_k_per_s: f64,
         /// Temperature at the end of the ramp [K].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         target_k: f64,
     },
     /// Isothermal hold at the current temperature.
-    #[serde(rename_all = "camelCase")]
     Hold {
         /// Duration [s].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         duration_s: f64,
     },
     /// `count` square pulses: a jump to `peak_k` for `on_s`, then `base_k` for `off_s`.
     /// The program continues from `base_k`.
-    #[serde(rename_all = "camelCase")]
     Pulses {
         /// Number of pulses.
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         count: f64,
         /// Time at the peak temperature per pulse [s].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         on_s: f64,
         /// Time at the base temperature after each pulse [s].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         off_s: f64,
         /// Pulse peak temperature [K].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         peak_k: f64,
         /// Temperature between pulses [K].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         base_k: f64,
     },
 }

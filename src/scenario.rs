@@ -5,7 +5,6 @@
 //! with the unit in every field name. [`Scenario::validate`] is the one place it is checked;
 //! [`Model::evaluate_into`] then computes into reusable buffers.
 
-use serde::{Deserialize, Serialize};
 use std::f64::consts::LOG10_E;
 
 use crate::arrhenius::{Arrhenius, ThermalIntegral};
@@ -14,7 +13,8 @@ use crate::flux::FluxModel;
 use crate::grain::GrainGrowth;
 use crate::homogenisation::{Modulation, Residual};
 use crate::mixing::{EntropyBasis, Sublattice, configurational_entropy, linear_coefficient};
-use crate::program::{ROOM_TEMPERATURE_K, Segment, Stretch, ThermalProgram};
+use crate::names::Named;
+use crate::program::{Segment, Stretch, ThermalProgram};
 
 /// Every ramp is drawn with at least this many points, however short it is.
 const MIN_POINTS_PER_RAMP: usize = 16;
@@ -22,8 +22,7 @@ const MIN_POINTS_PER_RAMP: usize = 16;
 const BISECTION_STEPS: usize = 60;
 
 /// A complete scenario as supplied by the user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// The thermal program.
     pub program: ProgramSpec,
@@ -32,73 +31,50 @@ pub struct Scenario {
     /// The linear control coefficient, given or estimated.
     pub mixing: MixingSpec,
     /// Grain growth of eq. (12), if wanted.
-    #[serde(default)]
     pub grain_growth: Option<GrainSpec>,
     /// The composition modulation to homogenise.
     pub homogenisation: HomogenisationSpec,
     /// Temperature of the equivalent isothermal time [K]; defaults to the program's peak.
-    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     pub reference_temperature_k: Option<f64>,
     /// The time grid of the curves.
-    #[serde(default)]
     pub sampling: Sampling,
 }
 
 /// A thermal program as supplied.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProgramSpec {
     /// Start temperature [K] (0 K only for the paper's pure ramp).
-    #[serde(
-        default = "room_temperature",
-        deserialize_with = "crate::error::lenient::number"
-    )]
     pub start_k: f64,
     /// Ramps, holds and pulse trains in order.
     pub segments: Vec<Segment>,
 }
 
-fn room_temperature() -> f64 {
-    ROOM_TEMPERATURE_K
-}
-
 /// The diffusing species.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DiffusionSpec {
     /// Pre-exponential factor D0 [m²/s].
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub d0_m2_per_s: f64,
     /// Activation energy Ea [J/mol].
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub ea_j_per_mol: f64,
     /// Molar concentration C of eq. (11) [mol/m³].
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub concentration_mol_per_m3: f64,
     /// Lowest temperature at which D was measured [K], if known.
-    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     pub valid_min_k: Option<f64>,
     /// Highest temperature at which D was measured [K], if known.
-    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
     pub valid_max_k: Option<f64>,
 }
 
 /// The linear control coefficient G: given directly or estimated as S_conf/λ.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum MixingSpec {
     /// G given directly.
-    #[serde(rename_all = "camelCase")]
     Direct {
         /// G [J/(K·mol·m)].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         g_j_per_k_mol_m: f64,
     },
     /// G ≈ S_conf/λ from a composition and a mixing length.
-    #[serde(rename_all = "camelCase")]
     Entropy {
         /// Precursor mixing length λ [m].
-        #[serde(deserialize_with = "crate::error::lenient::number")]
         length_m: f64,
         /// Sublattices with their species amounts.
         sublattices: Vec<Sublattice>,
@@ -108,38 +84,29 @@ pub enum MixingSpec {
 }
 
 /// Grain growth as supplied.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GrainSpec {
     /// Growth exponent n ≥ 1 (2 normal, 3 drag-limited).
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub exponent: f64,
     /// Initial grain size [m].
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub d0_m: f64,
     /// Rate constant k0 [mⁿ/s].
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub k0: f64,
     /// Grain-growth activation energy [J/mol].
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub ea_j_per_mol: f64,
 }
 
 /// The composition modulation to homogenise.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HomogenisationSpec {
     /// Modulation wavelength λ [m] (usually the mixing length).
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub wavelength_m: f64,
     /// Residual amplitude that counts as homogeneous, e.g. 0.01.
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub target_residual: f64,
 }
 
 /// Linear or logarithmic time axis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TimeScale {
     /// Evenly spaced from 0 to the end of the program.
     #[default]
@@ -148,17 +115,19 @@ pub enum TimeScale {
     Log,
 }
 
+impl Named for TimeScale {
+    const NAMES: &'static [(&'static str, Self)] =
+        &[("linear", TimeScale::Linear), ("log", TimeScale::Log)];
+}
+
 /// The base time grid; stretch boundaries and pulse edges are always added to it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sampling {
     /// Number of base grid points.
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub points: f64,
     /// Linear or logarithmic.
     pub scale: TimeScale,
     /// Decades spanned by a logarithmic grid.
-    #[serde(deserialize_with = "crate::error::lenient::number")]
     pub decades: f64,
 }
 
@@ -190,8 +159,7 @@ pub struct Model {
 
 /// Every curve on the time grid. Quantities spanning many decades are given as log10 so that
 /// nothing underflows: a flux of 10⁻⁴⁰⁰ mol/(m²·s) is −400, not 0. −∞ means exactly zero.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Curves {
     /// Time [s].
     pub time_s: Vec<f64>,
@@ -239,8 +207,7 @@ impl Curves {
 }
 
 /// The key results of a scenario.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     /// Program duration [s].
     pub duration_s: f64,
@@ -761,66 +728,5 @@ pub(crate) mod tests {
         let second = model.evaluate_into(&mut curves);
         assert_eq!(first, second);
         assert_eq!(curves.time_s.capacity(), cap);
-    }
-
-    #[test]
-    fn scenario_json_round_trips_with_js_field_names() {
-        let sc = example();
-        let json = serde_json::to_string(&sc).unwrap();
-        for name in [
-            "\"d0M2PerS\"",
-            "\"eaJPerMol\"",
-            "\"rateKPerS\"",
-            "\"durationS\"",
-            "\"kind\":\"ramp\"",
-            "\"targetResidual\"",
-        ] {
-            assert!(json.contains(name), "{name} missing from {json}");
-        }
-        let back: Scenario = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, sc);
-        let typo = json.replace("\"d0M2PerS\"", "\"d0M2perS\"");
-        assert!(serde_json::from_str::<Scenario>(&typo).is_err());
-    }
-
-    #[test]
-    fn a_non_number_is_reported_by_validation_with_its_field() {
-        let json = serde_json::to_string(&example()).unwrap();
-        for (from, to, field) in [
-            (
-                "\"eaJPerMol\":318000.0",
-                "\"eaJPerMol\":\"lots\"",
-                "diffusion.eaJPerMol",
-            ),
-            (
-                "\"targetResidual\":0.01",
-                "\"targetResidual\":[1]",
-                "homogenisation.targetResidual",
-            ),
-            (
-                "\"wavelengthM\":1e-6",
-                "\"wavelengthM\":{\"a\":1}",
-                "homogenisation.wavelengthM",
-            ),
-            (
-                "\"amounts\":[1.0,1.0",
-                "\"amounts\":[true,1.0",
-                "mixing.sublattices[0].amounts",
-            ),
-            (
-                "\"validMinK\":1173.0",
-                "\"validMinK\":\"x\"",
-                "diffusion.validMinK",
-            ),
-        ] {
-            assert!(json.contains(from), "{from} in {json}");
-            let bad: Scenario = serde_json::from_str(&json.replacen(from, to, 1)).unwrap();
-            let e = bad.validate().unwrap_err();
-            assert_eq!(e.field(), field);
-            assert!(matches!(e, InputError::NotFinite { .. }), "{e}");
-        }
-        let null_optional = json.replacen("\"validMinK\":1173.0", "\"validMinK\":null", 1);
-        let s: Scenario = serde_json::from_str(&null_optional).unwrap();
-        assert_eq!(s.diffusion.valid_min_k, None);
     }
 }

@@ -3,7 +3,7 @@
 //! The kinetic core works in SI units only (K, s, J/mol, m, m²/s, mol/m³). The page converts
 //! user-facing units at its edge through [`Unit`], so no conversion factor lives in JavaScript.
 
-use serde::{Deserialize, Serialize};
+use crate::names::Named;
 
 /// Molar gas constant R [J/(mol·K)], exact since the 2019 SI (= N_A·k_B).
 pub const R_J_PER_MOL_K: f64 = 8.314_462_618;
@@ -18,8 +18,7 @@ pub const ZERO_CELSIUS_K: f64 = 273.15;
 
 /// A display unit the page offers. Absolute temperatures and temperature *differences* are
 /// different things: a rate in °C/min equals the same number in K/min, whereas 25 °C is 298.15 K.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Unit {
     /// Absolute temperature in kelvin (SI).
@@ -56,6 +55,28 @@ pub enum Unit {
     Micrometre,
     /// Length in nanometres.
     Nanometre,
+}
+
+impl Named for Unit {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("kelvin", Unit::Kelvin),
+        ("celsius", Unit::Celsius),
+        ("kPerS", Unit::KPerS),
+        ("kPerMin", Unit::KPerMin),
+        ("kPerH", Unit::KPerH),
+        ("second", Unit::Second),
+        ("minute", Unit::Minute),
+        ("hour", Unit::Hour),
+        ("jPerMol", Unit::JPerMol),
+        ("kjPerMol", Unit::KjPerMol),
+        ("electronVolt", Unit::ElectronVolt),
+        ("kcalPerMol", Unit::KcalPerMol),
+        ("m2PerS", Unit::M2PerS),
+        ("cm2PerS", Unit::Cm2PerS),
+        ("metre", Unit::Metre),
+        ("micrometre", Unit::Micrometre),
+        ("nanometre", Unit::Nanometre),
+    ];
 }
 
 impl Unit {

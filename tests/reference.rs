@@ -60,11 +60,57 @@ struct RampCase {
 struct ProgramCase {
     name: String,
     start_k: f64,
-    segments: Vec<Segment>,
+    segments: Vec<SegmentCase>,
     ea_j_per_mol: f64,
     duration_s: f64,
     ln_total: f64,
     at: Vec<QueryCase>,
+}
+
+/// A program segment as `generate.py` writes it (the API's JSON shape).
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+enum SegmentCase {
+    #[serde(rename_all = "camelCase")]
+    Ramp { rate_k_per_s: f64, target_k: f64 },
+    #[serde(rename_all = "camelCase")]
+    Hold { duration_s: f64 },
+    #[serde(rename_all = "camelCase")]
+    Pulses {
+        count: f64,
+        on_s: f64,
+        off_s: f64,
+        peak_k: f64,
+        base_k: f64,
+    },
+}
+
+impl From<&SegmentCase> for Segment {
+    fn from(s: &SegmentCase) -> Segment {
+        match *s {
+            SegmentCase::Ramp {
+                rate_k_per_s,
+                target_k,
+            } => Segment::Ramp {
+                rate_k_per_s,
+                target_k,
+            },
+            SegmentCase::Hold { duration_s } => Segment::Hold { duration_s },
+            SegmentCase::Pulses {
+                count,
+                on_s,
+                off_s,
+                peak_k,
+                base_k,
+            } => Segment::Pulses {
+                count,
+                on_s,
+                off_s,
+                peak_k,
+                base_k,
+            },
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -126,7 +172,8 @@ fn assert_rel_close(got: f64, want: f64, what: &str) {
 }
 
 fn program(case: &ProgramCase) -> ThermalProgram {
-    ThermalProgram::new(case.start_k, &case.segments).expect("reference programs are valid")
+    let segments: Vec<Segment> = case.segments.iter().map(Segment::from).collect();
+    ThermalProgram::new(case.start_k, &segments).expect("reference programs are valid")
 }
 
 #[test]

@@ -84,6 +84,159 @@ fn wrong_types_and_unknown_fields_are_named() {
     assert!(msg.contains("d0M2perS"), "{msg}");
 }
 
+/// `scenario()` with `from` replaced by `to` in its JSON text (which must contain `from`).
+fn edited(from: &str, to: &str) -> JsValue {
+    assert!(SCENARIO.contains(from), "{from}");
+    JSON::parse(&SCENARIO.replacen(from, to, 1)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_non_number_anywhere_is_reported_by_validation_with_its_field_and_range() {
+    for (from, to, field) in [
+        (
+            "\"eaJPerMol\": 318000",
+            "\"eaJPerMol\": \"lots\"",
+            "diffusion.eaJPerMol",
+        ),
+        (
+            "\"targetResidual\": 0.01",
+            "\"targetResidual\": [1]",
+            "homogenisation.targetResidual",
+        ),
+        (
+            "\"wavelengthM\": 1e-8",
+            "\"wavelengthM\": {\"a\": 1}",
+            "homogenisation.wavelengthM",
+        ),
+        (
+            "\"amounts\": [1, 1",
+            "\"amounts\": [true, 1",
+            "mixing.sublattices[0].amounts",
+        ),
+        (
+            "\"validMinK\": 1173",
+            "\"validMinK\": \"x\"",
+            "diffusion.validMinK",
+        ),
+        (
+            "\"targetK\": 2000",
+            "\"targetK\": null",
+            "program.segments[0].targetK",
+        ),
+        ("\"points\": 400", "\"points\": false", "sampling.points"),
+    ] {
+        let msg = error_message(evaluate_scenario(edited(from, to)).unwrap_err());
+        assert!(msg.starts_with(field), "{to}: {msg}");
+        assert!(
+            msg.contains("finite") || msg.contains("range"),
+            "{to}: {msg}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_shape_of_a_scenario_is_checked_with_the_path_of_each_problem() {
+    for (from, to, start) in [
+        ("\"d0M2PerS\": 2.66e-6, ", "", "diffusion.d0M2PerS: missing"),
+        (
+            "\"targetResidual\": 0.01",
+            "\"targetResidual\": 0.01, \"extra\": 1",
+            "homogenisation.extra: unknown field",
+        ),
+        (
+            "{ \"kind\": \"hold\",",
+            "{ \"kind\": \"soak\",",
+            "program.segments[1].kind: expected one of",
+        ),
+        (
+            "\"durationS\": 0.055",
+            "\"durationS\": 0.055, \"targetK\": 1",
+            "program.segments[1].targetK: unknown field",
+        ),
+        (
+            "\"segments\": [",
+            "\"segments\": 3, \"x\": [",
+            "program.x: unknown field",
+        ),
+        (
+            "\"kind\": \"entropy\"",
+            "\"kind\": \"given\"",
+            "mixing.kind: expected one of",
+        ),
+        (
+            "\"perMixedSite\"",
+            "\"perSite\"",
+            "mixing.basis: expected one of \"perFormulaUnit\", \"perMixedSite\"",
+        ),
+        (
+            "\"scale\": \"linear\"",
+            "\"scale\": 2",
+            "sampling.scale: expected one of",
+        ),
+    ] {
+        let msg = error_message(evaluate_scenario(edited(from, to)).unwrap_err());
+        assert!(msg.starts_with(start), "{to}: {msg}");
+    }
+    let list = edited(
+        "\"homogenisation\": { \"wavelengthM\": 1e-8, \"targetResidual\": 0.01 }",
+        "\"homogenisation\": [1e-8, 0.01]",
+    );
+    let msg = error_message(evaluate_scenario(list).unwrap_err());
+    assert!(
+        msg.starts_with("homogenisation: expected an object"),
+        "{msg}"
+    );
+    let msg = error_message(evaluate_scenario(JsValue::from_str("scenario")).unwrap_err());
+    assert!(msg.starts_with("scenario: expected an object"), "{msg}");
+    let msg = error_message(evaluate_scenario(JsValue::UNDEFINED).unwrap_err());
+    assert!(msg.starts_with("scenario: missing"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn optional_parts_default_when_absent_or_null() {
+    // Without a measured range nothing is extrapolated; one bound alone leaves the other open.
+    let no_range = edited(
+        "\"validMinK\": 1173, \"validMaxK\": 1673",
+        "\"validMinK\": null",
+    );
+    let out = evaluate_scenario(no_range).unwrap();
+    assert!(get(&get(&out, "summary"), "extrapolatedFraction").is_null());
+    let out = evaluate_scenario(edited("\"validMinK\": 1173", "\"validMinK\": null")).unwrap();
+    let share = get(&get(&out, "summary"), "extrapolatedFraction")
+        .as_f64()
+        .unwrap();
+    assert!((0.0..=1.0).contains(&share));
+    let out = evaluate_scenario(edited(
+        "\"grainGrowth\": { \"exponent\": 2, \"d0M\": 1e-7, \"k0\": 10000, \"eaJPerMol\": 600000 },",
+        "\"grainGrowth\": null,",
+    ))
+    .unwrap();
+    assert!(get(&get(&out, "summary"), "grainSizeM").is_null());
+    // No sampling: 600 linear base points; a partial one keeps the other defaults.
+    let out = evaluate_scenario(edited(
+        ",\n  \"sampling\": { \"points\": 400, \"scale\": \"linear\", \"decades\": 6 }",
+        "",
+    ))
+    .unwrap();
+    let n = get(&get(&out, "curves"), "timeS")
+        .unchecked_into::<Float64Array>()
+        .length();
+    assert!((600..700).contains(&n), "{n}");
+    let out = evaluate_scenario(edited(
+        "\"points\": 400, \"scale\": \"linear\", \"decades\": 6",
+        "\"scale\": \"log\"",
+    ))
+    .unwrap();
+    let time: Float64Array = get(&get(&out, "curves"), "timeS").dyn_into().unwrap();
+    assert!(time.get_index(2) / time.get_index(1) > 1.01, "log spacing");
+    // No start temperature: room temperature.
+    let out = evaluate_scenario(edited("\"startK\": 298.15, ", "")).unwrap();
+    let temp: Float64Array = get(&get(&out, "curves"), "temperatureK")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(temp.get_index(0), 298.15);
+}
+
 #[wasm_bindgen_test]
 fn direct_functions() {
     let program =
@@ -98,7 +251,7 @@ fn direct_functions() {
     .unwrap();
     let msg = error_message(flux_at(q).unwrap_err());
     assert!(msg.contains("query.temperatureK"), "{msg}");
-    let p = presets().unwrap();
+    let p = presets();
     assert!(
         Reflect::get(&get(&p, "techniques"), &"length".into())
             .unwrap()

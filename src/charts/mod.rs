@@ -13,8 +13,8 @@ mod transport;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use serde::Deserialize;
 
+use crate::names::Named;
 use crate::scenario::{Curves, Model};
 
 /// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
@@ -32,8 +32,7 @@ pub struct Scene<'a> {
 }
 
 /// The charts the calculator draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
     /// T(t) of the program.
     Temperature,
@@ -58,9 +57,18 @@ impl ChartKind {
     ];
 }
 
+impl Named for ChartKind {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("temperature", ChartKind::Temperature),
+        ("flux", ChartKind::Flux),
+        ("transport", ChartKind::Transport),
+        ("grain", ChartKind::Grain),
+        ("arrhenius", ChartKind::Arrhenius),
+    ];
+}
+
 /// How the time axis is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TimeAxis {
     /// Seconds, linear.
     #[default]
@@ -69,6 +77,14 @@ pub enum TimeAxis {
     Log,
     /// t / t_end of each scenario, linear: pure ramps to the same peak coincide.
     Normalised,
+}
+
+impl Named for TimeAxis {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("linear", TimeAxis::Linear),
+        ("log", TimeAxis::Log),
+        ("normalised", TimeAxis::Normalised),
+    ];
 }
 
 /// Colours of a chart, light or dark.

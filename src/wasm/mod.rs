@@ -3,12 +3,14 @@
 //! validated by the core; errors come back as JS `Error`s naming the field, value and range.
 
 mod backend;
+mod js;
+mod schema;
 
 use backend::{AnyBackend, StrokeBatch, TextMeasure};
+use js::{Build, Fields};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use schema::named;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -18,10 +20,9 @@ use crate::error::{Field, InputError, check, limits};
 use crate::flux::FluxModel;
 use crate::grain::{self, GrainGrowth};
 use crate::homogenisation::{Modulation, Residual};
-use crate::mixing::{EntropyBasis, Sublattice, configurational_entropy, linear_coefficient};
-use crate::presets::{GRAIN_LAWS, MATERIALS, TECHNIQUES};
+use crate::mixing::{configurational_entropy, linear_coefficient};
 use crate::program::ThermalProgram;
-use crate::scenario::{Curves, GrainSpec, Model, ProgramSpec, Scenario, Summary};
+use crate::scenario::{Curves, Model, Summary};
 use crate::units::Unit;
 
 /// Most scenarios that can be pinned for comparison, besides the current one.
@@ -36,92 +37,12 @@ fn input_error(e: InputError) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Deserialises a JS object. A non-number where a number belongs becomes NaN (see
-/// [`crate::error::lenient`]), so the core's validation names the field and its range. Unknown
-/// fields (typos such as `d0M2perS`) are rejected too: serde-wasm-bindgen only reads the fields a
-/// struct declares, so the input's keys are compared with those of the parsed value re-serialised.
-fn from_js<T: DeserializeOwned + Serialize>(what: &str, value: JsValue) -> Result<T, JsError> {
-    let parsed: T = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| JsError::new(&format!("{what}: {e}")))?;
-    reject_unknown_fields(&value, &to_js(&parsed)?, what)?;
-    Ok(parsed)
-}
-
-fn reject_unknown_fields(input: &JsValue, known: &JsValue, path: &str) -> Result<(), JsError> {
-    if let Some(items) = input.dyn_ref::<js_sys::Array>() {
-        for (i, item) in items.iter().enumerate() {
-            let known_item =
-                js_sys::Reflect::get_u32(known, i as u32).unwrap_or(JsValue::UNDEFINED);
-            reject_unknown_fields(&item, &known_item, &format!("{path}[{i}]"))?;
-        }
-    } else if input.is_object() && known.is_object() {
-        let object: &js_sys::Object = input.unchecked_ref();
-        for key in js_sys::Object::keys(object).iter() {
-            let name = key.as_string().unwrap_or_default();
-            let known_value = js_sys::Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED);
-            if known_value.is_undefined() {
-                return Err(JsError::new(&format!("{path}.{name}: unknown field")));
-            }
-            let value = js_sys::Reflect::get(input, &key).unwrap_or(JsValue::UNDEFINED);
-            reject_unknown_fields(&value, &known_value, &format!("{path}.{name}"))?;
-        }
-    }
-    Ok(())
-}
-
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(
-            &serde_wasm_bindgen::Serializer::new()
-                .serialize_missing_as_null(true)
-                .serialize_maps_as_objects(true),
-        )
-        .map_err(|e| JsError::new(&e.to_string()))
-}
-
-fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-fn curves_to_js(curves: &Curves) -> js_sys::Object {
-    let out = js_sys::Object::new();
-    for (key, values) in [
-        ("timeS", &curves.time_s),
-        ("temperatureK", &curves.temperature_k),
-        ("log10ExpCoefficient", &curves.log10_exp_coefficient),
-        ("log10FluxMolPerM2S", &curves.log10_flux),
-        ("log10AmountMolPerM2", &curves.log10_amount),
-        ("log10DiffusionLengthM", &curves.log10_diffusion_length_m),
-        ("log10Residual", &curves.log10_residual),
-        ("grainSizeM", &curves.grain_size_m),
-    ] {
-        set(
-            &out,
-            key,
-            &js_sys::Float64Array::from(values.as_slice()).into(),
-        );
-    }
-    out
-}
-
 /// Evaluates a whole scenario: `{ summary, curves }`, every curve a `Float64Array` on the time grid.
 #[wasm_bindgen(js_name = evaluateScenario)]
 pub fn evaluate_scenario(scenario: JsValue) -> Result<JsValue, JsError> {
-    let scenario: Scenario = from_js("scenario", scenario)?;
+    let scenario = schema::scenario(scenario)?;
     let (curves, summary) = scenario.evaluate().map_err(input_error)?;
-    let out = js_sys::Object::new();
-    set(&out, "summary", &to_js(&summary)?);
-    set(&out, "curves", &curves_to_js(&curves).into());
-    Ok(out.into())
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct IntegralResult {
-    ln_integral_s: f64,
-    log10_integral_s: f64,
-    integral_s: f64,
+    Ok(schema::evaluated_to_js(&curves, &summary))
 }
 
 /// The Arrhenius integral I = ∫ exp(−Ea/RT) dt [s] of a program `{ startK, segments }`, up to
@@ -132,7 +53,7 @@ pub fn arrhenius_integral(
     ea_j_per_mol: f64,
     time_s: Option<f64>,
 ) -> Result<JsValue, JsError> {
-    let spec: ProgramSpec = from_js("program", program)?;
+    let spec = schema::program(program, "program")?;
     let program = ThermalProgram::new(spec.start_k, &spec.segments).map_err(input_error)?;
     let ea = ActivationEnergy::new(Field::new("eaJPerMol"), ea_j_per_mol).map_err(input_error)?;
     let integral = ThermalIntegral::new(&program, ea);
@@ -143,205 +64,120 @@ pub fn arrhenius_integral(
             integral.ln_at(t)
         }
     };
-    to_js(&IntegralResult {
-        ln_integral_s: ln,
-        log10_integral_s: ln * std::f64::consts::LOG10_E,
-        integral_s: ln.exp(),
-    })
-}
-
-#[derive(serde::Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct FluxQuery {
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    d0_m2_per_s: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    ea_j_per_mol: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    concentration_mol_per_m3: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    g_j_per_k_mol_m: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    temperature_k: f64,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct FluxResult {
-    flux_mol_per_m2_s: f64,
-    log10_flux_mol_per_m2_s: f64,
-    exp_coefficient: f64,
-    log10_exp_coefficient: f64,
-    linear_coefficient_j_per_k_mol_m: f64,
+    Ok(Build::new()
+        .set("lnIntegralS", ln)
+        .set("log10IntegralS", ln * std::f64::consts::LOG10_E)
+        .set("integralS", ln.exp())
+        .done())
 }
 
 /// |J| of eq. (11) at one temperature, with both control coefficients.
 #[wasm_bindgen(js_name = fluxAt)]
 pub fn flux_at(query: JsValue) -> Result<JsValue, JsError> {
-    let q: FluxQuery = from_js("query", query)?;
-    let d = Arrhenius::new("query", q.d0_m2_per_s, q.ea_j_per_mol).map_err(input_error)?;
-    let model =
-        FluxModel::new(d, q.concentration_mol_per_m3, q.g_j_per_k_mol_m).map_err(input_error)?;
+    let mut q = Fields::required(query, "query")?;
+    let (d0, ea) = (q.number("d0M2PerS"), q.number("eaJPerMol"));
+    let (c, g) = (q.number("concentrationMolPerM3"), q.number("gJPerKMolM"));
+    let temp = q.number("temperatureK");
+    q.finish()?;
+    let d = Arrhenius::new("query", d0, ea).map_err(input_error)?;
+    let model = FluxModel::new(d, c, g).map_err(input_error)?;
     let temp = check(
         Field::of("query", "temperatureK"),
-        q.temperature_k,
+        temp,
         limits::TEMPERATURE,
     )
     .map_err(input_error)?;
     let ln_j = model.ln_flux(temp);
     let ln_e = d.activation_energy().ln_boltzmann(temp);
-    to_js(&FluxResult {
-        flux_mol_per_m2_s: ln_j.exp(),
-        log10_flux_mol_per_m2_s: ln_j * std::f64::consts::LOG10_E,
-        exp_coefficient: ln_e.exp(),
-        log10_exp_coefficient: ln_e * std::f64::consts::LOG10_E,
-        linear_coefficient_j_per_k_mol_m: model.linear_coefficient(),
-    })
+    Ok(Build::new()
+        .set("fluxMolPerM2S", ln_j.exp())
+        .set("log10FluxMolPerM2S", ln_j * std::f64::consts::LOG10_E)
+        .set("expCoefficient", ln_e.exp())
+        .set("log10ExpCoefficient", ln_e * std::f64::consts::LOG10_E)
+        .set("linearCoefficientJPerKMolM", model.linear_coefficient())
+        .done())
 }
 
 /// Grain size [m] after a program `{ startK, segments }` under `{ exponent, d0M, k0, eaJPerMol }`.
 #[wasm_bindgen(js_name = grainSizeAfter)]
 pub fn grain_size_after(program: JsValue, growth: JsValue) -> Result<f64, JsError> {
-    let spec: ProgramSpec = from_js("program", program)?;
-    let g: GrainSpec = from_js("grainGrowth", growth)?;
+    let spec = schema::program(program, "program")?;
+    let g = schema::grain_spec(Fields::required(growth, "grainGrowth")?)?;
     let program = ThermalProgram::new(spec.start_k, &spec.segments).map_err(input_error)?;
     let law = GrainGrowth::new(g.exponent, g.d0_m, g.k0, g.ea_j_per_mol).map_err(input_error)?;
     Ok(law.grain_size_m(ThermalIntegral::new(&program, law.activation_energy()).ln_total()))
 }
 
-#[derive(serde::Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CalibrationQuery {
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    exponent: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    d0_m: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    grain_size_m: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    time_s: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    temperature_k: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    ea_j_per_mol: f64,
-}
-
 /// k0 [mⁿ/s] from one measured isothermal point.
 #[wasm_bindgen(js_name = calibrateK0)]
 pub fn calibrate_k0(query: JsValue) -> Result<f64, JsError> {
-    let q: CalibrationQuery = from_js("calibration", query)?;
-    grain::calibrate_k0(
-        q.exponent,
-        q.d0_m,
-        q.grain_size_m,
-        q.time_s,
-        q.temperature_k,
-        q.ea_j_per_mol,
-    )
-    .map_err(input_error)
-}
-
-#[derive(serde::Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct EntropyQuery {
-    sublattices: Vec<Sublattice>,
-    basis: EntropyBasis,
-    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
-    length_m: Option<f64>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EntropyResult {
-    entropy_j_per_mol_k: f64,
-    g_j_per_k_mol_m: Option<f64>,
+    let mut q = Fields::required(query, "calibration")?;
+    let (n, d0, d) = (
+        q.number("exponent"),
+        q.number("d0M"),
+        q.number("grainSizeM"),
+    );
+    let (t, temp, ea) = (
+        q.number("timeS"),
+        q.number("temperatureK"),
+        q.number("eaJPerMol"),
+    );
+    q.finish()?;
+    grain::calibrate_k0(n, d0, d, t, temp, ea).map_err(input_error)
 }
 
 /// S_conf [J/(mol·K)] of `{ sublattices, basis }`, and G = S_conf/λ when `lengthM` is given.
 #[wasm_bindgen(js_name = configurationalEntropy)]
 pub fn configurational_entropy_js(query: JsValue) -> Result<JsValue, JsError> {
-    let q: EntropyQuery = from_js("mixing", query)?;
-    let s = configurational_entropy(&q.sublattices, q.basis).map_err(input_error)?;
-    let g = q
-        .length_m
+    let (sublattices, basis, length_m) = schema::entropy_query(query)?;
+    let s = configurational_entropy(&sublattices, basis).map_err(input_error)?;
+    let g = length_m
         .map(|l| linear_coefficient(s, l))
         .transpose()
         .map_err(input_error)?;
-    to_js(&EntropyResult {
-        entropy_j_per_mol_k: s,
-        g_j_per_k_mol_m: g,
-    })
+    Ok(Build::new()
+        .set("entropyJPerMolK", s)
+        .maybe("gJPerKMolM", g)
+        .done())
 }
 
-#[derive(serde::Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct HomogenisationQuery {
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    d0_m2_per_s: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    ea_j_per_mol: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    wavelength_m: f64,
-    #[serde(deserialize_with = "crate::error::lenient::number")]
-    target_residual: f64,
-    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
-    temperature_k: Option<f64>,
-    #[serde(default, deserialize_with = "crate::error::lenient::optional")]
-    duration_s: Option<f64>,
-}
-
-impl HomogenisationQuery {
-    fn parts(&self) -> Result<(Arrhenius, Modulation, Residual), JsError> {
-        Ok((
-            Arrhenius::new("query", self.d0_m2_per_s, self.ea_j_per_mol).map_err(input_error)?,
-            Modulation::new(Field::of("query", "wavelengthM"), self.wavelength_m)
-                .map_err(input_error)?,
-            Residual::new(Field::of("query", "targetResidual"), self.target_residual)
-                .map_err(input_error)?,
-        ))
-    }
+/// `{ d0M2PerS, eaJPerMol, wavelengthM, targetResidual }` plus `extra` (the given temperature or
+/// duration) of the homogenisation questions.
+fn homogenisation_query(
+    query: JsValue,
+    extra: &'static str,
+) -> Result<(Arrhenius, Modulation, Residual, f64), JsError> {
+    let mut q = Fields::required(query, "query")?;
+    let (d0, ea) = (q.number("d0M2PerS"), q.number("eaJPerMol"));
+    let (wavelength, residual) = (q.number("wavelengthM"), q.number("targetResidual"));
+    let given = q.number(extra);
+    q.finish()?;
+    Ok((
+        Arrhenius::new("query", d0, ea).map_err(input_error)?,
+        Modulation::new(Field::of("query", "wavelengthM"), wavelength).map_err(input_error)?,
+        Residual::new(Field::of("query", "targetResidual"), residual).map_err(input_error)?,
+        given,
+    ))
 }
 
 /// Isothermal time [s] at `temperatureK` for a modulation of `wavelengthM` to decay to `targetResidual`.
 #[wasm_bindgen(js_name = homogenisationTime)]
 pub fn homogenisation_time(query: JsValue) -> Result<f64, JsError> {
-    let q: HomogenisationQuery = from_js("query", query)?;
-    let (d, m, eps) = q.parts()?;
-    m.isothermal_time_s(&d, eps, q.temperature_k.unwrap_or(f64::NAN))
-        .map_err(input_error)
+    let (d, m, eps, temp) = homogenisation_query(query, "temperatureK")?;
+    m.isothermal_time_s(&d, eps, temp).map_err(input_error)
 }
 
 /// Temperature [K] at which a hold of `durationS` brings the modulation to `targetResidual`.
 #[wasm_bindgen(js_name = homogenisationTemperature)]
 pub fn homogenisation_temperature(query: JsValue) -> Result<f64, JsError> {
-    let q: HomogenisationQuery = from_js("query", query)?;
-    let (d, m, eps) = q.parts()?;
-    m.temperature_for_k(&d, eps, q.duration_s.unwrap_or(f64::NAN))
-        .map_err(input_error)
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Presets {
-    techniques: &'static [crate::presets::Technique],
-    materials: &'static [crate::presets::Material],
-    grain_laws: &'static [crate::presets::GrainLaw],
+    let (d, m, eps, duration) = homogenisation_query(query, "durationS")?;
+    m.temperature_for_k(&d, eps, duration).map_err(input_error)
 }
 
 /// Every preset with its source and validity range.
 #[wasm_bindgen]
-pub fn presets() -> Result<JsValue, JsError> {
-    to_js(&Presets {
-        techniques: TECHNIQUES,
-        materials: MATERIALS,
-        grain_laws: GRAIN_LAWS,
-    })
-}
-
-/// Reads one of the string-named enums of the API ("kPerMin", "flux", "log", …).
-fn named<T: DeserializeOwned>(what: &str, name: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("unknown {what} \"{name}\"")))
+pub fn presets() -> JsValue {
+    schema::presets_to_js()
 }
 
 fn unit(name: &str) -> Result<Unit, JsError> {
@@ -439,14 +275,15 @@ impl Calculator {
     /// Validates and evaluates `scenario`; returns its summary. On error nothing changes: the
     /// last valid scenario and its charts stay.
     pub fn update(&mut self, scenario: JsValue) -> Result<JsValue, JsError> {
-        let scenario: Scenario = from_js("scenario", scenario)?;
-        let model = scenario.validate().map_err(input_error)?;
+        let model = schema::scenario(scenario)?
+            .validate()
+            .map_err(input_error)?;
         let (label, mut curves) = match self.current.take() {
             Some((e, _)) => (e.label, e.curves),
             None => ("current".to_string(), Curves::default()),
         };
         let summary = model.evaluate_into(&mut curves);
-        let result = to_js(&summary);
+        let result = Ok(schema::summary_to_js(&summary));
         self.current = Some((
             Evaluated {
                 label,
@@ -756,7 +593,7 @@ impl Calculator {
     pub fn table(&self, kind: &str, rows: usize) -> Result<JsValue, JsError> {
         let kind = chart_kind(kind)?;
         match self.scenes().first() {
-            Some(scene) => to_js(&charts::table(kind, scene, rows)),
+            Some(scene) => Ok(schema::rows_to_js(&charts::table(kind, scene, rows))),
             None => Ok(JsValue::NULL),
         }
     }
@@ -808,9 +645,6 @@ impl Calculator {
         let Some((e, s)) = self.current.as_ref() else {
             return Ok(JsValue::NULL);
         };
-        let out = js_sys::Object::new();
-        set(&out, "summary", &to_js(s)?);
-        set(&out, "curves", &curves_to_js(&e.curves).into());
-        Ok(out.into())
+        Ok(schema::evaluated_to_js(&e.curves, s))
     }
 }
