@@ -357,20 +357,57 @@ function recompute() {
     calc.setLabel(currentLabel());
     calc.setTimeAxis($('time-axis').value);
     draw();
-    $('summary').textContent = calc.summaryText();
-    $('mixing-out').textContent = calc.mixingText();
-    inverse();
+    setText($('mixing-out'), calc.mixingText());
+    refreshPanels();
     refreshTables();
     writeFragment();
     performance.measure('sk-update', 'sk-update-start');
   });
 }
 
+// Replacing a text node costs a layout even when the text is the same.
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 function inverse() {
   try {
-    $('inverse').textContent = calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), optionalSi('q-length'));
+    setText($('inverse'), calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), optionalSi('q-length')));
   } catch (e) {
     if (e instanceof InputProblem) markInvalid(e.input, e.message); else throw e;
+  }
+}
+
+// The summary and the inverse questions follow every edit while on screen; off screen they are
+// marked busy and filled when they scroll into view (while a slider is dragged, that is most of
+// the time).
+const PANELS = new Map([
+  ['summary-panel', { visible: false, stale: true, fill: () => setText($('summary'), calc.summaryText()) }],
+  ['inverse-panel', { visible: false, stale: true, fill: inverse }],
+]);
+const panelVisibility = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    const panel = PANELS.get(e.target.id);
+    panel.visible = e.isIntersecting;
+    if (panel.visible && panel.stale && lastGood) guarded(() => fillPanel(e.target.id));
+  }
+}, { rootMargin: '200px' });
+
+function fillPanel(id) {
+  const panel = PANELS.get(id);
+  panel.stale = false;
+  panel.fill();
+  $(id).removeAttribute('aria-busy');
+}
+
+function refreshPanels() {
+  for (const [id, panel] of PANELS) {
+    if (panel.visible) {
+      fillPanel(id);
+    } else {
+      panel.stale = true;
+      $(id).setAttribute('aria-busy', 'true');
+    }
   }
 }
 
@@ -390,12 +427,26 @@ function sizeCanvases() {
   return changed;
 }
 
+// A canvas's backing store and the first use of a font are set up lazily, at a cost of tens of
+// milliseconds per chart on a slow phone; doing both while the wasm module downloads takes that
+// cost off the first render.
+function prepareCanvases() {
+  for (const canvas of document.querySelectorAll('#charts canvas')) {
+    const context = canvas.getContext('2d');
+    context.font = '13px sans-serif';
+    context.measureText('0');
+    context.clearRect(0, 0, canvas.width, canvas.height);
+  }
+}
+
 function setAppearance() {
   calc.setAppearance(matchMedia('(prefers-color-scheme: dark)').matches, window.devicePixelRatio || 1);
 }
 
 function draw() {
   calc.draw();
+  // Read by the benchmark: the first draw covers every chart.
+  if (!performance.getEntriesByName('sk-charts-drawn').length) performance.mark('sk-charts-drawn');
   const body = document.body;
   body.dataset.draws = String(Number(body.dataset.draws || 0) + 1);
   body.dataset.ready = '1';
@@ -761,22 +812,22 @@ async function main() {
   const wasm = init();
   buildCharts();
   for (const [kind] of CHARTS) visibility.observe($(`chart-${kind}`));
+  for (const id of PANELS.keys()) panelVisibility.observe($(id));
   labelUnits();
   sizeCanvases();
+  prepareCanvases();
   ({ memory } = await wasm);
   calc = new Calculator();
   attachCanvases();
   setAppearance();
   fillPresets();
   defaults();
-  labelUnits();
   wire();
   // The first render draws every chart, so that all are ready before the user scrolls to them;
   // from then on only the charts on screen follow the edits. The default scenario is drawn first,
   // so a share link with invalid values still shows charts (the last valid state) next to the
   // marked inputs.
   recompute();
-  performance.mark('sk-charts-drawn'); // read by the benchmark: every chart drawn once
   reportVisibility();
   if (hash.length > 1) {
     readFragment(hash);

@@ -157,7 +157,12 @@ async function chartImage(page, kind) {
   await settle(page);
   return page.evaluate((k) => document.getElementById(`chart-${k}`).toDataURL(), kind);
 }
-const summary = (page) => page.textContent('#summary');
+// Read as a person would: the summary is filled when it scrolls into view.
+const summary = async (page) => {
+  await page.locator('#summary').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#summary-panel:not([aria-busy=true])');
+  return page.textContent('#summary');
+};
 async function type(page, selector, text) {
   const before = await draws(page);
   await page.fill(selector, text);
