@@ -328,10 +328,15 @@ function optionalSi(id) {
 
 // ---------- drawing ----------
 
+// An edit is recomputed in a task of its own, right after the input that caused it (inputs
+// arriving meanwhile join it): the browser's frame then holds only its own layout and paint, so
+// dragging a slider does not build one long task out of both.
+const recomputeTask = new MessageChannel();
+recomputeTask.port1.onmessage = () => { scheduled = false; recompute(); };
 function schedule() {
   if (scheduled) return;
   scheduled = true;
-  requestAnimationFrame(() => { scheduled = false; recompute(); });
+  recomputeTask.port2.postMessage(null);
 }
 
 function recompute() {
