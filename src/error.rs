@@ -239,6 +239,10 @@ pub mod limits {
     pub const DURATION: Bounds = Bounds::closed(1.0e-12, 1.0e10, "s");
     /// Number of pulses in a train.
     pub const PULSE_COUNT: Bounds = Bounds::closed(1.0, 10_000.0, "");
+    /// Segments in one program.
+    pub const SEGMENT_COUNT: Bounds = Bounds::closed(1.0, 1_000.0, "");
+    /// Pulses in one program, all trains together (each pulse adds two exact grid points).
+    pub const TOTAL_PULSES: f64 = 100_000.0;
     /// Activation energy.
     pub const ACTIVATION_ENERGY: Bounds = Bounds::closed(1.0, 2.0e6, "J/mol");
     /// Diffusion pre-exponential factor D0.

@@ -134,6 +134,11 @@ impl ThermalProgram {
                 "a program needs at least one segment (ramp, hold or pulses)",
             ));
         }
+        check(
+            Field::of("program", "segments"),
+            segments.len() as f64,
+            limits::SEGMENT_COUNT,
+        )?;
         if start_k == 0.0 && !matches!(segments[0], Segment::Ramp { .. }) {
             return Err(InputError::invalid(
                 start_field,
@@ -142,6 +147,7 @@ impl ThermalProgram {
         }
         let mut pieces = Vec::with_capacity(segments.len());
         let (mut t, mut temp, mut peak) = (0.0_f64, start_k, start_k);
+        let mut pulses = 0.0;
         for (i, segment) in segments.iter().enumerate() {
             let piece = match *segment {
                 Segment::Ramp {
@@ -201,6 +207,16 @@ impl ThermalProgram {
                         return Err(InputError::invalid(
                             Field::item(SEGMENTS, i, "count"),
                             format!("the number of pulses must be a whole number; got {count}"),
+                        ));
+                    }
+                    pulses += count;
+                    if pulses > limits::TOTAL_PULSES {
+                        return Err(InputError::invalid(
+                            Field::item(SEGMENTS, i, "count"),
+                            format!(
+                                "a program may hold at most {} pulses in all",
+                                limits::TOTAL_PULSES
+                            ),
                         ));
                     }
                     Piece::Pulses {
@@ -425,6 +441,25 @@ mod tests {
         assert_eq!(p.temperature_at(heat + 100.0), 1473.15);
         assert!((p.temperature_at(heat + 7200.0 + cool / 2.0) - 923.15).abs() < 1e-9);
         assert_eq!(p.temperature_at(1e12), 373.15);
+    }
+
+    #[test]
+    fn absurdly_long_programs_are_refused_with_their_field() {
+        let hold = Segment::Hold { duration_s: 1.0 };
+        assert!(ThermalProgram::new(300.0, &vec![hold; 1_000]).is_ok());
+        let e = ThermalProgram::new(300.0, &vec![hold; 1_001]).unwrap_err();
+        assert_eq!(e.field(), "program.segments");
+        let train = Segment::Pulses {
+            count: 10_000.0,
+            on_s: 0.01,
+            off_s: 0.01,
+            peak_k: 2000.0,
+            base_k: 300.0,
+        };
+        assert!(ThermalProgram::new(300.0, &vec![train; 10]).is_ok());
+        let e = ThermalProgram::new(300.0, &vec![train; 11]).unwrap_err();
+        assert_eq!(e.field(), "program.segments[10].count");
+        assert!(e.to_string().contains("100000 pulses"), "{e}");
     }
 
     #[test]
