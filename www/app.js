@@ -9,6 +9,7 @@ const STATE_VERSION = 1;
 const MAX_PINS = 3;
 const TABLE_ROWS = 25;
 const FRAGMENT_DELAY_MS = 300;
+const PANEL_DELAY_MS = 250;
 
 const CHARTS = [
   ['temperature', 'Temperature T(t) of the program'],
@@ -383,9 +384,9 @@ function inverse() {
   }
 }
 
-// The summary and the inverse questions follow every edit while on screen; off screen they are
-// marked busy and filled when they scroll into view (while a slider is dragged, that is most of
-// the time).
+// The summary and the inverse questions follow every edit while on screen. Off screen they are
+// marked busy and filled a moment after the last edit, or as soon as they scroll into view: while
+// a slider is dragged, laying out their text on every frame would cost more than the charts.
 const PANELS = new Map([
   ['summary-panel', { visible: false, stale: true, fill: () => setText($('summary'), calc.summaryText()) }],
   ['inverse-panel', { visible: false, stale: true, fill: inverse }],
@@ -405,7 +406,9 @@ function fillPanel(id) {
   $(id).removeAttribute('aria-busy');
 }
 
+let panelTimer = 0;
 function refreshPanels() {
+  clearTimeout(panelTimer);
   for (const [id, panel] of PANELS) {
     if (panel.visible) {
       fillPanel(id);
@@ -414,6 +417,9 @@ function refreshPanels() {
       $(id).setAttribute('aria-busy', 'true');
     }
   }
+  panelTimer = setTimeout(() => guarded(() => {
+    for (const [id, panel] of PANELS) if (panel.stale) fillPanel(id);
+  }), PANEL_DELAY_MS);
 }
 
 function currentLabel() {

@@ -157,6 +157,8 @@ async function chartImage(page, kind) {
   await settle(page);
   return page.evaluate((k) => document.getElementById(`chart-${k}`).toDataURL(), kind);
 }
+// Off screen, the summary and inverse panels are filled a moment after the last edit.
+const panelsFilled = (page) => page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
 // Read as a person would: the summary is filled when it scrolls into view.
 const summary = async (page) => {
   await page.locator('#summary').scrollIntoViewIfNeeded();
@@ -185,6 +187,7 @@ await test('loads from a sub-path, draws every chart, no errors or foreign reque
   assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.3816 J\/\(mol·K\) → G = 1\.3382e7/);
   await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, 'desktop-1280x800.png') });
+  await panelsFilled(page);
   await page.screenshot({ path: path.join(shots, 'desktop-1280x800-full.png'), fullPage: true });
   assertNoProblems();
 });
@@ -345,6 +348,7 @@ await test('pinning overlays scenarios on every chart', async () => {
   assert.match(await page.textContent('#pins'), /2 of 3 pinned/);
   assert.notEqual(await chartImage(page, 'temperature'), image);
   await assertChartsDrawn(page, 'with pins');
+  await panelsFilled(page);
   await page.screenshot({ path: path.join(shots, 'desktop-compare.png'), fullPage: true });
   await page.click('#clear-pins');
   await page.fill('#pin-label', '');
@@ -416,6 +420,7 @@ await test('phone size: no horizontal scroll, 24 px touch targets, crisp charts'
   for (const [k, v] of Object.entries(ink)) assert.ok(v.width <= 360, `${k} chart fits (${v.width} px)`);
   await p.evaluate(() => scrollTo(0, 0));
   await p.screenshot({ path: path.join(shots, 'phone-360x740.png') });
+  await panelsFilled(p);
   await p.screenshot({ path: path.join(shots, 'phone-360x740-full.png'), fullPage: true });
   await p.locator('#chart-flux').scrollIntoViewIfNeeded();
   await settle(p);
