@@ -369,8 +369,19 @@ impl Model {
         (self.modulation, self.residual)
     }
 
+    /// S_conf of the composition [J/(mol·K)], when G was estimated from one.
+    pub fn entropy_j_per_mol_k(&self) -> Option<f64> {
+        self.entropy_j_per_mol_k
+    }
+
     /// Computes every curve into `curves` (reusing its buffers) and returns the summary.
     pub fn evaluate_into(&self, curves: &mut Curves) -> Summary {
+        self.sample_into(curves);
+        self.summary(curves)
+    }
+
+    /// Computes every curve into `curves`, reusing its buffers.
+    pub fn sample_into(&self, curves: &mut Curves) {
         curves.clear();
         let diffusion = *self.flux.diffusion();
         let integral = ThermalIntegral::new(&self.program, diffusion.activation_energy());
@@ -378,8 +389,6 @@ impl Model {
             .grain
             .map(|g| ThermalIntegral::new(&self.program, g.activation_energy()));
         let ea = diffusion.activation_energy();
-        let peak_k = self.program.peak_k();
-        let mut peak_at = f64::NAN;
 
         let grid = TimeGrid::new(
             self.points,
@@ -404,9 +413,6 @@ impl Model {
             // On holds (most samples of a pulse train) I is linear in t: no exp/ln round trips.
             let linear = along.linear_at(t).filter(|&i| i > 0.0);
             let ln_i = linear.map_or_else(|| along.ln_at(t), f64::ln);
-            if temp == peak_k && peak_at.is_nan() {
-                peak_at = t;
-            }
             curves.time_s.push(t);
             curves.temperature_k.push(temp);
             curves
@@ -433,7 +439,22 @@ impl Model {
                     .push(d.unwrap_or_else(|| g.grain_size_m(ga.ln_at(t))));
             }
         });
+    }
 
+    /// The key results, from the model and its curves as [`Self::sample_into`] computed them.
+    pub fn summary(&self, curves: &Curves) -> Summary {
+        let diffusion = *self.flux.diffusion();
+        let integral = ThermalIntegral::new(&self.program, diffusion.activation_energy());
+        let grain_integral = self
+            .grain
+            .map(|g| ThermalIntegral::new(&self.program, g.activation_energy()));
+        let peak_k = self.program.peak_k();
+        // |J| peaks with T: at the first sample at the peak temperature.
+        let peak_at = curves
+            .temperature_k
+            .iter()
+            .position(|&temp| temp == peak_k)
+            .map_or(f64::NAN, |i| curves.time_s[i]);
         let ln_total = integral.ln_total();
         let duration = self.program.duration_s();
         Summary {

@@ -11,6 +11,7 @@ use js::{Build, Fields};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use schema::named;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -200,13 +201,31 @@ struct Evaluated {
     label: String,
     model: Model,
     curves: Curves,
+    /// Computed when first asked for: an edit redraws the charts without it.
+    summary: OnceCell<Summary>,
+}
+
+impl Evaluated {
+    fn new(label: String, model: Model, curves: Curves) -> Evaluated {
+        Evaluated {
+            label,
+            model,
+            curves,
+            summary: OnceCell::new(),
+        }
+    }
+
+    fn summary(&self) -> &Summary {
+        self.summary
+            .get_or_init(|| self.model.summary(&self.curves))
+    }
 }
 
 /// The page's calculator: holds the current and pinned scenarios and draws them on canvases.
 /// Large data stays here; JS receives summaries and strings.
 #[wasm_bindgen]
 pub struct Calculator {
-    current: Option<(Evaluated, Summary)>,
+    current: Option<Evaluated>,
     pinned: Vec<Evaluated>,
     charts: Vec<Chart>,
     time_axis: TimeAxis,
@@ -272,33 +291,25 @@ impl Calculator {
         Ok(())
     }
 
-    /// Validates and evaluates `scenario`; returns its summary. On error nothing changes: the
-    /// last valid scenario and its charts stay.
-    pub fn update(&mut self, scenario: JsValue) -> Result<JsValue, JsError> {
+    /// Validates `scenario` and computes its curves. On error nothing changes: the last valid
+    /// scenario and its charts stay.
+    pub fn update(&mut self, scenario: JsValue) -> Result<(), JsError> {
         let model = schema::scenario(scenario)?
             .validate()
             .map_err(input_error)?;
         let (label, mut curves) = match self.current.take() {
-            Some((e, _)) => (e.label, e.curves),
+            Some(e) => (e.label, e.curves),
             None => ("current".to_string(), Curves::default()),
         };
-        let summary = model.evaluate_into(&mut curves);
-        let result = Ok(schema::summary_to_js(&summary));
-        self.current = Some((
-            Evaluated {
-                label,
-                model,
-                curves,
-            },
-            summary,
-        ));
-        result
+        model.sample_into(&mut curves);
+        self.current = Some(Evaluated::new(label, model, curves));
+        Ok(())
     }
 
     /// Label of the current scenario in legends.
     #[wasm_bindgen(js_name = setLabel)]
     pub fn set_label(&mut self, label: String) {
-        if let Some((e, _)) = self.current.as_mut() {
+        if let Some(e) = self.current.as_mut() {
             e.label = label;
         }
     }
@@ -323,7 +334,7 @@ impl Calculator {
 
     /// Pins a copy of the current scenario for comparison (at most three besides the current).
     pub fn pin(&mut self, label: String) -> Result<usize, JsError> {
-        let Some((e, _)) = self.current.as_ref() else {
+        let Some(e) = self.current.as_ref() else {
             return Err(JsError::new("nothing to pin yet"));
         };
         if self.pinned.len() >= MAX_PINNED {
@@ -331,11 +342,8 @@ impl Calculator {
                 "at most {MAX_PINNED} scenarios can be pinned; clear one first"
             )));
         }
-        self.pinned.push(Evaluated {
-            label,
-            model: e.model.clone(),
-            curves: e.curves.clone(),
-        });
+        self.pinned
+            .push(Evaluated::new(label, e.model.clone(), e.curves.clone()));
         Ok(self.pinned.len())
     }
 
@@ -348,7 +356,6 @@ impl Calculator {
     fn scenes(&self) -> Vec<Scene<'_>> {
         self.current
             .iter()
-            .map(|(e, _)| e)
             .chain(&self.pinned)
             .map(|e| Scene {
                 label: &e.label,
@@ -477,9 +484,10 @@ impl Calculator {
     /// The current summary as readable lines (numbers formatted in Rust, never re-derived in JS).
     #[wasm_bindgen(js_name = summaryText)]
     pub fn summary_text(&self) -> String {
-        let Some((e, s)) = self.current.as_ref() else {
+        let Some(e) = self.current.as_ref() else {
             return String::new();
         };
+        let s = e.summary();
         let mut lines = vec![
             format!("Program: {:.4e} s, peak {:.1} K", s.duration_s, s.peak_k),
             format!(
@@ -554,7 +562,7 @@ impl Calculator {
         temperature_k: Option<f64>,
         length_m: Option<f64>,
     ) -> String {
-        let Some((e, _)) = self.current.as_ref() else {
+        let Some(e) = self.current.as_ref() else {
             return String::new();
         };
         let d = e.model.flux().diffusion();
@@ -601,11 +609,14 @@ impl Calculator {
     /// The mixing panel's answer: S_conf of the composition (when given) and the G it implies.
     #[wasm_bindgen(js_name = mixingText)]
     pub fn mixing_text(&self) -> String {
-        let Some((_, s)) = self.current.as_ref() else {
+        let Some(e) = self.current.as_ref() else {
             return String::new();
         };
-        let g = format!("G = {:.4e} J/(K·mol·m)", s.linear_coefficient_j_per_k_mol_m);
-        match s.entropy_j_per_mol_k {
+        let g = format!(
+            "G = {:.4e} J/(K·mol·m)",
+            e.model.flux().linear_coefficient()
+        );
+        match e.model.entropy_j_per_mol_k() {
             Some(entropy) => format!("S_conf = {entropy:.4} J/(mol·K) → {g} (G ≈ S_conf/λ)"),
             None => g,
         }
@@ -642,9 +653,9 @@ impl Calculator {
 
     /// Curves and summary of the current scenario as a JS object (for JSON export).
     pub fn current(&self) -> Result<JsValue, JsError> {
-        let Some((e, s)) = self.current.as_ref() else {
+        let Some(e) = self.current.as_ref() else {
             return Ok(JsValue::NULL);
         };
-        Ok(schema::evaluated_to_js(&e.curves, s))
+        Ok(schema::evaluated_to_js(&e.curves, e.summary()))
     }
 }
