@@ -51,6 +51,15 @@ fn evaluate_returns_summary_and_typed_arrays() {
     let temp: Float64Array = get(&curves, "temperatureK").dyn_into().unwrap();
     assert!(time.length() >= 400);
     assert_eq!(time.length(), temp.length());
+    // The curves are views of one buffer: each starts where it should and none overlaps another.
+    assert_eq!(time.get_index(0), 0.0);
+    assert_eq!(temp.get_index(0), 298.15);
+    assert_eq!(temp.get_index(temp.length() - 1), 298.15);
+    let grain: Float64Array = get(&curves, "grainSizeM").dyn_into().unwrap();
+    assert_eq!(grain.length(), time.length());
+    assert!((grain.get_index(0) - 1e-7).abs() < 1e-12);
+    time.set_index(time.length() - 1, f64::NAN);
+    assert_eq!(temp.get_index(temp.length() - 1), 298.15);
     let summary = get(&out, "summary");
     assert_eq!(get(&summary, "peakK").as_f64(), Some(2000.0));
     let entropy = get(&summary, "entropyJPerMolK").as_f64().unwrap();
