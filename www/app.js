@@ -833,13 +833,13 @@ async function main() {
   setAppearance();
   fillPresets();
   defaults();
-  wire();
   // The first render draws every chart, so that all are ready before the user scrolls to them;
   // from then on only the charts on screen follow the edits. The default scenario is drawn first,
   // so a share link with invalid values still shows charts (the last valid state) next to the
-  // marked inputs.
+  // marked inputs. Nothing can be edited before it is drawn, so listeners are added after.
   recompute();
   reportVisibility();
+  wire();
   if (hash.length > 1) {
     readFragment(hash);
     labelUnits();
