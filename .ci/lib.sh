@@ -81,11 +81,10 @@ build_site() {
   cp index.html "$site/"
   cp -r www "$site/"
   cp "$pkg/synthesis_kinetics.js" "$pkg/synthesis_kinetics_bg.wasm" "$pkg/synthesis_kinetics.d.ts" "$site/pkg/"
-  # Minified in place: what crosses a phone's network first is the page's byte budget.
-  local file
-  for file in "$site/www/app.js" "$site/www/style.css" "$site/pkg/synthesis_kinetics.js"; do
-    "$TOOLS/node_modules/.bin/esbuild" "$file" --minify --log-level=warning --outfile="$file" --allow-overwrite >&2
-  done
+  # The scripting API's glue, minified in place; the page itself goes into index.html whole.
+  "$TOOLS/node_modules/.bin/esbuild" "$site/pkg/synthesis_kinetics.js" --minify --log-level=warning \
+    --outfile="$site/pkg/synthesis_kinetics.js" --allow-overwrite >&2
+  node "$ROOT/.ci/inline.mjs" "$site" "$TOOLS"
   # The service worker must sit at the site root to control the page; its cache is named after
   # a hash of everything it caches, so each release replaces the previous one.
   local build

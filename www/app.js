@@ -710,7 +710,7 @@ function labelUnits() {
 let restarts = 0;
 async function restart(error) {
   restarts += 1;
-  const module = await import(`../pkg/synthesis_kinetics.js?restart=${restarts}`);
+  const module = await import(new URL(`pkg/synthesis_kinetics.js?restart=${restarts}`, document.baseURI).href);
   ({ memory } = await module.default());
   calc = new module.Calculator();
   attachCanvases();
@@ -817,10 +817,25 @@ function wire() {
   })).observe($('charts'));
 }
 
+// The built page carries the module's bytes in a data block after this script (.ci/inline.mjs),
+// so that they arrive with the page in one round trip; run from the sources, the page fetches the
+// module from pkg/. Either way it is compiled as a stream, with functions compiled on first call.
+async function loadWasm() {
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
+  const inlined = $('sk-wasm');
+  if (!inlined) return init({ module_or_path: new URL('pkg/synthesis_kinetics_bg.wasm', document.baseURI) });
+  const base64 = inlined.textContent;
+  inlined.remove();
+  const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return init({ module_or_path: new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }) });
+}
+
 async function main() {
   const hash = location.hash;
-  // The page is laid out while the wasm module downloads and compiles.
-  const wasm = init();
+  // The page is laid out while the wasm module arrives and compiles.
+  const wasm = loadWasm();
   buildCharts();
   for (const [kind] of CHARTS) visibility.observe($(`chart-${kind}`));
   for (const id of PANELS.keys()) panelVisibility.observe($(id));

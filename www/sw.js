@@ -4,8 +4,6 @@ const CACHE = 'synthesis-kinetics-__BUILD__';
 const SHELL = [
   './',
   'index.html',
-  'www/app.js',
-  'www/style.css',
   'www/manifest.webmanifest',
   'www/icon.svg',
   'pkg/synthesis_kinetics.js',
