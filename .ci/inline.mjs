@@ -2,10 +2,10 @@
 // Run by build_site (.ci/lib.sh) on the assembled site folder: puts everything the first render
 // needs into index.html, so that a phone on a slow network fetches one file instead of paying a
 // second round trip for the CSS, the JS and the wasm module. The stylesheet and the page's JS
-// (www/app.js bundled with the wasm-bindgen glue) are inlined, minified, and allowed by a hash
-// in the page's Content-Security-Policy; the wasm module rides along base64-encoded in a data
-// block that the browser does not execute, last in the page, so that the page is parsed, painted
-// and laid out by its script while those bytes arrive. pkg/ stays as it is: the scripting API for other pages
+// (www/app.js bundled with the wasm-bindgen glue) are inlined, minified, and allowed by hashes in
+// the page's Content-Security-Policy. The wasm module rides along base64-encoded in a data block
+// the browser does not execute, last in the page, so that the page is parsed, painted and laid out
+// by its script while those bytes arrive. pkg/ stays as it is: the scripting API for other pages
 // and Node, and the module the page re-imports if it ever has to restart.
 //
 //   node .ci/inline.mjs <site-dir> <tools-dir>
