@@ -37,8 +37,6 @@ const replace = (from, to) => {
   if (!html.includes(from)) throw new Error(`index.html no longer contains ${from}`);
   html = html.replace(from, () => to);
 };
-// Nothing is preloaded any more: it is all in this file.
-html = html.replace(/<link rel="(module)?preload"[^>]*>\n/g, '');
 replace('<link rel="stylesheet" href="www/style.css">', `<style>${css}</style>`);
 // The page's script runs as soon as the body above it is parsed (async), so it lays out the page
 // while the module's bytes below it still arrive.

@@ -374,6 +374,16 @@ impl Model {
         self.entropy_j_per_mol_k
     }
 
+    /// The Arrhenius integral of the diffusion and, with grain growth, that of the grain law.
+    fn integrals(&self) -> (ThermalIntegral<'_>, Option<ThermalIntegral<'_>>) {
+        let integral =
+            ThermalIntegral::new(&self.program, self.flux.diffusion().activation_energy());
+        let grain = self
+            .grain
+            .map(|g| ThermalIntegral::new(&self.program, g.activation_energy()));
+        (integral, grain)
+    }
+
     /// Computes every curve into `curves` (reusing its buffers) and returns the summary.
     pub fn evaluate_into(&self, curves: &mut Curves) -> Summary {
         self.sample_into(curves);
@@ -384,10 +394,7 @@ impl Model {
     pub fn sample_into(&self, curves: &mut Curves) {
         curves.clear();
         let diffusion = *self.flux.diffusion();
-        let integral = ThermalIntegral::new(&self.program, diffusion.activation_energy());
-        let grain_integral = self
-            .grain
-            .map(|g| ThermalIntegral::new(&self.program, g.activation_energy()));
+        let (integral, grain_integral) = self.integrals();
         let ea = diffusion.activation_energy();
 
         let grid = TimeGrid::new(
@@ -444,10 +451,7 @@ impl Model {
     /// The key results, from the model and its curves as [`Self::sample_into`] computed them.
     pub fn summary(&self, curves: &Curves) -> Summary {
         let diffusion = *self.flux.diffusion();
-        let integral = ThermalIntegral::new(&self.program, diffusion.activation_energy());
-        let grain_integral = self
-            .grain
-            .map(|g| ThermalIntegral::new(&self.program, g.activation_energy()));
+        let (integral, grain_integral) = self.integrals();
         let peak_k = self.program.peak_k();
         // |J| peaks with T: at the first sample at the peak temperature.
         let peak_at = curves

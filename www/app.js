@@ -388,21 +388,19 @@ function inverse() {
 // marked busy and filled a moment after the last edit, or as soon as they scroll into view: while
 // a slider is dragged, laying out their text on every frame would cost more than the charts.
 const PANELS = new Map([
-  ['summary-panel', { visible: false, stale: true, fill: () => setText($('summary'), calc.summaryText()) }],
-  ['inverse-panel', { visible: false, stale: true, fill: inverse }],
+  ['summary-panel', { visible: false, fill: () => setText($('summary'), calc.summaryText()) }],
+  ['inverse-panel', { visible: false, fill: inverse }],
 ]);
 const panelVisibility = new IntersectionObserver((entries) => {
   for (const e of entries) {
     const panel = PANELS.get(e.target.id);
     panel.visible = e.isIntersecting;
-    if (panel.visible && panel.stale && lastGood) guarded(() => fillPanel(e.target.id));
+    if (panel.visible && e.target.hasAttribute('aria-busy')) guarded(() => fillPanel(e.target.id));
   }
 }, { rootMargin: '200px' });
 
 function fillPanel(id) {
-  const panel = PANELS.get(id);
-  panel.stale = false;
-  panel.fill();
+  PANELS.get(id).fill();
   $(id).removeAttribute('aria-busy');
 }
 
@@ -410,15 +408,10 @@ let panelTimer = 0;
 function refreshPanels() {
   clearTimeout(panelTimer);
   for (const [id, panel] of PANELS) {
-    if (panel.visible) {
-      fillPanel(id);
-    } else {
-      panel.stale = true;
-      $(id).setAttribute('aria-busy', 'true');
-    }
+    if (panel.visible) fillPanel(id); else $(id).setAttribute('aria-busy', 'true');
   }
   panelTimer = setTimeout(() => guarded(() => {
-    for (const [id, panel] of PANELS) if (panel.stale) fillPanel(id);
+    for (const id of PANELS.keys()) if ($(id).hasAttribute('aria-busy')) fillPanel(id);
   }), PANEL_DELAY_MS);
 }
 
@@ -818,14 +811,13 @@ function wire() {
 }
 
 // The built page carries the module's bytes in a data block after this script (.ci/inline.mjs),
-// so that they arrive with the page in one round trip; run from the sources, the page fetches the
-// module from pkg/. Either way it is compiled as a stream, with functions compiled on first call.
+// so that they arrive with the page in one round trip. They are compiled as a stream, each
+// function on its first call.
 async function loadWasm() {
   if (document.readyState === 'loading') {
     await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   }
   const inlined = $('sk-wasm');
-  if (!inlined) return init({ module_or_path: new URL('pkg/synthesis_kinetics_bg.wasm', document.baseURI) });
   const base64 = inlined.textContent;
   inlined.remove();
   const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

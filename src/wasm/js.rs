@@ -11,11 +11,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::names::Named;
 
-/// A JS error with `message`.
-pub(super) fn error(message: &str) -> JsError {
-    JsError::new(message)
-}
-
 /// Whether `value` is absent: `undefined` or `null`.
 fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
@@ -33,7 +28,8 @@ pub(super) struct Fields {
 impl Fields {
     /// The object at `path`, which must be present.
     pub(super) fn required(value: JsValue, path: &str) -> Result<Fields, JsError> {
-        Fields::optional(value, path)?.ok_or_else(|| error(&format!("{path}: missing (required)")))
+        Fields::optional(value, path)?
+            .ok_or_else(|| JsError::new(&format!("{path}: missing (required)")))
     }
 
     /// The object at `path`, or `None` when it is `undefined` or `null`.
@@ -42,7 +38,7 @@ impl Fields {
             return Ok(None);
         }
         if !value.is_object() || Array::is_array(&value) {
-            return Err(error(&format!("{path}: expected an object {{ … }}")));
+            return Err(JsError::new(&format!("{path}: expected an object {{ … }}")));
         }
         Ok(Some(Fields {
             value,
@@ -90,14 +86,14 @@ impl Fields {
             let key = key.as_string().unwrap_or_default();
             if !self.read.contains(&key.as_str()) {
                 let known = self.read.join(", ");
-                return Err(error(&format!(
+                return Err(JsError::new(&format!(
                     "{}: unknown field (expected: {known})",
                     self.path_of(&key)
                 )));
             }
         }
         match self.missing {
-            Some(key) => Err(error(&format!(
+            Some(key) => Err(JsError::new(&format!(
                 "{}: missing (required number)",
                 self.path_of(key)
             ))),
@@ -109,11 +105,11 @@ impl Fields {
 /// The items of the list at `path`, each with its own path (`path[i]`).
 pub(super) fn list(value: JsValue, path: &str) -> Result<Vec<(String, JsValue)>, JsError> {
     if value.is_undefined() {
-        return Err(error(&format!("{path}: missing (required list)")));
+        return Err(JsError::new(&format!("{path}: missing (required list)")));
     }
     let items: Array = value
         .dyn_into()
-        .map_err(|_| error(&format!("{path}: expected a list [ … ]")))?;
+        .map_err(|_| JsError::new(&format!("{path}: expected a list [ … ]")))?;
     Ok(items
         .iter()
         .enumerate()
@@ -121,12 +117,17 @@ pub(super) fn list(value: JsValue, path: &str) -> Result<Vec<(String, JsValue)>,
         .collect())
 }
 
-/// The value of `T` that string `value` names.
+/// The value of `T` that the string `value` names.
 pub(super) fn name_of<T: Named>(value: &JsValue, path: &str) -> Result<T, JsError> {
-    value
-        .as_string()
-        .and_then(|name| T::from_name(&name))
-        .ok_or_else(|| error(&format!("{path}: expected one of {}", T::choices())))
+    named(path, value.as_string().as_deref())
+}
+
+/// The value of `T` called `name`; `path` says where it was given, for the message.
+pub(super) fn named<T: Named>(path: &str, name: Option<&str>) -> Result<T, JsError> {
+    name.and_then(T::from_name).ok_or_else(|| {
+        let given = name.map_or(String::new(), |n| format!("; got \"{n}\""));
+        JsError::new(&format!("{path}: expected one of {}{given}", T::choices()))
+    })
 }
 
 /// A plain JS object under construction.

@@ -7,10 +7,9 @@ mod js;
 mod schema;
 
 use backend::{AnyBackend, StrokeBatch, TextMeasure};
-use js::{Build, Fields};
+use js::{Build, Fields, named};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use schema::named;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -182,7 +181,7 @@ pub fn presets() -> JsValue {
 }
 
 fn unit(name: &str) -> Result<Unit, JsError> {
-    named("unit", name)
+    named("unit", Some(name))
 }
 
 /// Converts `value` in unit `unit` (e.g. "celsius", "kPerMin", "kjPerMol", "nanometre") to SI.
@@ -259,7 +258,7 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingCont
 }
 
 fn chart_kind(name: &str) -> Result<ChartKind, JsError> {
-    named("chart", name)
+    named("chart", Some(name))
 }
 
 #[wasm_bindgen]
@@ -317,7 +316,7 @@ impl Calculator {
     /// "linear", "log" or "normalised".
     #[wasm_bindgen(js_name = setTimeAxis)]
     pub fn set_time_axis(&mut self, axis: &str) -> Result<(), JsError> {
-        self.time_axis = named("time axis", axis)?;
+        self.time_axis = named("time axis", Some(axis))?;
         Ok(())
     }
 

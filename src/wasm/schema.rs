@@ -3,9 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js::{Build, Fields, array, error, list, name_of};
+use super::js::{Build, Fields, array, list, name_of};
 use crate::mixing::{EntropyBasis, Sublattice};
-use crate::names::Named;
 use crate::presets::{GRAIN_LAWS, MATERIALS, TECHNIQUES};
 use crate::program::{ROOM_TEMPERATURE_K, Segment};
 use crate::scenario::{
@@ -75,7 +74,7 @@ fn segment(value: JsValue, path: &str) -> Result<Segment, JsError> {
             base_k: o.number("baseK"),
         },
         _ => {
-            return Err(error(&format!(
+            return Err(JsError::new(&format!(
                 "{}: expected one of \"ramp\", \"hold\", \"pulses\"",
                 o.path_of("kind")
             )));
@@ -146,7 +145,7 @@ fn mixing(value: JsValue) -> Result<MixingSpec, JsError> {
             });
         }
         _ => {
-            return Err(error(
+            return Err(JsError::new(
                 "mixing.kind: expected one of \"direct\", \"entropy\"",
             ));
         }
@@ -344,14 +343,4 @@ pub(super) fn rows_to_js(rows: &[Vec<String>]) -> JsValue {
         rows.iter()
             .map(|row| array(row.iter().map(|cell| JsValue::from_str(cell)))),
     )
-}
-
-/// The value of `T` called `name`, for the API's string arguments ("kPerMin", "flux", "log").
-pub(super) fn named<T: Named>(what: &str, name: &str) -> Result<T, JsError> {
-    T::from_name(name).ok_or_else(|| {
-        error(&format!(
-            "unknown {what} \"{name}\"; expected one of {}",
-            T::choices()
-        ))
-    })
 }

@@ -9,13 +9,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { CHROMIUM_FLAGS } from './chromium.mjs';
 
 const { values: args } = parseArgs({ options: { site: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '5' } } });
 const { chromium } = await import(path.join(process.env.SK_TOOLS, 'node_modules/playwright-core/index.mjs'));
-const { CHROMIUM_FLAGS_LIST: flags } = { CHROMIUM_FLAGS_LIST: [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-] };
 const RUNS = Number(args.runs);
 const MOBILE = { offline: false, latency: 562.5, downloadThroughput: 1.6 * 1024 * 1024 / 8 * 0.9, uploadThroughput: 750 * 1024 / 8 * 0.9 };
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.ts': 'text/plain' };
@@ -37,7 +34,7 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags, chromiumSandbox: false });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, chromiumSandbox: false });
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { CHROMIUM_FLAGS } from './chromium.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,13 +27,9 @@ assert.ok(tools, 'SK_TOOLS must name the folder with node_modules (set by .ci/li
 const { chromium } = await import(path.join(tools, 'node_modules/playwright-core/index.mjs'));
 const axeSource = fs.readFileSync(path.join(tools, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-];
 // The built page carries its CSS, JS and wasm module (.ci/inline.mjs); the first test below checks
 // that the first render requests nothing else.
-export const FIRST_RENDER = ['index.html'];
+const FIRST_RENDER = ['index.html'];
 const KINDS = ['temperature', 'flux', 'transport', 'grain', 'arrhenius'];
 /** A chart counts as drawn when this share of its pixels differs from the background. */
 const MIN_INK = 0.02;
