@@ -1,5 +1,5 @@
 //! The wasm facade in a real browser (headless Chromium): the scripting API with JS objects and
-//! JS `Error`s, and the calculator drawing on a real `<canvas>`.
+//! JS `Error`s, and the calculator drawing on a real `<canvas>` and an `OffscreenCanvas`.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Float64Array, JSON, Reflect};
@@ -8,7 +8,10 @@ use synthesis_kinetics::wasm::{
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, ImageData, OffscreenCanvas,
+    OffscreenCanvasRenderingContext2d,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -280,31 +283,72 @@ fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
 }
 
 /// Share of pixels differing from the top-left (background) pixel.
-fn ink(c: &HtmlCanvasElement) -> f64 {
-    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let data = ctx
-        .get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64)
-        .unwrap()
-        .data();
+fn ink(data: ImageData) -> f64 {
+    let data = data.data();
     let bg = &data[0..4];
     let differing = data.chunks(4).filter(|px| px != &bg).count();
     differing as f64 / (data.len() / 4) as f64
 }
 
-#[wasm_bindgen_test]
-fn calculator_draws_every_chart_on_a_real_canvas() {
+const KINDS: [&str; 5] = ["temperature", "flux", "transport", "grain", "arrhenius"];
+
+/// Draws every chart on the surfaces `make` returns; the share of ink on each, read by `pixels`.
+fn draw_every_chart<S: JsCast + Clone>(
+    make: impl Fn() -> S,
+    pixels: impl Fn(&S) -> ImageData,
+) -> Calculator {
     let mut calc = Calculator::new();
-    let kinds = ["temperature", "flux", "transport", "grain", "arrhenius"];
-    let canvases: Vec<_> = kinds.iter().map(|_| canvas(640, 360)).collect();
-    for (k, c) in kinds.iter().zip(&canvases) {
-        calc.attach(k, c.clone()).unwrap();
+    let surfaces: Vec<S> = KINDS.iter().map(|_| make()).collect();
+    for (k, s) in KINDS.iter().zip(&surfaces) {
+        calc.attach(k, s.clone().unchecked_into()).unwrap();
     }
     calc.update(scenario()).unwrap();
     calc.draw().unwrap();
-    for (k, c) in kinds.iter().zip(&canvases) {
-        let share = ink(c);
+    for (k, s) in KINDS.iter().zip(&surfaces) {
+        let share = ink(pixels(s));
         assert!(share > 0.01, "{k} chart is not blank: {share}");
     }
+    calc
+}
+
+#[wasm_bindgen_test]
+fn calculator_draws_every_chart_on_an_offscreen_canvas() {
+    draw_every_chart(
+        || OffscreenCanvas::new(640, 360).unwrap(),
+        |c| {
+            let ctx: OffscreenCanvasRenderingContext2d =
+                c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+            ctx.get_image_data(0.0, 0.0, 640.0, 360.0).unwrap()
+        },
+    );
+}
+
+#[wasm_bindgen_test]
+fn calculator_refuses_a_surface_without_a_2d_context() {
+    let mut calc = Calculator::new();
+    let not_a_canvas = JsValue::from(js_sys::Object::new()).unchecked_into();
+    let msg = error_message(calc.attach("flux", not_a_canvas).unwrap_err());
+    assert!(msg.contains("no 2D context"), "{msg}");
+    let taken = canvas(64, 64);
+    taken.get_context("bitmaprenderer").unwrap().unwrap();
+    let msg = error_message(calc.attach("flux", taken.unchecked_into()).unwrap_err());
+    assert!(msg.contains("no 2D context"), "{msg}");
+    // Nothing was attached, and the calculator still works.
+    calc.update(scenario()).unwrap();
+    calc.draw().unwrap();
+    assert!(calc.svg("flux", 640, 360).is_err());
+}
+
+#[wasm_bindgen_test]
+fn calculator_draws_every_chart_on_a_real_canvas() {
+    let mut calc = draw_every_chart(
+        || canvas(640, 360),
+        |c| {
+            let ctx: CanvasRenderingContext2d =
+                c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+            ctx.get_image_data(0.0, 0.0, 640.0, 360.0).unwrap()
+        },
+    );
     let text = calc.readout("temperature", 320.0).unwrap().unwrap();
     assert!(text.contains("T = "), "{text}");
     // A bad update keeps the last good state and charts.

@@ -419,14 +419,29 @@ function currentLabel() {
   return $('technique').selectedOptions[0]?.textContent || 'current';
 }
 
-// Gives every canvas as many pixels as it shows; tells whether any size changed.
+// Each chart canvas hands its drawing to an OffscreenCanvas where the browser has them: its frames
+// then reach the screen only when it is drawn, while a canvas drawn in place is handed to the
+// compositor again at every frame the page paints (in Chromium without GPU raster, a copy of
+// every chart at each step of a slider drag). Elsewhere the canvas is drawn in place.
+const OFFSCREEN = (() => {
+  try {
+    return 'transferControlToOffscreen' in HTMLCanvasElement.prototype && new OffscreenCanvas(1, 1).getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+})();
+// What each chart is drawn on, by kind: its canvas's OffscreenCanvas, or the canvas.
+const surfaces = new Map();
+
+// Gives every chart as many pixels as its canvas shows; tells whether any size changed.
 function sizeCanvases() {
   const ratio = window.devicePixelRatio || 1;
   let changed = false;
-  for (const canvas of document.querySelectorAll('#charts canvas')) {
+  for (const [kind, surface] of surfaces) {
+    const canvas = $(`chart-${kind}`);
     const w = Math.max(1, Math.round(canvas.clientWidth * ratio));
     const h = Math.max(1, Math.round(canvas.clientHeight * ratio));
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; changed = true; }
+    if (surface.width !== w || surface.height !== h) { surface.width = w; surface.height = h; changed = true; }
   }
   return changed;
 }
@@ -435,11 +450,11 @@ function sizeCanvases() {
 // milliseconds per chart on a slow phone; doing both while the wasm module downloads takes that
 // cost off the first render.
 function prepareCanvases() {
-  for (const canvas of document.querySelectorAll('#charts canvas')) {
-    const context = canvas.getContext('2d');
+  for (const surface of surfaces.values()) {
+    const context = surface.getContext('2d');
     context.font = '13px sans-serif';
     context.measureText('0');
-    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.clearRect(0, 0, surface.width, surface.height);
   }
 }
 
@@ -481,7 +496,7 @@ function buildCharts() {
     caption.textContent = title;
     const row = document.createElement('div');
     row.className = 'row';
-    for (const [label, fn] of [['PNG', () => exportPng(kind, canvas)], ['SVG', () => exportSvg(kind, canvas)]]) {
+    for (const [label, fn] of [['PNG', () => exportPng(kind)], ['SVG', () => exportSvg(kind, canvas)]]) {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'secondary';
@@ -498,6 +513,7 @@ function buildCharts() {
     details.addEventListener('toggle', () => { if (details.open) renderTable(kind, details); });
     fig.append(caption, canvas, out, row, details);
     host.append(fig);
+    surfaces.set(kind, OFFSCREEN ? canvas.transferControlToOffscreen() : canvas);
   }
 }
 
@@ -542,9 +558,11 @@ function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const exportPng = (kind, canvas) => guarded(() => {
+const exportPng = (kind) => guarded(() => {
   calc.ensureDrawn(kind);
-  canvas.toBlob((blob) => download(`kinetics-${kind}.png`, blob), 'image/png');
+  const surface = surfaces.get(kind);
+  const png = OFFSCREEN ? surface.convertToBlob({ type: 'image/png' }) : new Promise((resolve) => surface.toBlob(resolve, 'image/png'));
+  png.then((blob) => download(`kinetics-${kind}.png`, blob));
 });
 const exportSvg = (kind, canvas) => guarded(() => download(`kinetics-${kind}.svg`,
   new Blob([calc.svg(kind, canvas.clientWidth, canvas.clientHeight)], { type: 'image/svg+xml' })));
@@ -723,7 +741,7 @@ function guarded(fn) {
 }
 
 function attachCanvases() {
-  for (const [kind] of CHARTS) calc.attach(kind, $(`chart-${kind}`));
+  for (const [kind, surface] of surfaces) calc.attach(kind, surface);
 }
 
 // Only charts on screen are redrawn on each edit; the core redraws a stale one as it scrolls in.

@@ -1,20 +1,135 @@
-//! One plotters backend type for both the canvas and SVG export, so that the chart code is
-//! compiled once for the page instead of once per backend (about 14 KB of gzip-compressed wasm).
-//! On the canvas, consecutive lines and paths of one stroke style are drawn as one path.
+//! The chart backends: a canvas backend of our own and plotters' SVG backend, as one type so that
+//! the chart code is compiled once for the page instead of once per backend (about 14 KB of
+//! gzip-compressed wasm).
+//!
+//! The canvas backend draws through any 2D context: an `OffscreenCanvas`'s, to which the page hands
+//! each chart canvas where the browser can, or a canvas element's own. (plotters-canvas draws only
+//! on a canvas element's context. A chart drawn in place is handed to the compositor again at every
+//! frame the page paints: in Chromium without GPU raster that is a copy of every chart canvas per
+//! frame, and the first frames of a slider drag after a pause allocate them anew, over 50 ms at a
+//! phone's speed. An `OffscreenCanvas` sends a frame only when it is drawn.)
+//! Consecutive lines and paths of one stroke style are drawn as one path.
+//!
+//! This file declares the drawing calls it imports; the exported API stays in `mod.rs`.
 
 use plotters::prelude::*;
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
+    text_anchor::{HPos, VPos},
 };
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::fmt;
-use web_sys::CanvasRenderingContext2d;
+use wasm_bindgen::prelude::*;
+use web_sys::TextMetrics;
 
-/// The chart backends the page uses, each with a canvas context that measures text.
+#[wasm_bindgen]
+extern "C" {
+    /// Something to draw a chart on: an `OffscreenCanvas` or an `HTMLCanvasElement`.
+    pub type Surface;
+    #[wasm_bindgen(method, getter)]
+    fn width(this: &Surface) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn height(this: &Surface) -> u32;
+    #[wasm_bindgen(method, catch, js_name = getContext)]
+    fn get_context(this: &Surface, kind: &str) -> Result<JsValue, JsValue>;
+
+    /// The calls the charts make, common to `CanvasRenderingContext2D` and
+    /// `OffscreenCanvasRenderingContext2D`.
+    pub type Context2d;
+    #[wasm_bindgen(method, setter = font)]
+    fn set_font(this: &Context2d, font: &str);
+    #[wasm_bindgen(method, setter = fillStyle)]
+    fn set_fill_style(this: &Context2d, style: &str);
+    #[wasm_bindgen(method, setter = strokeStyle)]
+    fn set_stroke_style(this: &Context2d, style: &str);
+    #[wasm_bindgen(method, setter = lineWidth)]
+    fn set_line_width(this: &Context2d, width: f64);
+    #[wasm_bindgen(method, setter = textAlign)]
+    fn set_text_align(this: &Context2d, align: &str);
+    #[wasm_bindgen(method, setter = textBaseline)]
+    fn set_text_baseline(this: &Context2d, baseline: &str);
+    #[wasm_bindgen(method, js_name = beginPath)]
+    fn begin_path(this: &Context2d);
+    #[wasm_bindgen(method, js_name = moveTo)]
+    fn move_to(this: &Context2d, x: f64, y: f64);
+    #[wasm_bindgen(method, js_name = lineTo)]
+    fn line_to(this: &Context2d, x: f64, y: f64);
+    #[wasm_bindgen(method, js_name = closePath)]
+    fn close_path(this: &Context2d);
+    #[wasm_bindgen(method)]
+    fn arc(this: &Context2d, x: f64, y: f64, radius: f64, start: f64, end: f64);
+    #[wasm_bindgen(method)]
+    fn stroke(this: &Context2d);
+    #[wasm_bindgen(method)]
+    fn fill(this: &Context2d);
+    #[wasm_bindgen(method, js_name = fillRect)]
+    fn fill_rect(this: &Context2d, x: f64, y: f64, width: f64, height: f64);
+    #[wasm_bindgen(method, js_name = strokeRect)]
+    fn stroke_rect(this: &Context2d, x: f64, y: f64, width: f64, height: f64);
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_text(this: &Context2d, text: &str, x: f64, y: f64);
+    #[wasm_bindgen(method, js_name = measureText)]
+    fn measure_text(this: &Context2d, text: &str) -> TextMetrics;
+    #[wasm_bindgen(method)]
+    fn save(this: &Context2d);
+    #[wasm_bindgen(method)]
+    fn restore(this: &Context2d);
+    #[wasm_bindgen(method)]
+    fn translate(this: &Context2d, x: f64, y: f64);
+    #[wasm_bindgen(method)]
+    fn rotate(this: &Context2d, angle: f64);
+}
+
+impl Surface {
+    /// The surface's 2D context; an error if it has none (a canvas already given to WebGL, or
+    /// not a canvas at all).
+    pub(super) fn context(&self) -> Result<Context2d, JsError> {
+        match self.get_context("2d") {
+            Ok(context) if context.is_object() => Ok(context.unchecked_into()),
+            _ => Err(JsError::new(
+                "a chart surface has no 2D context: pass an OffscreenCanvas or a <canvas>",
+            )),
+        }
+    }
+}
+
+/// The chart backends the page uses.
 pub(super) enum AnyBackend<'a> {
-    Canvas(CanvasBackend, TextMeasure, StrokeBatch),
+    Canvas(CanvasBackend),
     Svg(SVGBackend<'a>, TextMeasure),
+}
+
+/// Draws on a 2D context of `size` device pixels.
+pub(super) struct CanvasBackend {
+    measure: TextMeasure,
+    size: (u32, u32),
+    batch: StrokeBatch,
+}
+
+impl CanvasBackend {
+    pub(super) fn new(surface: &Surface) -> Result<Self, JsError> {
+        Ok(CanvasBackend {
+            measure: TextMeasure::new(surface.context()?),
+            size: (surface.width(), surface.height()),
+            batch: StrokeBatch::default(),
+        })
+    }
+
+    fn context(&self) -> &Context2d {
+        &self.measure.context
+    }
+
+    /// Strokes the open path, then gives the context for a drawing call of another kind.
+    fn flushed(&mut self) -> &Context2d {
+        self.batch.flush(&self.measure.context);
+        &self.measure.context
+    }
+}
+
+/// A colour as the canvas reads it.
+fn css(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("rgba({r},{g},{b},{})", color.alpha)
 }
 
 /// The stroke style (colour, alpha bits, width) of the canvas path being built, if one is open.
@@ -22,12 +137,12 @@ pub(super) enum AnyBackend<'a> {
 /// a style change, a path and a rasterisation per call. Lines of one style go into one path,
 /// stroked when the style changes or anything else is drawn.
 #[derive(Default)]
-pub(super) struct StrokeBatch(Option<((u8, u8, u8), u64, u32)>);
+struct StrokeBatch(Option<((u8, u8, u8), u64, u32)>);
 
 impl StrokeBatch {
     fn add(
         &mut self,
-        context: &CanvasRenderingContext2d,
+        context: &Context2d,
         style: &impl BackendStyle,
         points: impl IntoIterator<Item = (f64, f64)>,
     ) {
@@ -38,8 +153,7 @@ impl StrokeBatch {
         let key = (color.rgb, color.alpha.to_bits(), style.stroke_width());
         if self.0 != Some(key) {
             self.flush(context);
-            let (r, g, b) = color.rgb;
-            context.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+            context.set_stroke_style(&css(color));
             context.set_line_width(f64::from(style.stroke_width()));
             context.begin_path();
             self.0 = Some(key);
@@ -53,7 +167,7 @@ impl StrokeBatch {
         }
     }
 
-    fn flush(&mut self, context: &CanvasRenderingContext2d) {
+    fn flush(&mut self, context: &Context2d) {
         if self.0.take().is_some() {
             context.stroke();
         }
@@ -61,7 +175,7 @@ impl StrokeBatch {
 }
 
 /// A horizontal or vertical line moved by half a pixel, so that a 1 px line covers one pixel row
-/// or column instead of blurring over two (as plotters-canvas does).
+/// or column instead of blurring over two.
 fn crisp(from: BackendCoord, to: BackendCoord) -> [(f64, f64); 2] {
     let (mut from, mut to) = (
         (f64::from(from.0), f64::from(from.1)),
@@ -78,26 +192,23 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> [(f64, f64); 2] {
     [from, to]
 }
 
-/// Measures text with the canvas's own `measureText`. plotters' default measures each label by
-/// inserting a DOM element and reading its size, which forces a page layout per label.
+/// Measures text with a canvas context's own `measureText` (plotters' default inserts a DOM
+/// element per label and reads its size, a page layout each), and sets the context's font only
+/// when it changes.
 pub(super) struct TextMeasure {
-    context: CanvasRenderingContext2d,
+    context: Context2d,
     font: RefCell<String>,
 }
 
 impl TextMeasure {
-    pub(super) fn new(context: CanvasRenderingContext2d) -> Self {
+    pub(super) fn new(context: Context2d) -> Self {
         TextMeasure {
             context,
             font: RefCell::new(String::new()),
         }
     }
 
-    fn size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<AnyError>> {
+    fn use_font<S: BackendTextStyle>(&self, style: &S) {
         let font = format!(
             "{} {}px {}",
             style.style().as_str(),
@@ -108,21 +219,22 @@ impl TextMeasure {
             self.context.set_font(&font);
             *self.font.borrow_mut() = font;
         }
-        let metrics = self
-            .context
-            .measure_text(text)
-            .map_err(|_| DrawingErrorKind::DrawingError(AnyError("measureText failed".into())))?;
-        Ok((
-            metrics.width().ceil() as u32,
+    }
+
+    fn size<S: BackendTextStyle>(&self, text: &str, style: &S) -> (u32, u32) {
+        self.use_font(style);
+        let width = self.context.measure_text(text).width();
+        (
+            width.ceil() as u32,
             (style.size() * LINE_HEIGHT).ceil() as u32,
-        ))
+        )
     }
 }
 
 /// Height of a line of text relative to its font size, as browsers lay out a span.
 const LINE_HEIGHT: f64 = 1.15;
 
-/// A drawing error of either backend, as text.
+/// A drawing error (only the SVG backend has any), as text.
 #[derive(Debug)]
 pub(super) struct AnyError(String);
 
@@ -145,14 +257,13 @@ fn convert<E: std::error::Error + Send + Sync>(
     }
 }
 
-/// Forwards a call to whichever backend this is; on the canvas, the open path is stroked first.
+type Drawn = Result<(), DrawingErrorKind<AnyError>>;
+
+/// Calls the method on whichever backend this is.
 macro_rules! forward {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            AnyBackend::Canvas($b, measure, batch) => {
-                batch.flush(&measure.context);
-                $call.map_err(convert)
-            }
+            AnyBackend::Canvas($b) => $call,
             AnyBackend::Svg($b, _) => $call.map_err(convert),
         }
     };
@@ -163,24 +274,20 @@ impl DrawingBackend for AnyBackend<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            AnyBackend::Canvas(b, ..) => b.get_size(),
+            AnyBackend::Canvas(b) => b.get_size(),
             AnyBackend::Svg(b, _) => b.get_size(),
         }
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<AnyError>> {
+    fn ensure_prepared(&mut self) -> Drawn {
         forward!(self, b => b.ensure_prepared())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<AnyError>> {
+    fn present(&mut self) -> Drawn {
         forward!(self, b => b.present())
     }
 
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<AnyError>> {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
         forward!(self, b => b.draw_pixel(point, color))
     }
 
@@ -189,14 +296,8 @@ impl DrawingBackend for AnyBackend<'_> {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<AnyError>> {
-        match self {
-            AnyBackend::Canvas(_, measure, batch) => {
-                batch.add(&measure.context, style, crisp(from, to));
-                Ok(())
-            }
-            AnyBackend::Svg(b, _) => b.draw_line(from, to, style).map_err(convert),
-        }
+    ) -> Drawn {
+        forward!(self, b => b.draw_line(from, to, style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -205,7 +306,7 @@ impl DrawingBackend for AnyBackend<'_> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<AnyError>> {
+    ) -> Drawn {
         forward!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
 
@@ -213,15 +314,8 @@ impl DrawingBackend for AnyBackend<'_> {
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<AnyError>> {
-        match self {
-            AnyBackend::Canvas(_, measure, batch) => {
-                let points = path.into_iter().map(|(x, y)| (f64::from(x), f64::from(y)));
-                batch.add(&measure.context, style, points);
-                Ok(())
-            }
-            AnyBackend::Svg(b, _) => b.draw_path(path, style).map_err(convert),
-        }
+    ) -> Drawn {
+        forward!(self, b => b.draw_path(path, style))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -230,7 +324,7 @@ impl DrawingBackend for AnyBackend<'_> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<AnyError>> {
+    ) -> Drawn {
         forward!(self, b => b.draw_circle(center, radius, style, fill))
     }
 
@@ -238,7 +332,7 @@ impl DrawingBackend for AnyBackend<'_> {
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<AnyError>> {
+    ) -> Drawn {
         forward!(self, b => b.fill_polygon(vert, style))
     }
 
@@ -247,7 +341,7 @@ impl DrawingBackend for AnyBackend<'_> {
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<AnyError>> {
+    ) -> Drawn {
         forward!(self, b => b.draw_text(text, style, pos))
     }
 
@@ -257,9 +351,184 @@ impl DrawingBackend for AnyBackend<'_> {
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<AnyError>> {
         match self {
-            AnyBackend::Canvas(_, measure, _) | AnyBackend::Svg(_, measure) => {
-                measure.size(text, style)
+            AnyBackend::Canvas(b) => b.estimate_text_size(text, style),
+            AnyBackend::Svg(_, measure) => Ok(measure.size(text, style)),
+        }
+    }
+}
+
+impl DrawingBackend for CanvasBackend {
+    type ErrorType = AnyError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Drawn {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Drawn {
+        self.flushed();
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+        if color.alpha > 0.0 {
+            let context = self.flushed();
+            context.set_fill_style(&css(color));
+            context.fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        }
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Drawn {
+        self.batch
+            .add(&self.measure.context, style, crisp(from, to));
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha > 0.0 {
+            let context = self.flushed();
+            let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+            let (w, h) = (
+                f64::from(bottom_right.0 - upper_left.0),
+                f64::from(bottom_right.1 - upper_left.1),
+            );
+            if fill {
+                context.set_fill_style(&css(color));
+                context.fill_rect(x, y, w, h);
+            } else {
+                context.set_stroke_style(&css(color));
+                context.set_line_width(f64::from(style.stroke_width()));
+                context.stroke_rect(x, y, w, h);
             }
         }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Drawn {
+        let points = path.into_iter().map(|(x, y)| (f64::from(x), f64::from(y)));
+        self.batch.add(&self.measure.context, style, points);
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha > 0.0 {
+            let context = self.flushed();
+            context.begin_path();
+            let (x, y) = (f64::from(center.0), f64::from(center.1));
+            context.arc(x, y, f64::from(radius), 0.0, std::f64::consts::TAU);
+            if fill {
+                context.set_fill_style(&css(color));
+                context.fill();
+            } else {
+                context.set_stroke_style(&css(color));
+                context.set_line_width(f64::from(style.stroke_width()));
+                context.stroke();
+            }
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha > 0.0 {
+            let context = self.flushed();
+            context.begin_path();
+            let mut vert = vert.into_iter();
+            if let Some((x, y)) = vert.next() {
+                context.move_to(f64::from(x), f64::from(y));
+                for (x, y) in vert {
+                    context.line_to(f64::from(x), f64::from(y));
+                }
+                context.close_path();
+            }
+            context.set_fill_style(&css(color));
+            context.fill();
+        }
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.batch.flush(&self.measure.context);
+        // Set before `save`, so that `restore` leaves the font the cache remembers.
+        self.measure.use_font(style);
+        let context = self.context();
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0,
+            FontTransform::Rotate90 => 1,
+            FontTransform::Rotate180 => 2,
+            FontTransform::Rotate270 => 3,
+        };
+        if quarter_turns != 0 {
+            context.save();
+            context.translate(x, y);
+            context.rotate(f64::from(quarter_turns) * std::f64::consts::FRAC_PI_2);
+            (x, y) = (0.0, 0.0);
+        }
+        let anchor = style.anchor();
+        context.set_text_baseline(match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        context.set_text_align(match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        context.set_fill_style(&css(color));
+        context.fill_text(text, x, y);
+        if quarter_turns != 0 {
+            context.restore();
+        }
+        Ok(())
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<AnyError>> {
+        Ok(self.measure.size(text, style))
     }
 }

@@ -6,13 +6,12 @@ mod backend;
 mod js;
 mod schema;
 
-use backend::{AnyBackend, StrokeBatch, TextMeasure};
+pub use backend::Surface;
+use backend::{AnyBackend, CanvasBackend, TextMeasure};
 use js::{Build, Fields, named};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 use crate::arrhenius::{ActivationEnergy, Arrhenius, ThermalIntegral};
 use crate::charts::{self, ChartKind, Frame, Scene, Theme, TimeAxis, format_log10};
@@ -232,11 +231,11 @@ pub struct Calculator {
     pixel_ratio: f64,
 }
 
-/// A chart on the page: its canvas, the pixel mapping of its last drawing, whether it is on
-/// screen, and whether it still shows an older state (it is redrawn when it scrolls into view).
+/// A chart on the page: what it is drawn on, the pixel mapping of its last drawing, whether it is
+/// on screen, and whether it still shows an older state (it is redrawn when it scrolls into view).
 struct Chart {
     kind: ChartKind,
-    canvas: HtmlCanvasElement,
+    surface: Surface,
     frame: Option<Frame>,
     visible: bool,
     stale: bool,
@@ -246,15 +245,6 @@ impl Default for Calculator {
     fn default() -> Self {
         Self::new()
     }
-}
-
-fn context_2d(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, JsError> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))
 }
 
 fn chart_kind(name: &str) -> Result<ChartKind, JsError> {
@@ -276,13 +266,16 @@ impl Calculator {
         }
     }
 
-    /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `canvas`.
-    pub fn attach(&mut self, kind: &str, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+    /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `surface`:
+    /// an `OffscreenCanvas` (the page's, from `canvas.transferControlToOffscreen()`) or a
+    /// `<canvas>`, at its size in device pixels.
+    pub fn attach(&mut self, kind: &str, surface: Surface) -> Result<(), JsError> {
         let kind = chart_kind(kind)?;
+        surface.context()?;
         self.charts.retain(|c| c.kind != kind);
         self.charts.push(Chart {
             kind,
-            canvas,
+            surface,
             frame: None,
             visible: true,
             stale: true,
@@ -413,15 +406,8 @@ impl Calculator {
         if scenes.is_empty() {
             return Ok(());
         }
-        let Chart { kind, canvas, .. } = &self.charts[i];
-        let backend = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("a chart canvas has no 2D context"))?;
-        let area = AnyBackend::Canvas(
-            backend,
-            TextMeasure::new(context_2d(canvas)?),
-            StrokeBatch::default(),
-        )
-        .into_drawing_area();
+        let Chart { kind, surface, .. } = &self.charts[i];
+        let area = AnyBackend::Canvas(CanvasBackend::new(surface)?).into_drawing_area();
         let frame = charts::draw(
             *kind,
             &area,
@@ -452,12 +438,12 @@ impl Calculator {
     /// The chart `kind` as an SVG document of `width`×`height` CSS pixels.
     pub fn svg(&self, kind: &str, width: u32, height: u32) -> Result<String, JsError> {
         let kind = chart_kind(kind)?;
-        // Text is measured on a chart canvas, as on the page.
+        // Text is measured on a chart's surface, as on the page.
         let chart = self
             .charts
             .first()
-            .ok_or_else(|| JsError::new("no chart canvas is attached"))?;
-        let measure = context_2d(&chart.canvas)?;
+            .ok_or_else(|| JsError::new("no chart surface is attached"))?;
+        let measure = chart.surface.context()?;
         let mut out = String::new();
         {
             let size = (width.clamp(200, 4000), height.clamp(150, 4000));

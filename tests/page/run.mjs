@@ -132,7 +132,10 @@ function inkOf(page) {
       // As a person would see it: scrolled into view (off-screen charts are redrawn on arrival).
       c.scrollIntoView();
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      // What the canvas shows (its OffscreenCanvas's last frame), copied onto a scratch canvas.
+      const copy = new OffscreenCanvas(c.width, c.height).getContext('2d');
+      copy.drawImage(c, 0, 0);
+      const d = copy.getImageData(0, 0, c.width, c.height).data;
       let differ = 0;
       for (let i = 0; i < d.length; i += 4) {
         if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
@@ -378,6 +381,10 @@ await test('exports download and parse (CSV, JSON, SVG, PNG)', async () => {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=grain-png]')]);
   const png = fs.readFileSync(await dl.path());
   assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+  // The image is the chart at its full size in device pixels (IHDR: width, height).
+  const size = await page.$eval('#chart-grain', (c) => [c.width, c.height]);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], size);
+  assert.ok(size[0] > 300, `the grain chart is wider than a blank canvas (${size})`);
 });
 
 await test('data tables and the help panel', async () => {
@@ -445,8 +452,9 @@ await test('dark mode follows the system setting', async () => {
   await ready(dark.page);
   await assertChartsDrawn(dark.page, 'dark');
   const bg = await dark.page.evaluate(() => {
-    const c = document.getElementById('chart-flux');
-    return [...c.getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    const copy = new OffscreenCanvas(1, 1).getContext('2d');
+    copy.drawImage(document.getElementById('chart-flux'), 0, 0);
+    return [...copy.getImageData(0, 0, 1, 1).data.slice(0, 3)];
   });
   assert.ok(bg.every((v) => v < 80), `the dark chart background is dark (${bg})`);
   await dark.page.evaluate(() => scrollTo(0, 0));
