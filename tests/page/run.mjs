@@ -167,6 +167,15 @@ const summary = async (page) => {
   await page.waitForSelector('#summary-panel:not([aria-busy=true])');
   return page.textContent('#summary');
 };
+/** The chart's PNG download is a PNG of the chart at its full size in device pixels. */
+async function assertPngExport(page, kind) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export=${kind}-png]`)]);
+  const png = fs.readFileSync(await dl.path());
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+  const size = await page.$eval(`#chart-${kind}`, (c) => [c.width, c.height]);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], size, 'the PNG has the canvas size (IHDR)');
+  assert.ok(size[0] > 300, `the ${kind} chart is wider than a blank canvas (${size})`);
+}
 async function type(page, selector, text) {
   const before = await draws(page);
   await page.fill(selector, text);
@@ -378,13 +387,7 @@ await test('exports download and parse (CSV, JSON, SVG, PNG)', async () => {
   assert.ok(json.curves.timeS.length > 500);
   assert.equal(json.scenario.diffusion.eaJPerMol, 318000);
   assert.match(await download(page, '[data-export=flux-svg]'), /<svg[\s\S]*<polyline/);
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=grain-png]')]);
-  const png = fs.readFileSync(await dl.path());
-  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
-  // The image is the chart at its full size in device pixels (IHDR: width, height).
-  const size = await page.$eval('#chart-grain', (c) => [c.width, c.height]);
-  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], size);
-  assert.ok(size[0] > 300, `the grain chart is wider than a blank canvas (${size})`);
+  await assertPngExport(page, 'grain');
 });
 
 await test('data tables and the help panel', async () => {
@@ -460,6 +463,21 @@ await test('dark mode follows the system setting', async () => {
   await dark.page.evaluate(() => scrollTo(0, 0));
   await dark.page.screenshot({ path: path.join(shots, 'desktop-dark.png') });
   await dark.context.close();
+  assertNoProblems();
+});
+
+await test('without OffscreenCanvas (older browsers) the charts are drawn in place and follow edits', async () => {
+  const old = await newPage({ width: 1280, height: 800 }, 'in place');
+  await old.page.addInitScript(() => { delete HTMLCanvasElement.prototype.transferControlToOffscreen; });
+  await old.page.goto(url);
+  await ready(old.page);
+  assert.ok(await old.page.$eval('#chart-flux', (c) => c.getContext('2d') !== null), 'the canvas keeps its own 2D context');
+  await assertChartsDrawn(old.page, 'in place');
+  const before = await chartImage(old.page, 'flux');
+  await afterEdit(old.page, await type(old.page, '#ea', '250'));
+  assert.notEqual(await chartImage(old.page, 'flux'), before, 'the flux chart follows an edit');
+  await assertPngExport(old.page, 'flux');
+  await old.context.close();
   assertNoProblems();
 });
 
