@@ -360,6 +360,7 @@ function recompute() {
     }
     lastGood = s;
     $('ea-slider').value = String(fromSi(s.diffusion.eaJPerMol, 'kjPerMol'));
+    setText($('ea-slider-value'), $('ea-slider').value);
     calc.setLabel(currentLabel());
     calc.setTimeAxis($('time-axis').value);
     draw();
@@ -511,7 +512,7 @@ function buildCharts() {
     summary.textContent = 'Data table';
     details.append(summary);
     details.addEventListener('toggle', () => { if (details.open) renderTable(kind, details); });
-    fig.append(caption, canvas, out, row, details);
+    fig.append(caption, canvas, ...(kind === 'flux' ? [$('ea-explore')] : []), out, row, details);
     host.append(fig);
     surfaces.set(kind, OFFSCREEN ? canvas.transferControlToOffscreen() : canvas);
   }
@@ -760,14 +761,16 @@ function reportVisibility() {
 function wire() {
   const form = $('inputs');
   form.addEventListener('input', (e) => {
-    if (['d0', 'ea', 'ea-slider', 'valid-min', 'valid-max'].includes(e.target.id)) $('material').value = 'custom';
+    if (['d0', 'ea', 'valid-min', 'valid-max'].includes(e.target.id)) $('material').value = 'custom';
     if (['grain-n', 'grain-k0', 'grain-ea'].includes(e.target.id)) $('grain-law').value = 'custom';
     if (e.target.id === 'start') customProgram();
     schedule();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
+  // The slider (under the flux chart, outside the form) edits Ea as if it were typed.
   $('ea-slider').addEventListener('input', (e) => {
     $('ea').value = display(toSi(Number(e.target.value), 'kjPerMol'), 'energy');
+    $('ea').dispatchEvent(new Event('input', { bubbles: true }));
   });
   for (const id of ['q-duration', 'q-temperature', 'q-length', 'pin-label']) $(id).addEventListener('input', schedule);
   $('technique').addEventListener('change', (e) => { applyTechnique(e.target.value); schedule(); });

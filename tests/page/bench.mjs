@@ -94,6 +94,7 @@ line('  of which: last byte of the page (with the wasm module)', pageDone, 'ms',
 line('  of which: page received → all charts drawn', afterPage, 'ms', 0, '');
 
 // 3–5. Edits, a 10 s slider drag and memory, at 4× CPU.
+const chartsOnScreen = [];
 const editP95 = [];
 const longTasks = [];
 const dragWorst = [];
@@ -107,22 +108,27 @@ for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
       const poll = () => (Number(document.body.dataset.draws) > n ? resolve() : requestAnimationFrame(poll));
       poll();
     });
-    const ea = document.getElementById('ea');
+    // Edits through the Ea slider under the flux chart, scrolled into view as a person would: the
+    // flux chart and its neighbours on screen are redrawn at each edit.
+    const slider = document.getElementById('ea-slider');
+    slider.scrollIntoView({ block: 'center' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const onScreen = [...document.querySelectorAll('#charts canvas')].filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    }).length;
     const durations = [];
     const firstBytes = Number(document.body.dataset.wasmBytes);
     for (let k = 0; k < 1000; k += 1) {
       const n = Number(document.body.dataset.draws);
-      ea.value = String(250 + (k % 100));
-      ea.dispatchEvent(new Event('input', { bubbles: true }));
+      slider.value = String(250 + (k % 100));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
       await nextDraw(n);
       if (k < 200) durations.push(performance.getEntriesByName('sk-update').at(-1).duration);
       performance.clearMeasures('sk-update');
     }
     const afterBytes = Number(document.body.dataset.wasmBytes);
-    // Drag the Ea slider for 10 s, one step per frame, counting long tasks. It is scrolled into
-    // view first, as a person would.
-    const slider = document.getElementById('ea-slider');
-    slider.scrollIntoView({ block: 'center' });
+    // Drag the same slider for 10 s, one step per frame, counting long tasks, after a pause.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const tasks = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
@@ -144,15 +150,17 @@ for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
       requestAnimationFrame(frame);
     });
     observer.disconnect();
-    return { durations, growth: afterBytes - firstBytes, tasks: tasks.length, dragWorst: Math.max(...drag), steps: step };
+    return { onScreen, durations, growth: afterBytes - firstBytes, tasks: tasks.length, dragWorst: Math.max(...drag), steps: step };
   });
+  chartsOnScreen.push(result.onScreen);
   editP95.push(stats(result.durations).p95);
   longTasks.push(result.tasks);
   dragWorst.push(result.dragWorst);
   growth.push(result.growth / 1024);
   await context.close();
 }
-line('input event → every chart redrawn, p95 of 200 edits (4× CPU)', editP95, 'ms', 2, 'budget ≤ 16 ms, target ≤ 8 ms');
+line('charts on screen while the slider is used', chartsOnScreen, '', 0, '');
+line('input event → charts on screen redrawn, p95 of 200 edits (4× CPU)', editP95, 'ms', 2, 'budget ≤ 16 ms, target ≤ 8 ms');
 line('10 s slider drag: long tasks ≥ 50 ms (4× CPU)', longTasks, '', 0, 'budget 0');
 line('10 s slider drag: slowest redraw (4× CPU)', dragWorst, 'ms', 2, '');
 line('wasm memory growth, 1000 edits after the first render', growth, 'KB', 0, 'budget ≤ 1024 KB');

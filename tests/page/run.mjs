@@ -238,16 +238,22 @@ await test('every technique and material preset renders non-blank charts', async
   assertNoProblems();
 });
 
-await test('dragging the Ea slider updates the input and the charts', async () => {
-  const image = await chartImage(page, 'arrhenius');
+await test('dragging the Ea slider under the flux chart updates the input and the charts', async () => {
+  assert.ok(await page.$('#chart-flux ~ #ea-explore #ea-slider'), 'the slider sits under the flux chart');
+  const [arrhenius, flux] = [await chartImage(page, 'arrhenius'), await chartImage(page, 'flux')];
   const before = await draws(page);
   await page.fill('#ea-slider', '400');
   await afterEdit(page, before);
   assert.equal(await page.inputValue('#ea'), '400');
-  assert.notEqual(await chartImage(page, 'arrhenius'), image);
+  assert.equal(await page.textContent('#ea-slider-value'), '400');
+  assert.equal(await page.inputValue('#material'), 'custom');
+  assert.notEqual(await chartImage(page, 'arrhenius'), arrhenius);
+  assert.notEqual(await chartImage(page, 'flux'), flux);
   const again = await draws(page);
   await page.fill('#ea', '318');
   await afterEdit(page, again);
+  assert.equal(await page.inputValue('#ea-slider'), '318');
+  assert.equal(await page.textContent('#ea-slider-value'), '318');
   await page.selectOption('#material', await page.$eval('#material option', (o) => o.value));
   await settle(page);
 });
