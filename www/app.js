@@ -540,10 +540,8 @@ function renderTable(kind, details) {
 }
 
 function refreshTables() {
-  CHARTS.forEach(([kind], i) => {
-    const details = document.querySelectorAll('#charts details')[i];
-    if (details?.open) renderTable(kind, details);
-  });
+  const details = document.querySelectorAll('#charts details');
+  CHARTS.forEach(([kind], i) => { if (details[i].open) renderTable(kind, details[i]); });
 }
 
 // ---------- exports and sharing ----------

@@ -8,7 +8,6 @@
 //! frame the page paints: in Chromium without GPU raster that is a copy of every chart canvas per
 //! frame, and the first frames of a slider drag after a pause allocate them anew, over 50 ms at a
 //! phone's speed. An `OffscreenCanvas` sends a frame only when it is drawn.)
-//! Consecutive lines and paths of one stroke style are drawn as one path.
 //!
 //! This file declares the drawing calls it imports; the exported API stays in `mod.rs`.
 
@@ -70,10 +69,8 @@ extern "C" {
     fn fill_text(this: &Context2d, text: &str, x: f64, y: f64);
     #[wasm_bindgen(method, js_name = measureText)]
     fn measure_text(this: &Context2d, text: &str) -> TextMetrics;
-    #[wasm_bindgen(method)]
-    fn save(this: &Context2d);
-    #[wasm_bindgen(method)]
-    fn restore(this: &Context2d);
+    #[wasm_bindgen(method, js_name = resetTransform)]
+    fn reset_transform(this: &Context2d);
     #[wasm_bindgen(method)]
     fn translate(this: &Context2d, x: f64, y: f64);
     #[wasm_bindgen(method)]
@@ -100,30 +97,26 @@ pub(super) enum AnyBackend<'a> {
 }
 
 /// Draws on a 2D context of `size` device pixels.
+///
+/// plotters draws a grid line, a dash or a trace as one call each; stroking each on its own costs
+/// a path and a rasterisation per call. Lines of one stroke style go into one open path, stroked
+/// when the style changes or anything else is drawn. The context's styles are sent only when they
+/// change (each is a string the page decodes).
 pub(super) struct CanvasBackend {
     measure: TextMeasure,
     size: (u32, u32),
-    batch: StrokeBatch,
+    path_open: bool,
+    fill: Option<Rgba>,
+    stroke: Option<(Rgba, u32)>,
+    text_align: &'static str,
+    text_baseline: &'static str,
 }
 
-impl CanvasBackend {
-    pub(super) fn new(surface: &Surface) -> Result<Self, JsError> {
-        Ok(CanvasBackend {
-            measure: TextMeasure::new(surface.context()?),
-            size: (surface.width(), surface.height()),
-            batch: StrokeBatch::default(),
-        })
-    }
+/// A colour as a comparable key: its channels and the bits of its alpha.
+type Rgba = ((u8, u8, u8), u64);
 
-    fn context(&self) -> &Context2d {
-        &self.measure.context
-    }
-
-    /// Strokes the open path, then gives the context for a drawing call of another kind.
-    fn flushed(&mut self) -> &Context2d {
-        self.batch.flush(&self.measure.context);
-        &self.measure.context
-    }
+fn rgba(color: BackendColor) -> Rgba {
+    (color.rgb, color.alpha.to_bits())
 }
 
 /// A colour as the canvas reads it.
@@ -132,44 +125,65 @@ fn css(color: BackendColor) -> String {
     format!("rgba({r},{g},{b},{})", color.alpha)
 }
 
-/// The stroke style (colour, alpha bits, width) of the canvas path being built, if one is open.
-/// plotters draws a grid line, a dash or a trace as one call each; stroking each on its own costs
-/// a style change, a path and a rasterisation per call. Lines of one style go into one path,
-/// stroked when the style changes or anything else is drawn.
-#[derive(Default)]
-struct StrokeBatch(Option<((u8, u8, u8), u64, u32)>);
+impl CanvasBackend {
+    pub(super) fn new(surface: &Surface) -> Result<Self, JsError> {
+        Ok(CanvasBackend {
+            measure: TextMeasure::new(surface.context()?),
+            size: (surface.width(), surface.height()),
+            path_open: false,
+            fill: None,
+            stroke: None,
+            text_align: "",
+            text_baseline: "",
+        })
+    }
 
-impl StrokeBatch {
-    fn add(
-        &mut self,
-        context: &Context2d,
-        style: &impl BackendStyle,
-        points: impl IntoIterator<Item = (f64, f64)>,
-    ) {
+    fn context(&self) -> &Context2d {
+        &self.measure.context
+    }
+
+    /// Strokes the open path, if any: before a drawing call of another kind.
+    fn flush(&mut self) {
+        if self.path_open {
+            self.context().stroke();
+            self.path_open = false;
+        }
+    }
+
+    fn fill_with(&mut self, color: BackendColor) {
+        if self.fill != Some(rgba(color)) {
+            self.context().set_fill_style(&css(color));
+            self.fill = Some(rgba(color));
+        }
+    }
+
+    fn stroke_with(&mut self, color: BackendColor, width: u32) {
+        if self.stroke != Some((rgba(color), width)) {
+            self.context().set_stroke_style(&css(color));
+            self.context().set_line_width(f64::from(width));
+            self.stroke = Some((rgba(color), width));
+        }
+    }
+
+    /// Adds a line through `points` to the open path of its style.
+    fn lines(&mut self, style: &impl BackendStyle, points: impl IntoIterator<Item = (f64, f64)>) {
         let color = style.color();
         if color.alpha == 0.0 {
             return;
         }
-        let key = (color.rgb, color.alpha.to_bits(), style.stroke_width());
-        if self.0 != Some(key) {
-            self.flush(context);
-            context.set_stroke_style(&css(color));
-            context.set_line_width(f64::from(style.stroke_width()));
-            context.begin_path();
-            self.0 = Some(key);
+        if !self.path_open || self.stroke != Some((rgba(color), style.stroke_width())) {
+            self.flush();
+            self.stroke_with(color, style.stroke_width());
+            self.context().begin_path();
+            self.path_open = true;
         }
+        let context = self.context();
         let mut points = points.into_iter();
         if let Some((x, y)) = points.next() {
             context.move_to(x, y);
             for (x, y) in points {
                 context.line_to(x, y);
             }
-        }
-    }
-
-    fn flush(&mut self, context: &Context2d) {
-        if self.0.take().is_some() {
-            context.stroke();
         }
     }
 }
@@ -369,15 +383,16 @@ impl DrawingBackend for CanvasBackend {
     }
 
     fn present(&mut self) -> Drawn {
-        self.flushed();
+        self.flush();
         Ok(())
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
         if color.alpha > 0.0 {
-            let context = self.flushed();
-            context.set_fill_style(&css(color));
-            context.fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+            self.flush();
+            self.fill_with(color);
+            let (x, y) = (f64::from(point.0), f64::from(point.1));
+            self.context().fill_rect(x, y, 1.0, 1.0);
         }
         Ok(())
     }
@@ -388,8 +403,7 @@ impl DrawingBackend for CanvasBackend {
         to: BackendCoord,
         style: &S,
     ) -> Drawn {
-        self.batch
-            .add(&self.measure.context, style, crisp(from, to));
+        self.lines(style, crisp(from, to));
         Ok(())
     }
 
@@ -402,19 +416,18 @@ impl DrawingBackend for CanvasBackend {
     ) -> Drawn {
         let color = style.color();
         if color.alpha > 0.0 {
-            let context = self.flushed();
+            self.flush();
             let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
             let (w, h) = (
                 f64::from(bottom_right.0 - upper_left.0),
                 f64::from(bottom_right.1 - upper_left.1),
             );
             if fill {
-                context.set_fill_style(&css(color));
-                context.fill_rect(x, y, w, h);
+                self.fill_with(color);
+                self.context().fill_rect(x, y, w, h);
             } else {
-                context.set_stroke_style(&css(color));
-                context.set_line_width(f64::from(style.stroke_width()));
-                context.stroke_rect(x, y, w, h);
+                self.stroke_with(color, style.stroke_width());
+                self.context().stroke_rect(x, y, w, h);
             }
         }
         Ok(())
@@ -425,8 +438,10 @@ impl DrawingBackend for CanvasBackend {
         path: I,
         style: &S,
     ) -> Drawn {
-        let points = path.into_iter().map(|(x, y)| (f64::from(x), f64::from(y)));
-        self.batch.add(&self.measure.context, style, points);
+        self.lines(
+            style,
+            path.into_iter().map(|(x, y)| (f64::from(x), f64::from(y))),
+        );
         Ok(())
     }
 
@@ -439,16 +454,19 @@ impl DrawingBackend for CanvasBackend {
     ) -> Drawn {
         let color = style.color();
         if color.alpha > 0.0 {
-            let context = self.flushed();
+            self.flush();
+            if fill {
+                self.fill_with(color);
+            } else {
+                self.stroke_with(color, style.stroke_width());
+            }
+            let context = self.context();
             context.begin_path();
             let (x, y) = (f64::from(center.0), f64::from(center.1));
             context.arc(x, y, f64::from(radius), 0.0, std::f64::consts::TAU);
             if fill {
-                context.set_fill_style(&css(color));
                 context.fill();
             } else {
-                context.set_stroke_style(&css(color));
-                context.set_line_width(f64::from(style.stroke_width()));
                 context.stroke();
             }
         }
@@ -462,7 +480,9 @@ impl DrawingBackend for CanvasBackend {
     ) -> Drawn {
         let color = style.color();
         if color.alpha > 0.0 {
-            let context = self.flushed();
+            self.flush();
+            self.fill_with(color);
+            let context = self.context();
             context.begin_path();
             let mut vert = vert.into_iter();
             if let Some((x, y)) = vert.next() {
@@ -472,7 +492,6 @@ impl DrawingBackend for CanvasBackend {
                 }
                 context.close_path();
             }
-            context.set_fill_style(&css(color));
             context.fill();
         }
         Ok(())
@@ -488,38 +507,45 @@ impl DrawingBackend for CanvasBackend {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        self.batch.flush(&self.measure.context);
-        // Set before `save`, so that `restore` leaves the font the cache remembers.
+        self.flush();
         self.measure.use_font(style);
-        let context = self.context();
-        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        self.fill_with(color);
+        let anchor = style.anchor();
+        let baseline = match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if self.text_baseline != baseline {
+            self.context().set_text_baseline(baseline);
+            self.text_baseline = baseline;
+        }
+        let align = match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if self.text_align != align {
+            self.context().set_text_align(align);
+            self.text_align = align;
+        }
+        let (x, y) = (f64::from(pos.0), f64::from(pos.1));
         let quarter_turns = match style.transform() {
             FontTransform::None => 0,
             FontTransform::Rotate90 => 1,
             FontTransform::Rotate180 => 2,
             FontTransform::Rotate270 => 3,
         };
-        if quarter_turns != 0 {
-            context.save();
+        let context = self.context();
+        if quarter_turns == 0 {
+            context.fill_text(text, x, y);
+        } else {
+            // Nothing else transforms the context, so the identity restores it exactly (and,
+            // unlike `save` and `restore`, keeps the styles set above).
             context.translate(x, y);
             context.rotate(f64::from(quarter_turns) * std::f64::consts::FRAC_PI_2);
-            (x, y) = (0.0, 0.0);
-        }
-        let anchor = style.anchor();
-        context.set_text_baseline(match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        context.set_text_align(match anchor.h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        });
-        context.set_fill_style(&css(color));
-        context.fill_text(text, x, y);
-        if quarter_turns != 0 {
-            context.restore();
+            context.fill_text(text, 0.0, 0.0);
+            context.reset_transform();
         }
         Ok(())
     }
