@@ -324,6 +324,29 @@ fn calculator_draws_every_chart_on_an_offscreen_canvas() {
 }
 
 #[wasm_bindgen_test]
+fn a_redraw_lays_out_the_chart_as_the_first_drawing() {
+    // The second drawing takes its label widths from the calculator's cache.
+    let c = canvas(640, 360);
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let pixels = || {
+        ctx.get_image_data(0.0, 0.0, 640.0, 360.0)
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    let mut calc = Calculator::new();
+    calc.attach("flux", c.clone().unchecked_into()).unwrap();
+    calc.update(scenario()).unwrap();
+    calc.draw().unwrap();
+    let first = pixels();
+    calc.draw().unwrap();
+    assert!(
+        first == pixels(),
+        "the redrawn flux chart differs from the first drawing"
+    );
+}
+
+#[wasm_bindgen_test]
 fn calculator_refuses_a_surface_without_a_2d_context() {
     let mut calc = Calculator::new();
     let not_a_canvas = JsValue::from(js_sys::Object::new()).unchecked_into();

@@ -438,10 +438,15 @@ fn decimate(
     let column = |p: (f64, f64)| ((p.0 - x.0) * scale).floor();
     // A point with its index in `points`.
     type Indexed = (usize, (f64, f64));
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(points.size_hint().0);
     // The current run: its column and its first, lowest, highest and last points.
     let mut run: Option<(f64, [Indexed; 4])> = None;
     let flush = |out: &mut Vec<(f64, f64)>, [first, low, high, last]: [Indexed; 4]| {
+        if first.0 == last.0 {
+            // The run's only point (the usual case while there are fewer points than columns).
+            out.push(first.1);
+            return;
+        }
         let (a, b) = if low.0 <= high.0 {
             (low, high)
         } else {

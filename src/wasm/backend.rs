@@ -92,8 +92,8 @@ impl Surface {
 
 /// The chart backends the page uses.
 pub(super) enum AnyBackend<'a> {
-    Canvas(CanvasBackend),
-    Svg(SVGBackend<'a>, TextMeasure),
+    Canvas(CanvasBackend<'a>),
+    Svg(SVGBackend<'a>, TextMeasure<'a>),
 }
 
 /// Draws on a 2D context of `size` device pixels.
@@ -102,8 +102,8 @@ pub(super) enum AnyBackend<'a> {
 /// a path and a rasterisation per call. Lines of one stroke style go into one open path, stroked
 /// when the style changes or anything else is drawn. The context's styles are sent only when they
 /// change (each is a string the page decodes).
-pub(super) struct CanvasBackend {
-    measure: TextMeasure,
+pub(super) struct CanvasBackend<'a> {
+    measure: TextMeasure<'a>,
     size: (u32, u32),
     path_open: bool,
     fill: Option<Rgba>,
@@ -125,10 +125,10 @@ fn css(color: BackendColor) -> String {
     format!("rgba({r},{g},{b},{})", color.alpha)
 }
 
-impl CanvasBackend {
-    pub(super) fn new(surface: &Surface) -> Result<Self, JsError> {
+impl<'a> CanvasBackend<'a> {
+    pub(super) fn new(surface: &Surface, widths: &'a TextWidths) -> Result<Self, JsError> {
         Ok(CanvasBackend {
-            measure: TextMeasure::new(surface.context()?),
+            measure: TextMeasure::new(surface.context()?, widths),
             size: (surface.width(), surface.height()),
             path_open: false,
             fill: None,
@@ -209,26 +209,40 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> [(f64, f64); 2] {
 /// Measures text with a canvas context's own `measureText` (plotters' default inserts a DOM
 /// element per label and reads its size, a page layout each), and sets the context's font only
 /// when it changes.
-pub(super) struct TextMeasure {
+pub(super) struct TextMeasure<'a> {
     context: Context2d,
     font: RefCell<String>,
+    widths: &'a TextWidths,
 }
 
-impl TextMeasure {
-    pub(super) fn new(context: Context2d) -> Self {
+/// Widths in pixels of the texts measured so far, sorted by font and text: a chart's labels
+/// mostly repeat from one drawing to the next, and `measureText` shapes the text anew each time.
+#[derive(Default)]
+pub(super) struct TextWidths(RefCell<Vec<(String, u32)>>);
+
+/// Most texts whose widths are kept; past it they are all forgotten (tick labels follow the
+/// data, so the set of texts a session measures has no bound).
+const MAX_TEXT_WIDTHS: usize = 1000;
+
+impl<'a> TextMeasure<'a> {
+    pub(super) fn new(context: Context2d, widths: &'a TextWidths) -> Self {
         TextMeasure {
             context,
             font: RefCell::new(String::new()),
+            widths,
         }
     }
 
-    fn use_font<S: BackendTextStyle>(&self, style: &S) {
-        let font = format!(
+    fn font<S: BackendTextStyle>(style: &S) -> String {
+        format!(
             "{} {}px {}",
             style.style().as_str(),
             style.size(),
             style.family().as_str()
-        );
+        )
+    }
+
+    fn use_font(&self, font: String) {
         if *self.font.borrow() != font {
             self.context.set_font(&font);
             *self.font.borrow_mut() = font;
@@ -236,12 +250,23 @@ impl TextMeasure {
     }
 
     fn size<S: BackendTextStyle>(&self, text: &str, style: &S) -> (u32, u32) {
-        self.use_font(style);
-        let width = self.context.measure_text(text).width();
-        (
-            width.ceil() as u32,
-            (style.size() * LINE_HEIGHT).ceil() as u32,
-        )
+        let height = (style.size() * LINE_HEIGHT).ceil() as u32;
+        let font = Self::font(style);
+        let key = format!("{font}\n{text}");
+        let mut widths = self.widths.0.borrow_mut();
+        let at = match widths.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(found) => return (widths[found].1, height),
+            Err(at) => at,
+        };
+        self.use_font(font);
+        let width = self.context.measure_text(text).width().ceil() as u32;
+        if widths.len() >= MAX_TEXT_WIDTHS {
+            widths.clear();
+            widths.push((key, width));
+        } else {
+            widths.insert(at, (key, width));
+        }
+        (width, height)
     }
 }
 
@@ -371,7 +396,7 @@ impl DrawingBackend for AnyBackend<'_> {
     }
 }
 
-impl DrawingBackend for CanvasBackend {
+impl DrawingBackend for CanvasBackend<'_> {
     type ErrorType = AnyError;
 
     fn get_size(&self) -> (u32, u32) {
@@ -508,7 +533,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         self.flush();
-        self.measure.use_font(style);
+        self.measure.use_font(TextMeasure::font(style));
         self.fill_with(color);
         let anchor = style.anchor();
         let baseline = match anchor.v_pos {

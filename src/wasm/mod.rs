@@ -7,7 +7,7 @@ mod js;
 mod schema;
 
 pub use backend::Surface;
-use backend::{AnyBackend, CanvasBackend, TextMeasure};
+use backend::{AnyBackend, CanvasBackend, TextMeasure, TextWidths};
 use js::{Build, Fields, named};
 use plotters::prelude::*;
 use std::cell::OnceCell;
@@ -229,6 +229,7 @@ pub struct Calculator {
     time_axis: TimeAxis,
     dark: bool,
     pixel_ratio: f64,
+    text_widths: TextWidths,
 }
 
 /// A chart on the page: what it is drawn on, the pixel mapping of its last drawing, whether it is
@@ -263,6 +264,7 @@ impl Calculator {
             time_axis: TimeAxis::Linear,
             dark: false,
             pixel_ratio: 1.0,
+            text_widths: TextWidths::default(),
         }
     }
 
@@ -407,7 +409,8 @@ impl Calculator {
             return Ok(());
         }
         let Chart { kind, surface, .. } = &self.charts[i];
-        let area = AnyBackend::Canvas(CanvasBackend::new(surface)?).into_drawing_area();
+        let area =
+            AnyBackend::Canvas(CanvasBackend::new(surface, &self.text_widths)?).into_drawing_area();
         let frame = charts::draw(
             *kind,
             &area,
@@ -449,7 +452,7 @@ impl Calculator {
             let size = (width.clamp(200, 4000), height.clamp(150, 4000));
             let area = AnyBackend::Svg(
                 SVGBackend::with_string(&mut out, size),
-                TextMeasure::new(measure),
+                TextMeasure::new(measure, &self.text_widths),
             )
             .into_drawing_area();
             charts::draw(
