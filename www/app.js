@@ -363,8 +363,10 @@ function recompute() {
       return;
     }
     lastGood = s;
-    $('ea-slider').value = String(fromSi(s.diffusion.eaJPerMol, 'kjPerMol'));
-    setText($('ea-slider-value'), $('ea-slider').value);
+    // The slider stops at its ends; its label gives the value itself.
+    const eaKj = fromSi(s.diffusion.eaJPerMol, 'kjPerMol');
+    $('ea-slider').value = String(eaKj);
+    setText($('ea-slider-value'), format(eaKj));
     calc.setLabel(currentLabel());
     calc.setTimeAxis($('time-axis').value);
     draw();
@@ -565,7 +567,7 @@ const exportPng = (kind) => guarded(() => {
   calc.ensureDrawn(kind);
   const surface = surfaces.get(kind);
   const png = OFFSCREEN ? surface.convertToBlob({ type: 'image/png' }) : new Promise((resolve) => surface.toBlob(resolve, 'image/png'));
-  png.then((blob) => download(`kinetics-${kind}.png`, blob));
+  png.then((blob) => download(`kinetics-${kind}.png`, blob), (e) => showAlert(`The PNG could not be made: ${e.message || e}`));
 });
 const exportSvg = (kind, canvas) => guarded(() => download(`kinetics-${kind}.svg`,
   new Blob([calc.svg(kind, canvas.clientWidth, canvas.clientHeight)], { type: 'image/svg+xml' })));

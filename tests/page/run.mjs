@@ -254,6 +254,15 @@ await test('dragging the Ea slider under the flux chart updates the input and th
   await afterEdit(page, again);
   assert.equal(await page.inputValue('#ea-slider'), '318');
   assert.equal(await page.textContent('#ea-slider-value'), '318');
+  // Beyond the slider's range the slider stops at its end and its label keeps the value.
+  const beyond = await draws(page);
+  await page.fill('#ea', '1000.5');
+  await afterEdit(page, beyond);
+  assert.equal(await page.inputValue('#ea-slider'), '800');
+  assert.equal(await page.textContent('#ea-slider-value'), '1000.5');
+  const back = await draws(page);
+  await page.fill('#ea', '318');
+  await afterEdit(page, back);
   await page.selectOption('#material', await page.$eval('#material option', (o) => o.value));
   await settle(page);
 });
