@@ -126,20 +126,21 @@ fn css(color: BackendColor) -> String {
 }
 
 impl<'a> CanvasBackend<'a> {
-    pub(super) fn new(surface: &Surface, widths: &'a TextWidths) -> Result<Self, JsError> {
-        Ok(CanvasBackend {
-            measure: TextMeasure::new(surface.context()?, widths),
+    /// Draws on `surface` through `context`, its 2D context.
+    pub(super) fn new(surface: &Surface, context: &'a Context2d, widths: &'a TextWidths) -> Self {
+        CanvasBackend {
+            measure: TextMeasure::new(context, widths),
             size: (surface.width(), surface.height()),
             path_open: false,
             fill: None,
             stroke: None,
             text_align: "",
             text_baseline: "",
-        })
+        }
     }
 
     fn context(&self) -> &Context2d {
-        &self.measure.context
+        self.measure.context
     }
 
     /// Strokes the open path, if any: before a drawing call of another kind.
@@ -210,7 +211,7 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> [(f64, f64); 2] {
 /// element per label and reads its size, a page layout each), and sets the context's font only
 /// when it changes.
 pub(super) struct TextMeasure<'a> {
-    context: Context2d,
+    context: &'a Context2d,
     font: RefCell<String>,
     widths: &'a TextWidths,
 }
@@ -225,7 +226,7 @@ pub(super) struct TextWidths(RefCell<Vec<(String, u32)>>);
 const MAX_TEXT_WIDTHS: usize = 1000;
 
 impl<'a> TextMeasure<'a> {
-    pub(super) fn new(context: Context2d, widths: &'a TextWidths) -> Self {
+    pub(super) fn new(context: &'a Context2d, widths: &'a TextWidths) -> Self {
         TextMeasure {
             context,
             font: RefCell::new(String::new()),

@@ -7,7 +7,7 @@ mod js;
 mod schema;
 
 pub use backend::Surface;
-use backend::{AnyBackend, CanvasBackend, TextMeasure, TextWidths};
+use backend::{AnyBackend, CanvasBackend, Context2d, TextMeasure, TextWidths};
 use js::{Build, Fields, named};
 use plotters::prelude::*;
 use std::cell::OnceCell;
@@ -237,6 +237,7 @@ pub struct Calculator {
 struct Chart {
     kind: ChartKind,
     surface: Surface,
+    context: Context2d,
     frame: Option<Frame>,
     visible: bool,
     stale: bool,
@@ -273,11 +274,12 @@ impl Calculator {
     /// `<canvas>`, at its size in device pixels.
     pub fn attach(&mut self, kind: &str, surface: Surface) -> Result<(), JsError> {
         let kind = chart_kind(kind)?;
-        surface.context()?;
+        let context = surface.context()?;
         self.charts.retain(|c| c.kind != kind);
         self.charts.push(Chart {
             kind,
             surface,
+            context,
             frame: None,
             visible: true,
             stale: true,
@@ -408,19 +410,27 @@ impl Calculator {
         if scenes.is_empty() {
             return Ok(());
         }
-        let Chart { kind, surface, .. } = &self.charts[i];
-        let area =
-            AnyBackend::Canvas(CanvasBackend::new(surface, &self.text_widths)?).into_drawing_area();
-        let frame = charts::draw(
-            *kind,
-            &area,
-            &scenes,
-            self.time_axis,
-            self.theme(),
-            self.pixel_ratio,
-        )
-        .map_err(|e| JsError::new(&format!("drawing the {kind:?} chart failed: {e}")))?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        let Chart {
+            kind,
+            surface,
+            context,
+            ..
+        } = &self.charts[i];
+        let frame = {
+            let area = AnyBackend::Canvas(CanvasBackend::new(surface, context, &self.text_widths))
+                .into_drawing_area();
+            let frame = charts::draw(
+                *kind,
+                &area,
+                &scenes,
+                self.time_axis,
+                self.theme(),
+                self.pixel_ratio,
+            )
+            .map_err(|e| JsError::new(&format!("drawing the {kind:?} chart failed: {e}")))?;
+            area.present().map_err(|e| JsError::new(&e.to_string()))?;
+            frame
+        };
         let chart = &mut self.charts[i];
         chart.frame = Some(frame);
         chart.stale = false;
@@ -441,12 +451,12 @@ impl Calculator {
     /// The chart `kind` as an SVG document of `width`×`height` CSS pixels.
     pub fn svg(&self, kind: &str, width: u32, height: u32) -> Result<String, JsError> {
         let kind = chart_kind(kind)?;
-        // Text is measured on a chart's surface, as on the page.
+        // Text is measured on a chart's context, as on the page.
         let chart = self
             .charts
             .first()
             .ok_or_else(|| JsError::new("no chart surface is attached"))?;
-        let measure = chart.surface.context()?;
+        let measure = &chart.context;
         let mut out = String::new();
         {
             let size = (width.clamp(200, 4000), height.clamp(150, 4000));
