@@ -119,6 +119,13 @@ fn rgba(color: BackendColor) -> Rgba {
     (color.rgb, color.alpha.to_bits())
 }
 
+/// Whether `value` differs from the `last` one sent to the context; `last` takes it.
+fn changed<T: PartialEq>(last: &mut T, value: T) -> bool {
+    let differs = *last != value;
+    *last = value;
+    differs
+}
+
 /// A colour as the canvas reads it.
 fn css(color: BackendColor) -> String {
     let (r, g, b) = color.rgb;
@@ -152,17 +159,15 @@ impl<'a> CanvasBackend<'a> {
     }
 
     fn fill_with(&mut self, color: BackendColor) {
-        if self.fill != Some(rgba(color)) {
+        if changed(&mut self.fill, Some(rgba(color))) {
             self.context().set_fill_style(&css(color));
-            self.fill = Some(rgba(color));
         }
     }
 
     fn stroke_with(&mut self, color: BackendColor, width: u32) {
-        if self.stroke != Some((rgba(color), width)) {
+        if changed(&mut self.stroke, Some((rgba(color), width))) {
             self.context().set_stroke_style(&css(color));
             self.context().set_line_width(f64::from(width));
-            self.stroke = Some((rgba(color), width));
         }
     }
 
@@ -219,7 +224,7 @@ pub(super) struct TextMeasure<'a> {
 /// Widths in pixels of the texts measured so far, sorted by font and text: a chart's labels
 /// mostly repeat from one drawing to the next, and `measureText` shapes the text anew each time.
 #[derive(Default)]
-pub(super) struct TextWidths(RefCell<Vec<(String, u32)>>);
+pub(super) struct TextWidths(RefCell<Vec<(String, String, u32)>>);
 
 /// Most texts whose widths are kept; past it they are all forgotten (tick labels follow the
 /// data, so the set of texts a session measures has no bound).
@@ -244,28 +249,29 @@ impl<'a> TextMeasure<'a> {
     }
 
     fn use_font(&self, font: String) {
-        if *self.font.borrow() != font {
-            self.context.set_font(&font);
-            *self.font.borrow_mut() = font;
+        let mut last = self.font.borrow_mut();
+        if changed(&mut *last, font) {
+            self.context.set_font(&last);
         }
     }
 
     fn size<S: BackendTextStyle>(&self, text: &str, style: &S) -> (u32, u32) {
         let height = (style.size() * LINE_HEIGHT).ceil() as u32;
         let font = Self::font(style);
-        let key = format!("{font}\n{text}");
         let mut widths = self.widths.0.borrow_mut();
-        let at = match widths.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-            Ok(found) => return (widths[found].1, height),
+        let at = match widths
+            .binary_search_by(|(f, t, _)| (f.as_str(), t.as_str()).cmp(&(&font, text)))
+        {
+            Ok(found) => return (widths[found].2, height),
             Err(at) => at,
         };
-        self.use_font(font);
+        self.use_font(font.clone());
         let width = self.context.measure_text(text).width().ceil() as u32;
+        let entry = (font, text.to_owned(), width);
         if widths.len() >= MAX_TEXT_WIDTHS {
-            widths.clear();
-            widths.push((key, width));
+            *widths = vec![entry];
         } else {
-            widths.insert(at, (key, width));
+            widths.insert(at, entry);
         }
         (width, height)
     }
@@ -542,18 +548,16 @@ impl DrawingBackend for CanvasBackend<'_> {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        if self.text_baseline != baseline {
+        if changed(&mut self.text_baseline, baseline) {
             self.context().set_text_baseline(baseline);
-            self.text_baseline = baseline;
         }
         let align = match anchor.h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        if self.text_align != align {
+        if changed(&mut self.text_align, align) {
             self.context().set_text_align(align);
-            self.text_align = align;
         }
         let (x, y) = (f64::from(pos.0), f64::from(pos.1));
         let quarter_turns = match style.transform() {
