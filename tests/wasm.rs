@@ -292,15 +292,18 @@ fn ink(data: ImageData) -> f64 {
 
 const KINDS: [&str; 5] = ["temperature", "flux", "transport", "grain", "arrhenius"];
 
-/// Draws every chart on the surfaces `make` returns; the share of ink on each, read by `pixels`.
+/// Draws every chart on the surfaces `make` returns (with a layer for its guides if `layered`);
+/// the share of ink on each, read by `pixels`.
 fn draw_every_chart<S: JsCast + Clone>(
     make: impl Fn() -> S,
     pixels: impl Fn(&S) -> ImageData,
+    layered: bool,
 ) -> Calculator {
     let mut calc = Calculator::new();
     let surfaces: Vec<S> = KINDS.iter().map(|_| make()).collect();
     for (k, s) in KINDS.iter().zip(&surfaces) {
-        calc.attach(k, s.clone().unchecked_into()).unwrap();
+        let layer = layered.then(|| OffscreenCanvas::new(1, 1).unwrap().unchecked_into());
+        calc.attach(k, s.clone().unchecked_into(), layer).unwrap();
     }
     calc.update(scenario()).unwrap();
     calc.draw().unwrap();
@@ -313,14 +316,96 @@ fn draw_every_chart<S: JsCast + Clone>(
 
 #[wasm_bindgen_test]
 fn calculator_draws_every_chart_on_an_offscreen_canvas() {
-    draw_every_chart(
-        || OffscreenCanvas::new(640, 360).unwrap(),
-        |c| {
-            let ctx: OffscreenCanvasRenderingContext2d =
-                c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-            ctx.get_image_data(0.0, 0.0, 640.0, 360.0).unwrap()
-        },
-    );
+    for layered in [false, true] {
+        draw_every_chart(
+            || OffscreenCanvas::new(640, 360).unwrap(),
+            |c| {
+                offscreen_context(c)
+                    .get_image_data(0.0, 0.0, 640.0, 360.0)
+                    .unwrap()
+            },
+            layered,
+        );
+    }
+}
+
+fn offscreen_context(c: &OffscreenCanvas) -> OffscreenCanvasRenderingContext2d {
+    c.get_context("2d").unwrap().unwrap().dyn_into().unwrap()
+}
+
+/// The scenario with diffusion Ea = `ea` J/mol.
+fn scenario_with_ea(ea: f64) -> JsValue {
+    let s = scenario();
+    Reflect::set(&get(&s, "diffusion"), &"eaJPerMol".into(), &ea.into()).unwrap();
+    s
+}
+
+#[wasm_bindgen_test]
+fn a_chart_drawn_over_its_kept_guides_has_the_pixels_of_a_whole_drawing() {
+    let (w, h) = (700, 420);
+    let pixels = |c: &OffscreenCanvas| {
+        offscreen_context(c)
+            .get_image_data(0.0, 0.0, w.into(), h.into())
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    for kind in ["flux", "transport"] {
+        // The same chart twice: drawn whole, and with its guides kept on a layer.
+        let (whole, layered, layer) = (
+            OffscreenCanvas::new(w, h).unwrap(),
+            OffscreenCanvas::new(w, h).unwrap(),
+            OffscreenCanvas::new(1, 1).unwrap(),
+        );
+        let mut calc = Calculator::new();
+        calc.attach(kind, whole.clone().unchecked_into(), None)
+            .unwrap();
+        // A calculator keeps one chart of each kind: one calculator per canvas.
+        let mut kept = Calculator::new();
+        kept.attach(
+            kind,
+            layered.clone().unchecked_into(),
+            Some(layer.clone().unchecked_into()),
+        )
+        .unwrap();
+        let draw = |calc: &mut Calculator, kept: &mut Calculator, ea: f64| {
+            calc.update(scenario_with_ea(ea)).unwrap();
+            kept.update(scenario_with_ea(ea)).unwrap();
+            calc.draw().unwrap();
+            kept.draw().unwrap();
+        };
+        draw(&mut calc, &mut kept, 318e3);
+        assert_eq!(
+            (layer.width(), layer.height()),
+            (w, h),
+            "the layer takes the chart's size"
+        );
+        assert!(pixels(&whole) == pixels(&layered), "{kind}: first drawing");
+        // A mark on the layer, in the corner outside the plot: a redraw that keeps the guides
+        // copies it; one whose axes change draws the layer anew.
+        let ctx = offscreen_context(&layer);
+        ctx.set_fill_style_str("rgb(255,0,255)");
+        ctx.fill_rect(0.0, 0.0, 2.0, 2.0);
+        draw(&mut calc, &mut kept, 318.5e3);
+        let (a, b) = (pixels(&whole), pixels(&layered));
+        let marked = |i: usize| (i / 4) % w as usize <= 1 && (i / 4) / (w as usize) <= 1;
+        assert!(
+            (0..a.len()).all(|i| a[i] == b[i] || marked(i)),
+            "{kind}: a small change redrawn over the kept guides"
+        );
+        assert_eq!(
+            &b[0..4],
+            &[255, 0, 255, 255],
+            "{kind}: the guides were kept"
+        );
+        calc.set_time_axis("log").unwrap();
+        kept.set_time_axis("log").unwrap();
+        draw(&mut calc, &mut kept, 318.5e3);
+        assert!(
+            pixels(&whole) == pixels(&layered),
+            "{kind}: a change of axes draws the guides anew"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -335,7 +420,8 @@ fn a_redraw_lays_out_the_chart_as_the_first_drawing() {
             .to_vec()
     };
     let mut calc = Calculator::new();
-    calc.attach("flux", c.clone().unchecked_into()).unwrap();
+    calc.attach("flux", c.clone().unchecked_into(), None)
+        .unwrap();
     calc.update(scenario()).unwrap();
     calc.draw().unwrap();
     let first = pixels();
@@ -350,12 +436,21 @@ fn a_redraw_lays_out_the_chart_as_the_first_drawing() {
 fn calculator_refuses_a_surface_without_a_2d_context() {
     let mut calc = Calculator::new();
     let not_a_canvas = JsValue::from(js_sys::Object::new()).unchecked_into();
-    let msg = error_message(calc.attach("flux", not_a_canvas).unwrap_err());
-    assert!(msg.contains("no 2D context"), "{msg}");
+    let msg = error_message(calc.attach("flux", not_a_canvas, None).unwrap_err());
+    assert!(msg.contains("a chart surface has no 2D context"), "{msg}");
     let taken = canvas(64, 64);
     taken.get_context("bitmaprenderer").unwrap().unwrap();
-    let msg = error_message(calc.attach("flux", taken.unchecked_into()).unwrap_err());
-    assert!(msg.contains("no 2D context"), "{msg}");
+    let msg = error_message(
+        calc.attach("flux", taken.clone().unchecked_into(), None)
+            .unwrap_err(),
+    );
+    assert!(msg.contains("a chart surface has no 2D context"), "{msg}");
+    let good = canvas(64, 64).unchecked_into();
+    let msg = error_message(
+        calc.attach("flux", good, Some(taken.unchecked_into()))
+            .unwrap_err(),
+    );
+    assert!(msg.contains("a chart's layer has no 2D context"), "{msg}");
     // Nothing was attached, and the calculator still works.
     calc.update(scenario()).unwrap();
     calc.draw().unwrap();
@@ -371,6 +466,7 @@ fn calculator_draws_every_chart_on_a_real_canvas() {
                 c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
             ctx.get_image_data(0.0, 0.0, 640.0, 360.0).unwrap()
         },
+        true,
     );
     let text = calc.readout("temperature", 320.0).unwrap().unwrap();
     assert!(text.contains("T = "), "{text}");

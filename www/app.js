@@ -439,6 +439,9 @@ const OFFSCREEN = (() => {
 })();
 // What each chart is drawn on, by kind: its canvas's OffscreenCanvas, or the canvas.
 const surfaces = new Map();
+// A spare canvas per chart, by kind, on which the core keeps the chart's axes: an edit that leaves
+// them as they were redraws only the traces over a copy of them.
+const layers = new Map();
 
 // Gives every chart as many pixels as its canvas shows; tells whether any size changed.
 function sizeCanvases() {
@@ -457,7 +460,7 @@ function sizeCanvases() {
 // milliseconds per chart on a slow phone; doing both while the wasm module downloads takes that
 // cost off the first render. The charts paint their own background, so their canvases are opaque.
 function prepareCanvases() {
-  for (const surface of surfaces.values()) {
+  for (const surface of [...surfaces.values(), ...layers.values()]) {
     const context = surface.getContext('2d', { alpha: false });
     context.font = '13px sans-serif';
     context.measureText('0');
@@ -521,6 +524,7 @@ function buildCharts() {
     fig.append(caption, canvas, ...(kind === 'flux' ? [$('ea-explore')] : []), out, row, details);
     host.append(fig);
     surfaces.set(kind, OFFSCREEN ? canvas.transferControlToOffscreen() : canvas);
+    layers.set(kind, OFFSCREEN ? new OffscreenCanvas(1, 1) : document.createElement('canvas'));
   }
 }
 
@@ -746,7 +750,7 @@ function guarded(fn) {
 }
 
 function attachCanvases() {
-  for (const [kind, surface] of surfaces) calc.attach(kind, surface);
+  for (const [kind, surface] of surfaces) calc.attach(kind, surface, layers.get(kind));
 }
 
 // Only charts on screen are redrawn on each edit; the core redraws a stale one as it scrolls in.

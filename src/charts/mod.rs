@@ -7,18 +7,30 @@
 mod arrhenius;
 mod flux;
 mod grain;
+mod lines;
 mod temperature;
 mod transport;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::ops::Range;
+
+pub use lines::Polylines;
+use lines::{Line, Vector, simplify};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::names::Named;
 use crate::scenario::{Curves, Model};
 
 /// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
 const MAX_DECADES: f64 = 40.0;
+
+/// How far [backend pixels] a trace's line may pass from a sample it does not go through (the
+/// drawn points are then rounded to whole pixels).
+const SIMPLIFY_TOLERANCE: f64 = 0.25;
 
 /// One scenario to draw.
 #[derive(Clone, Copy)]
@@ -88,7 +100,7 @@ impl Named for TimeAxis {
 }
 
 /// Colours of a chart, light or dark.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     background: RGBColor,
     foreground: RGBColor,
@@ -204,7 +216,7 @@ struct Spec {
 
 /// Draws one chart of `scenes` on `area` and returns its frame. `pixel_ratio` is the number of
 /// backend pixels per CSS pixel (the device pixel ratio on a canvas, 1 for SVG).
-pub fn draw<DB: DrawingBackend>(
+pub fn draw<DB: Polylines>(
     kind: ChartKind,
     area: &DrawingArea<DB, Shift>,
     scenes: &[Scene<'_>],
@@ -212,23 +224,482 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     pixel_ratio: f64,
 ) -> Result<Frame, String> {
-    let spec = match kind {
-        ChartKind::Temperature => temperature::spec(scenes, time_axis, theme),
-        ChartKind::Flux => flux::spec(scenes, time_axis, theme),
-        ChartKind::Transport => transport::spec(scenes, time_axis, theme),
-        ChartKind::Grain => grain::spec(scenes, time_axis, theme),
-        ChartKind::Arrhenius => arrhenius::spec(scenes, theme),
-    };
-    plot(
+    Plot::new(
         kind,
-        area,
         scenes,
-        spec,
         time_axis,
         theme,
-        pixel_ratio.clamp(0.5, 4.0),
+        pixel_ratio,
+        area.dim_in_pixel(),
     )
-    .map_err(|e| e.to_string())
+    .draw(area)
+}
+
+/// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
+/// and its traces. While a value is dragged the guides mostly stay as they were, so the page keeps
+/// them on a layer of their own and draws only the traces: over a copy of the layer, with the
+/// legend's box copied back on top (it is opaque, so the pixels are those of a whole drawing).
+pub struct Plot {
+    kind: ChartKind,
+    time_axis: TimeAxis,
+    guides: Guides,
+    traces: Vec<Trace>,
+    shaded: Vec<(f64, f64)>,
+    /// The traces' lines in backend pixels, and the plot area they were made for.
+    lines: OnceCell<PlotLines>,
+}
+
+/// A plot area and the traces' lines in it [backend pixels].
+type PlotLines = ((Range<i32>, Range<i32>), Vec<Vec<Vector>>);
+
+/// Everything a chart's guides show: equal `Guides` draw identical pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guides {
+    caption: &'static str,
+    x_label: String,
+    y_label: &'static str,
+    x_scale: Scale,
+    y_scale: Scale,
+    /// Data ranges (log10 values on a log axis).
+    x: (f64, f64),
+    y: (f64, f64),
+    /// Legend lines: label, colour, stroke.
+    legend: Vec<(String, RGBColor, Stroke)>,
+    theme: Theme,
+    /// Backend pixels per CSS pixel.
+    ratio: f64,
+    /// Size of the drawing [backend pixels].
+    size: (u32, u32),
+}
+
+impl Guides {
+    /// Size of the drawing [backend pixels].
+    pub fn size(&self) -> (u32, u32) {
+        self.size
+    }
+}
+
+/// Where drawn guides put the plot area and the legend's box [backend pixels, end exclusive].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// Plot area: where the traces go.
+    pub plot: (Range<i32>, Range<i32>),
+    /// The legend's box, if there is a legend.
+    pub legend: Option<(Range<i32>, Range<i32>)>,
+}
+
+impl Plot {
+    /// Chart `kind` of `scenes` for a drawing of `size` backend pixels, `pixel_ratio` of them
+    /// per CSS pixel.
+    pub fn new(
+        kind: ChartKind,
+        scenes: &[Scene<'_>],
+        time_axis: TimeAxis,
+        theme: &Theme,
+        pixel_ratio: f64,
+        size: (u32, u32),
+    ) -> Plot {
+        let spec = match kind {
+            ChartKind::Temperature => temperature::spec(scenes, time_axis, theme),
+            ChartKind::Flux => flux::spec(scenes, time_axis, theme),
+            ChartKind::Transport => transport::spec(scenes, time_axis, theme),
+            ChartKind::Grain => grain::spec(scenes, time_axis, theme),
+            ChartKind::Arrhenius => arrhenius::spec(scenes, theme),
+        };
+        let x = bounds(
+            spec.traces
+                .iter()
+                .flat_map(|t| t.points.iter().map(|p| p.0)),
+        )
+        .unwrap_or((0.0, 1.0));
+        let mut y = bounds(
+            spec.traces
+                .iter()
+                .flat_map(|t| t.points.iter().map(|p| p.1)),
+        )
+        .unwrap_or((0.0, 1.0));
+        if spec.y_scale == Scale::Log10 {
+            y.0 = y.0.max(y.1 - MAX_DECADES);
+        }
+        Plot {
+            kind,
+            time_axis,
+            guides: Guides {
+                caption: spec.caption,
+                x_label: spec.x_label,
+                y_label: spec.y_label,
+                x_scale: spec.x_scale,
+                y_scale: spec.y_scale,
+                x: pad(x, spec.x_scale),
+                y: round_out(pad(y, spec.y_scale)),
+                legend: legend_entries(&spec.traces, scenes, theme),
+                theme: *theme,
+                ratio: pixel_ratio.clamp(0.5, 4.0),
+                size,
+            },
+            traces: spec.traces,
+            shaded: spec.shaded,
+            lines: OnceCell::new(),
+        }
+    }
+
+    /// Draws the whole chart on `area` and returns its frame.
+    pub fn draw<DB: Polylines>(&self, area: &DrawingArea<DB, Shift>) -> Result<Frame, String> {
+        let layout = self.draw_axes(area)?;
+        let frame = self.draw_traces(area, &layout)?;
+        self.draw_legend(area, &layout)?;
+        Ok(frame)
+    }
+
+    /// What the guides show.
+    pub fn guides(&self) -> &Guides {
+        &self.guides
+    }
+
+    /// Backend pixels of `css` CSS pixels.
+    fn px(&self, css: f64) -> u32 {
+        (css * self.guides.ratio).round() as u32
+    }
+
+    /// Whether the chart is drawn for a narrow (phone) screen, with fewer ticks and smaller text.
+    fn small(&self) -> bool {
+        f64::from(self.guides.size.0) / self.guides.ratio < 480.0
+    }
+
+    /// Font size of tick labels, axis titles and the legend [CSS px].
+    fn font_size(&self) -> f64 {
+        if self.small() { 11.0 } else { 13.0 }
+    }
+
+    fn text(&self) -> TextStyle<'static> {
+        (FontFamily::SansSerif, self.font_size() * self.guides.ratio)
+            .into_font()
+            .color(&self.guides.theme.foreground)
+    }
+
+    /// The (dash, gap) pattern of a stroke [backend pixels]; `None` when solid.
+    fn dashes(&self, stroke: Stroke) -> Option<(u32, u32)> {
+        match stroke {
+            Stroke::Solid => None,
+            Stroke::Dashed => Some((self.px(6.0), self.px(4.0))),
+            Stroke::Dotted => Some((self.px(2.0), self.px(3.0))),
+        }
+    }
+
+    /// Draws the background, caption and axes on `area` and returns where the plot area and the
+    /// legend go.
+    pub fn draw_axes<DB: Polylines>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<Layout, String> {
+        self.axes(area).map_err(|e| e.to_string())
+    }
+
+    fn axes<DB: Polylines>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<Layout, DrawingAreaErrorKind<DB::ErrorType>> {
+        let Guides {
+            caption,
+            x_label,
+            y_label,
+            x_scale,
+            y_scale,
+            x,
+            y,
+            theme,
+            ratio,
+            ..
+        } = &self.guides;
+        area.fill(&theme.background)?;
+        let small = self.small();
+        let text = self.text();
+        let font = self.font_size();
+        let mut chart = ChartBuilder::on(area)
+            .caption(
+                caption,
+                (FontFamily::SansSerif, (font + 1.0) * ratio)
+                    .into_font()
+                    .color(&theme.foreground),
+            )
+            .margin(self.px(if small { 6.0 } else { 10.0 }))
+            .x_label_area_size(self.px(font * 3.0))
+            .y_label_area_size(self.px(if small { 44.0 } else { 60.0 }))
+            .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
+        chart
+            .configure_mesh()
+            .bold_line_style(theme.grid)
+            .max_light_lines(0)
+            .axis_style(theme.foreground)
+            .label_style(text.clone())
+            .axis_desc_style(text.clone())
+            .x_desc(x_label.as_str())
+            .y_desc(*y_label)
+            .x_labels(if small { 4 } else { 7 })
+            .y_labels(if small { 5 } else { 7 })
+            .x_label_formatter(&|v| tick_label(*v, *x_scale))
+            .y_label_formatter(&|v| tick_label(*v, *y_scale))
+            .draw()?;
+        let plot = chart.plotting_area().get_pixel_range();
+        let legend = self
+            .legend_size(area, &text)?
+            .map(|size| self.place_legend(&plot, size));
+        Ok(Layout { plot, legend })
+    }
+
+    /// The layout of this plot on guides drawn with `drawn`'s plot area and legend: the same,
+    /// with the legend in the corner its traces cross least.
+    pub fn relayout(&self, drawn: &Layout) -> Layout {
+        let legend = drawn
+            .legend
+            .as_ref()
+            .map(|(xs, ys)| self.place_legend(&drawn.plot, (xs.end - xs.start, ys.end - ys.start)));
+        Layout {
+            plot: drawn.plot.clone(),
+            legend,
+        }
+    }
+
+    /// A box of `size` for the legend: in the corner of the plot area that the fewest segments
+    /// of the traces cross (upper left, upper right, lower left, lower right on a tie).
+    fn place_legend(
+        &self,
+        plot: &(Range<i32>, Range<i32>),
+        (w, h): (i32, i32),
+    ) -> (Range<i32>, Range<i32>) {
+        let inset = self.px(8.0) as i32;
+        let (xs, ys) = plot;
+        let (left, top) = (xs.start + inset, ys.start + inset);
+        let (right, bottom) = (
+            (xs.end - inset - w).max(left),
+            (ys.end - inset - h).max(top),
+        );
+        let corners = [(left, top), (right, top), (left, bottom), (right, bottom)];
+        let boxes = corners.map(|(x, y)| {
+            (
+                f64::from(x),
+                f64::from(y),
+                f64::from(x + w),
+                f64::from(y + h),
+            )
+        });
+        let mut crossings = [0usize; 4];
+        for line in self.lines(plot).iter() {
+            for segment in line.windows(2) {
+                for (count, area) in crossings.iter_mut().zip(boxes) {
+                    *count += usize::from(crosses((segment[0], segment[1]), area));
+                }
+            }
+        }
+        let best = (0..corners.len())
+            .min_by_key(|&i| crossings[i])
+            .unwrap_or(0);
+        let (x, y) = corners[best];
+        (x..x + w, y..y + h)
+    }
+
+    /// The traces as lines in backend pixels of plot area `plot`, at sub-pixel positions,
+    /// through the points a line within a quarter pixel of every sample needs. Kept for the
+    /// plot area first asked for: the legend's placement and the drawing use the same lines.
+    fn lines(&self, plot: &(Range<i32>, Range<i32>)) -> Cow<'_, [Vec<Vector>]> {
+        let trace = || {
+            let pixels = self.pixels(plot);
+            self.traces
+                .iter()
+                .map(|t| {
+                    simplify(
+                        t.points.iter().copied().map(pixels),
+                        |p| p,
+                        SIMPLIFY_TOLERANCE,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        match self.lines.get() {
+            None => Cow::Borrowed(&self.lines.get_or_init(|| (plot.clone(), trace())).1),
+            Some((traced, lines)) if traced == plot => Cow::Borrowed(lines),
+            Some(_) => Cow::Owned(trace()),
+        }
+    }
+
+    /// Where plotters maps a point of the data in plot area `plot`, before it rounds to whole
+    /// pixels [backend pixels], with y clamped to the axis.
+    fn pixels(
+        &self,
+        (xs, ys): &(Range<i32>, Range<i32>),
+    ) -> impl Fn((f64, f64)) -> (f64, f64) + Copy + use<> {
+        let Guides { x, y, .. } = self.guides;
+        let (left, bottom) = (f64::from(xs.start), f64::from(ys.end - 1));
+        let (width, height) = (
+            f64::from(xs.end - 1 - xs.start),
+            f64::from(ys.end - 1 - ys.start),
+        );
+        move |(px, py)| {
+            (
+                left + width * (px - x.0) / (x.1 - x.0),
+                bottom - height * (py.clamp(y.0, y.1) - y.0) / (y.1 - y.0),
+            )
+        }
+    }
+
+    /// Padding, swatch length and gap before the label of a legend line [backend pixels].
+    fn legend_spacing(&self) -> (i32, i32, i32) {
+        (
+            self.px(6.0) as i32,
+            self.px(18.0) as i32,
+            self.px(6.0) as i32,
+        )
+    }
+
+    /// Height of a legend line [backend pixels].
+    fn legend_line<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        text: &TextStyle<'_>,
+    ) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+        let (_, h) = area.estimate_text_size("Hg", text)?;
+        Ok(h as i32 + self.px(4.0) as i32)
+    }
+
+    /// Width and height of the legend's box, if there is a legend.
+    fn legend_size<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        text: &TextStyle<'_>,
+    ) -> Result<Option<(i32, i32)>, DrawingAreaErrorKind<DB::ErrorType>> {
+        let entries = &self.guides.legend;
+        if entries.is_empty() {
+            return Ok(None);
+        }
+        let mut width = 0;
+        for (label, _, _) in entries {
+            width = width.max(area.estimate_text_size(label, text)?.0 as i32);
+        }
+        let (pad, swatch, gap) = self.legend_spacing();
+        let line = self.legend_line(area, text)?;
+        Ok(Some((
+            2 * pad + swatch + gap + width,
+            2 * pad + line * entries.len() as i32,
+        )))
+    }
+
+    /// Draws the legend in its box of `layout`. (Written here rather than with plotters' series
+    /// labels, whose default font lookup pulls Unicode case tables into the wasm.) The box is
+    /// opaque, with a border of whole pixels: its pixels do not depend on what it covers.
+    pub fn draw_legend<DB: Polylines>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        layout: &Layout,
+    ) -> Result<(), String> {
+        self.legend(area, layout).map_err(|e| e.to_string())
+    }
+
+    fn legend<DB: Polylines>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        layout: &Layout,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let Some((xs, ys)) = &layout.legend else {
+            return Ok(());
+        };
+        let theme = &self.guides.theme;
+        let text = self.text();
+        let border = self.px(1.0).max(1) as i32;
+        area.draw(&Rectangle::new(
+            [(xs.start, ys.start), (xs.end, ys.end)],
+            theme.grid.filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            [
+                (xs.start + border, ys.start + border),
+                (xs.end - border, ys.end - border),
+            ],
+            theme.background.filled(),
+        ))?;
+        let (pad, swatch, gap) = self.legend_spacing();
+        let line = self.legend_line(area, &text)?;
+        let anchored = text.pos(Pos::new(HPos::Left, VPos::Center));
+        for (i, (label, color, stroke)) in self.guides.legend.iter().enumerate() {
+            let y = ys.start + pad + line * i as i32 + line / 2;
+            let x = xs.start + pad;
+            let style = ShapeStyle::from(*color).stroke_width(self.px(2.0).max(1));
+            let (from, to, at) = (f64::from(x), f64::from(x + swatch), f64::from(y));
+            area.draw(&Line::new(
+                &[(from, at), (to, at)],
+                self.dashes(*stroke),
+                style,
+            ))?;
+            area.draw(&Text::new(
+                label.as_str(),
+                (x + swatch + gap, y),
+                anchored.clone(),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// Draws the shading and the traces on `area`, over axes drawn for equal [`Guides`] with
+    /// `layout`, and returns the chart's frame.
+    pub fn draw_traces<DB: Polylines>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        layout: &Layout,
+    ) -> Result<Frame, String> {
+        self.traces(area, &layout.plot).map_err(|e| e.to_string())?;
+        let Guides {
+            x,
+            y,
+            x_scale,
+            y_scale,
+            ..
+        } = self.guides;
+        let (xs, ys) = &layout.plot;
+        Ok(Frame {
+            kind: self.kind,
+            left: f64::from(xs.start),
+            top: f64::from(ys.start),
+            width: f64::from(xs.end - xs.start),
+            height: f64::from(ys.end - ys.start),
+            x,
+            y,
+            x_scale,
+            y_scale,
+            time_axis: self.time_axis,
+        })
+    }
+
+    fn traces<DB: Polylines>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        plot: &(Range<i32>, Range<i32>),
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let (xs, ys) = plot;
+        let Guides { x, y, theme, .. } = &self.guides;
+        let (x, y) = (*x, *y);
+        // The plot area and its coordinates exactly as `ChartBuilder` made them for the axes.
+        let data = area
+            .clone()
+            .shrink((xs.start, ys.start), (xs.end - xs.start, ys.end - ys.start))
+            .apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(
+                x.0..x.1,
+                y.0..y.1,
+                (xs.start..xs.end - 1, ys.end - 1..ys.start),
+            ));
+        for &(from, to) in &self.shaded {
+            let (from, to) = (from.max(x.0), to.min(x.1));
+            if from < to {
+                data.draw(&Rectangle::new(
+                    [(from, y.0), (to, y.1)],
+                    theme.shade.mix(0.6).filled(),
+                ))?;
+            }
+        }
+        for (trace, line) in self.traces.iter().zip(self.lines(plot).iter()) {
+            let style = ShapeStyle::from(trace.color).stroke_width(self.px(2.0));
+            area.draw(&Line::new(line, self.dashes(trace.stroke), style))?;
+        }
+        Ok(())
+    }
 }
 
 /// The time coordinate of sample `i` of a scene on the chosen axis.
@@ -307,6 +778,42 @@ fn pad(range: (f64, f64), scale: Scale) -> (f64, f64) {
     }
 }
 
+/// Whether segment `from`–`to` crosses or touches the box (left, top, right, bottom).
+fn crosses(
+    ((x0, y0), (x1, y1)): ((f64, f64), (f64, f64)),
+    (l, t, r, b): (f64, f64, f64, f64),
+) -> bool {
+    if (x0 < l && x1 < l) || (x0 > r && x1 > r) || (y0 < t && y1 < t) || (y0 > b && y1 > b) {
+        return false;
+    }
+    // The box's corners on both sides of the segment's line, or on it.
+    let side = |x: f64, y: f64| (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0);
+    let sides = [side(l, t), side(r, t), side(l, b), side(r, b)];
+    !(sides.iter().all(|&s| s > 0.0) || sides.iter().all(|&s| s < 0.0))
+}
+
+/// Widens an axis range outward to multiples of a round step (1, 2 or 5 × 10ⁿ, at most a tenth
+/// of its span). A small change of the data then leaves the axes as they were: they stay still
+/// under a dragging finger, and only the traces need redrawing.
+fn round_out((lo, hi): (f64, f64)) -> (f64, f64) {
+    let tenth = (hi - lo) / 10.0;
+    if !(tenth > 0.0 && tenth.is_finite()) {
+        return (lo, hi);
+    }
+    let magnitude = 10f64.powf(tenth.log10().floor());
+    let step = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&step| step <= tenth)
+        .unwrap_or(magnitude);
+    let rounded = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    if rounded.0.is_finite() && rounded.1.is_finite() {
+        rounded
+    } else {
+        (lo, hi)
+    }
+}
+
 fn tick_label(v: f64, scale: Scale) -> String {
     match scale {
         Scale::Log10 => format!("1e{}", v.round()),
@@ -321,272 +828,47 @@ fn tick_label(v: f64, scale: Scale) -> String {
     }
 }
 
-fn plot<DB: DrawingBackend>(
-    kind: ChartKind,
-    area: &DrawingArea<DB, Shift>,
-    scenes: &[Scene<'_>],
-    spec: Spec,
-    time_axis: TimeAxis,
-    theme: &Theme,
-    ratio: f64,
-) -> Result<Frame, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&theme.background)?;
-    let x = bounds(
-        spec.traces
-            .iter()
-            .flat_map(|t| t.points.iter().map(|p| p.0)),
-    )
-    .unwrap_or((0.0, 1.0));
-    let mut y = bounds(
-        spec.traces
-            .iter()
-            .flat_map(|t| t.points.iter().map(|p| p.1)),
-    )
-    .unwrap_or((0.0, 1.0));
-    if spec.y_scale == Scale::Log10 {
-        y.0 = y.0.max(y.1 - MAX_DECADES);
-    }
-    let (x, y) = (pad(x, spec.x_scale), pad(y, spec.y_scale));
-    let px = |css: f64| (css * ratio).round() as u32;
-    let small = f64::from(area.dim_in_pixel().0) / ratio < 480.0;
-    let font = if small { 11.0 } else { 13.0 };
-    let text = (FontFamily::SansSerif, font * ratio)
-        .into_font()
-        .color(&theme.foreground);
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            spec.caption,
-            (FontFamily::SansSerif, (font + 1.0) * ratio)
-                .into_font()
-                .color(&theme.foreground),
-        )
-        .margin(px(if small { 6.0 } else { 10.0 }))
-        .x_label_area_size(px(font * 3.0))
-        .y_label_area_size(px(if small { 44.0 } else { 60.0 }))
-        .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
-    chart
-        .configure_mesh()
-        .bold_line_style(theme.grid)
-        .max_light_lines(0)
-        .axis_style(theme.foreground)
-        .label_style(text.clone())
-        .axis_desc_style(text.clone())
-        .x_desc(spec.x_label.as_str())
-        .y_desc(spec.y_label)
-        .x_labels(if small { 4 } else { 7 })
-        .y_labels(if small { 5 } else { 7 })
-        .x_label_formatter(&|v| tick_label(*v, spec.x_scale))
-        .y_label_formatter(&|v| tick_label(*v, spec.y_scale))
-        .draw()?;
-    for &(from, to) in &spec.shaded {
-        let (from, to) = (from.max(x.0), to.min(x.1));
-        if from < to {
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(from, y.0), (to, y.1)],
-                theme.shade.mix(0.6).filled(),
-            )))?;
-        }
-    }
-    // Traces are drawn with at most four points per pixel column of the plot.
-    let columns = f64::from(chart.plotting_area().dim_in_pixel().0);
-    let clamp = |(px, py): (f64, f64)| (px, py.clamp(y.0, y.1));
-    for trace in &spec.traces {
-        let style = ShapeStyle::from(trace.color).stroke_width(px(2.0));
-        let points = decimate(trace.points.iter().copied().map(clamp), x, columns);
-        match trace.stroke {
-            Stroke::Solid => chart.draw_series(LineSeries::new(points, style))?,
-            Stroke::Dashed => {
-                chart.draw_series(DashedLineSeries::new(points, px(6.0), px(4.0), style))?
-            }
-            Stroke::Dotted => {
-                chart.draw_series(DashedLineSeries::new(points, px(2.0), px(3.0), style))?
-            }
-        };
-    }
-    let entries = legend_entries(&spec.traces, scenes, theme);
-    legend(
-        &chart.plotting_area().strip_coord_spec(),
-        &entries,
-        &text,
-        theme,
-        ratio,
-    )?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(Frame {
-        kind,
-        left: f64::from(xs.start),
-        top: f64::from(ys.start),
-        width: f64::from(xs.end - xs.start),
-        height: f64::from(ys.end - ys.start),
-        x,
-        y,
-        x_scale: spec.x_scale,
-        y_scale: spec.y_scale,
-        time_axis,
-    })
-}
-
-/// The points a line through `points` needs at a resolution of `columns` pixel columns over the
-/// x range `x`: of each run of consecutive points in one column, the first, the lowest, the
-/// highest and the last, in their order. The line drawn through them covers the same pixels.
-fn decimate(
-    points: impl Iterator<Item = (f64, f64)>,
-    x: (f64, f64),
-    columns: f64,
-) -> Vec<(f64, f64)> {
-    let scale = columns / (x.1 - x.0);
-    let column = |p: (f64, f64)| ((p.0 - x.0) * scale).floor();
-    // A point with its index in `points`.
-    type Indexed = (usize, (f64, f64));
-    let mut out = Vec::with_capacity(points.size_hint().0);
-    // The current run: its column and its first, lowest, highest and last points.
-    let mut run: Option<(f64, [Indexed; 4])> = None;
-    let flush = |out: &mut Vec<(f64, f64)>, [first, low, high, last]: [Indexed; 4]| {
-        if first.0 == last.0 {
-            // The run's only point (the usual case while there are fewer points than columns).
-            out.push(first.1);
-            return;
-        }
-        let (a, b) = if low.0 <= high.0 {
-            (low, high)
-        } else {
-            (high, low)
-        };
-        let mut previous = usize::MAX;
-        for (i, p) in [first, a, b, last] {
-            if i != previous {
-                out.push(p);
-                previous = i;
-            }
-        }
-    };
-    for (i, p) in points.enumerate() {
-        let c = column(p);
-        match &mut run {
-            Some((col, keep)) if *col == c => {
-                if p.1 < keep[1].1.1 {
-                    keep[1] = (i, p);
-                }
-                if p.1 > keep[2].1.1 {
-                    keep[2] = (i, p);
-                }
-                keep[3] = (i, p);
-            }
-            _ => {
-                if let Some((_, keep)) = run {
-                    flush(&mut out, keep);
-                }
-                run = Some((c, [(i, p); 4]));
-            }
-        }
-    }
-    if let Some((_, keep)) = run {
-        flush(&mut out, keep);
-    }
-    out
-}
-
 /// Legend lines: each quantity for a single scene; each scene (by colour) and each quantity (by
 /// stroke) when comparing.
-fn legend_entries<'a>(
-    traces: &'a [Trace],
-    scenes: &'a [Scene<'_>],
+fn legend_entries(
+    traces: &[Trace],
+    scenes: &[Scene<'_>],
     theme: &Theme,
-) -> Vec<(&'a str, RGBColor, Stroke)> {
+) -> Vec<(String, RGBColor, Stroke)> {
     if scenes.len() <= 1 {
         return traces
             .iter()
             .map(|t| {
-                (
-                    if t.quantity.is_empty() {
-                        scenes[t.scene].label
-                    } else {
-                        t.quantity
-                    },
-                    t.color,
-                    t.stroke,
-                )
+                let label = if t.quantity.is_empty() {
+                    scenes[t.scene].label
+                } else {
+                    t.quantity
+                };
+                (label.to_owned(), t.color, t.stroke)
             })
             .collect();
     }
-    let mut entries: Vec<(&str, RGBColor, Stroke)> = scenes
+    let mut entries: Vec<(String, RGBColor, Stroke)> = scenes
         .iter()
         .enumerate()
         .map(|(i, s)| {
             (
-                s.label,
+                s.label.to_owned(),
                 trace_color(theme, scenes.len(), i, 0),
                 Stroke::Solid,
             )
         })
         .collect();
-    let mut quantities: Vec<(&str, RGBColor, Stroke)> = Vec::new();
+    let mut quantities: Vec<(String, RGBColor, Stroke)> = Vec::new();
     for t in traces.iter().filter(|t| !t.quantity.is_empty()) {
         if !quantities.iter().any(|q| q.0 == t.quantity) {
-            quantities.push((t.quantity, theme.foreground, t.stroke));
+            quantities.push((t.quantity.to_owned(), theme.foreground, t.stroke));
         }
     }
     if quantities.len() > 1 {
         entries.extend(quantities);
     }
     entries
-}
-
-/// Draws the legend in the upper-left corner of the plot area. (Written here rather than with
-/// plotters' series labels, whose default font lookup pulls Unicode case tables into the wasm.)
-fn legend<DB: DrawingBackend>(
-    plot: &DrawingArea<DB, Shift>,
-    entries: &[(&str, RGBColor, Stroke)],
-    text: &TextStyle<'_>,
-    theme: &Theme,
-    ratio: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    if entries.is_empty() {
-        return Ok(());
-    }
-    let px = |css: f64| (css * ratio).round() as i32;
-    let (pad, swatch, gap) = (px(6.0), px(18.0), px(6.0));
-    let mut width = 0;
-    let mut line = 0;
-    for (label, _, _) in entries {
-        let (w, h) = plot.estimate_text_size(label, text)?;
-        width = width.max(w as i32);
-        line = line.max(h as i32 + px(4.0));
-    }
-    let (x0, y0) = (px(8.0), px(8.0));
-    let (x1, y1) = (
-        x0 + 2 * pad + swatch + gap + width,
-        y0 + 2 * pad + line * entries.len() as i32,
-    );
-    plot.draw(&Rectangle::new(
-        [(x0, y0), (x1, y1)],
-        theme.background.mix(0.88).filled(),
-    ))?;
-    plot.draw(&Rectangle::new(
-        [(x0, y0), (x1, y1)],
-        ShapeStyle::from(theme.grid).stroke_width(1),
-    ))?;
-    for (i, (label, color, stroke)) in entries.iter().enumerate() {
-        let y = y0 + pad + line * i as i32 + line / 2;
-        let x = x0 + pad;
-        let style = ShapeStyle::from(*color).stroke_width(px(2.0).max(1) as u32);
-        let (dash, step) = match stroke {
-            Stroke::Solid => (swatch, swatch),
-            Stroke::Dashed => (px(6.0), px(10.0)),
-            Stroke::Dotted => (px(2.0), px(5.0)),
-        };
-        let mut from = x;
-        while from < x + swatch {
-            plot.draw(&PathElement::new(
-                vec![(from, y), ((from + dash).min(x + swatch), y)],
-                style,
-            ))?;
-            from += step;
-        }
-        let anchored = text.pos(Pos::new(HPos::Left, VPos::Center));
-        plot.draw(&Text::new(*label, (x + swatch + gap, y), anchored))?;
-    }
-    Ok(())
 }
 
 /// The sample of `curves` nearest in time to chart coordinate `x` on `axis`.
@@ -718,61 +1000,75 @@ mod tests {
         assert_eq!(format_log10(0.999_999_99), "1.0000e1");
     }
 
-    /// Splits `points` into runs of consecutive points in one pixel column.
-    fn runs(points: &[(f64, f64)], x: (f64, f64), columns: f64) -> Vec<Vec<(f64, f64)>> {
-        let column = |p: &(f64, f64)| ((p.0 - x.0) * columns / (x.1 - x.0)).floor();
-        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-        for p in points {
-            match runs.last_mut() {
-                Some(run) if column(&run[0]) == column(p) => run.push(*p),
-                _ => runs.push(vec![*p]),
-            }
-        }
-        runs
+    #[test]
+    fn a_segment_crosses_a_box_when_any_part_of_it_is_inside() {
+        let area = (10.0, 10.0, 20.0, 20.0);
+        let inside = [
+            ((12.0, 12.0), (18.0, 18.0)),
+            ((0.0, 15.0), (30.0, 15.0)),
+            ((0.0, 0.0), (30.0, 30.0)),
+            ((15.0, 0.0), (15.0, 10.0)),
+            ((25.0, 15.0), (15.0, 5.0)),
+        ];
+        let outside = [
+            ((0.0, 0.0), (9.0, 30.0)),
+            ((21.0, 0.0), (21.0, 30.0)),
+            ((0.0, 21.0), (30.0, 22.0)),
+            ((0.0, 9.0), (5.0, 0.0)),
+            ((0.0, 12.0), (12.0, 0.0)),
+            ((25.0, 10.0), (15.0, 0.0)),
+        ];
+        assert!(inside.iter().all(|&s| crosses(s, area)));
+        assert!(outside.iter().all(|&s| !crosses(s, area)));
     }
 
     #[test]
-    fn decimation_keeps_each_columns_ends_and_extremes_in_order() {
-        // A deterministic pseudo-random walk that also doubles back in x (as 1/T does on cooling).
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
-        for (n, columns) in [(5_000, 300.0), (200, 700.0), (3, 10.0), (1, 1.0), (0, 50.0)] {
-            let mut x = 0.0;
-            let points: Vec<(f64, f64)> = (0..n)
-                .map(|_| {
-                    x += next() - 0.2;
-                    (x, next() * 100.0 - 50.0)
-                })
-                .collect();
-            let range = bounds(points.iter().map(|p| p.0)).unwrap_or((0.0, 1.0));
-            let range = (range.0, range.1 + 1.0);
-            let kept = decimate(points.iter().copied(), range, columns);
-            let runs = runs(&points, range, columns);
-            assert!(kept.len() <= 4 * runs.len());
-            let mut from = 0;
-            for run in runs {
-                let count = run.len().min(4).min(kept.len() - from);
-                // The run's points among the kept ones: a subsequence, in order.
-                let mut taken = Vec::new();
-                for p in &run {
-                    if taken.len() < count && kept[from + taken.len()] == *p {
-                        taken.push(*p);
-                    }
-                }
-                assert!(!taken.is_empty() && taken.len() <= 4);
-                assert_eq!(taken[0], run[0]);
-                assert_eq!(taken.last(), run.last());
-                let low = run.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-                let high = run.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-                assert!(taken.iter().any(|p| p.1 == low) && taken.iter().any(|p| p.1 == high));
-                from += taken.len();
-            }
-            assert_eq!(from, kept.len(), "nothing but the runs' points is kept");
+    fn the_legend_goes_to_the_corner_the_traces_leave_free() {
+        use crate::program::Segment;
+        // T(t) of a cooling from 2000 K runs from the upper left to the lower right, of a
+        // heating from the lower left to the upper right.
+        for (start_k, target_k, corner) in [
+            (2000.0, 300.0, "upper right"),
+            (300.0, 2000.0, "upper left"),
+        ] {
+            let mut scenario = crate::scenario::tests::example();
+            scenario.program.start_k = start_k;
+            scenario.program.segments = vec![Segment::Ramp {
+                rate_k_per_s: 1.0,
+                target_k,
+            }];
+            let model = scenario.validate().unwrap();
+            let mut curves = Curves::default();
+            model.evaluate_into(&mut curves);
+            let scene = Scene {
+                label: "ramp",
+                model: &model,
+                curves: &curves,
+            };
+            let mut svg = String::new();
+            let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            let plot = Plot::new(
+                ChartKind::Temperature,
+                &[scene],
+                TimeAxis::Linear,
+                &Theme::LIGHT,
+                1.0,
+                (640, 360),
+            );
+            let layout = plot.draw_axes(&area).unwrap();
+            let (xs, ys) = layout.legend.clone().unwrap();
+            let middle = (layout.plot.0.start + layout.plot.0.end) / 2;
+            let placed = match (
+                xs.start < middle,
+                ys.start < (layout.plot.1.start + layout.plot.1.end) / 2,
+            ) {
+                (true, true) => "upper left",
+                (false, true) => "upper right",
+                (true, false) => "lower left",
+                (false, false) => "lower right",
+            };
+            assert_eq!(placed, corner, "{start_k} → {target_k} K: {layout:?}");
+            assert_eq!(plot.relayout(&layout), layout);
         }
     }
 

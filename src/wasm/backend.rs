@@ -11,6 +11,7 @@
 //!
 //! This file declares the drawing calls it imports; the exported API stays in `mod.rs`.
 
+use crate::charts::Polylines;
 use plotters::prelude::*;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
@@ -18,6 +19,7 @@ use plotters_backend::{
 };
 use std::cell::RefCell;
 use std::fmt;
+use std::ops::Range;
 use wasm_bindgen::prelude::*;
 use web_sys::TextMetrics;
 
@@ -29,6 +31,10 @@ extern "C" {
     fn width(this: &Surface) -> u32;
     #[wasm_bindgen(method, getter)]
     fn height(this: &Surface) -> u32;
+    #[wasm_bindgen(method, setter)]
+    fn set_width(this: &Surface, width: u32);
+    #[wasm_bindgen(method, setter)]
+    fn set_height(this: &Surface, height: u32);
     #[wasm_bindgen(method, catch, js_name = getContext)]
     fn get_context(this: &Surface, kind: &str) -> Result<JsValue, JsValue>;
 
@@ -75,18 +81,56 @@ extern "C" {
     fn translate(this: &Context2d, x: f64, y: f64);
     #[wasm_bindgen(method)]
     fn rotate(this: &Context2d, angle: f64);
+    #[wasm_bindgen(method, js_name = setLineDash)]
+    fn set_line_dash(this: &Context2d, segments: &[f64]);
+    #[wasm_bindgen(method, js_name = drawImage)]
+    #[allow(clippy::too_many_arguments)]
+    fn draw_image(
+        this: &Context2d,
+        image: &Surface,
+        sx: f64,
+        sy: f64,
+        sw: f64,
+        sh: f64,
+        dx: f64,
+        dy: f64,
+        dw: f64,
+        dh: f64,
+    );
 }
 
 impl Surface {
-    /// The surface's 2D context; an error if it has none (a canvas already given to WebGL, or
-    /// not a canvas at all).
-    pub(super) fn context(&self) -> Result<Context2d, JsError> {
+    /// The surface's 2D context; an error naming the argument `name` if it has none (a canvas
+    /// already given to WebGL, or not a canvas at all).
+    pub(super) fn context(&self, name: &str) -> Result<Context2d, JsError> {
         match self.get_context("2d") {
             Ok(context) if context.is_object() => Ok(context.unchecked_into()),
-            _ => Err(JsError::new(
-                "a chart surface has no 2D context: pass an OffscreenCanvas or a <canvas>",
-            )),
+            _ => Err(JsError::new(&format!(
+                "{name} has no 2D context: pass an OffscreenCanvas or a <canvas>"
+            ))),
         }
+    }
+
+    /// Its size in pixels.
+    pub(super) fn size(&self) -> (u32, u32) {
+        (self.width(), self.height())
+    }
+
+    /// Resizes it (which clears it) unless it already has `size`.
+    pub(super) fn resize(&self, size: (u32, u32)) {
+        if self.size() != size {
+            self.set_width(size.0);
+            self.set_height(size.1);
+        }
+    }
+}
+
+impl Context2d {
+    /// Copies the pixels of `surface` in `rect` (end exclusive) to the same place.
+    pub(super) fn copy(&self, surface: &Surface, (xs, ys): &(Range<i32>, Range<i32>)) {
+        let (x, y) = (f64::from(xs.start), f64::from(ys.start));
+        let (w, h) = (f64::from(xs.end - xs.start), f64::from(ys.end - ys.start));
+        self.draw_image(surface, x, y, w, h, x, y, w, h);
     }
 }
 
@@ -137,7 +181,7 @@ impl<'a> CanvasBackend<'a> {
     pub(super) fn new(surface: &Surface, context: &'a Context2d, widths: &'a TextWidths) -> Self {
         CanvasBackend {
             measure: TextMeasure::new(context, widths),
-            size: (surface.width(), surface.height()),
+            size: surface.size(),
             path_open: false,
             fill: None,
             stroke: None,
@@ -400,6 +444,40 @@ impl DrawingBackend for AnyBackend<'_> {
             AnyBackend::Canvas(b) => b.estimate_text_size(text, style),
             AnyBackend::Svg(_, measure) => Ok(measure.size(text, style)),
         }
+    }
+}
+
+impl Polylines for AnyBackend<'_> {
+    fn draw_polyline(
+        &mut self,
+        points: &[(f64, f64)],
+        dashes: Option<(u32, u32)>,
+        style: &ShapeStyle,
+    ) -> Drawn {
+        forward!(self, b => b.draw_polyline(points, dashes, style))
+    }
+}
+
+impl Polylines for CanvasBackend<'_> {
+    /// The points where they are, and a dashed line in one path dashed by the canvas.
+    fn draw_polyline(
+        &mut self,
+        points: &[(f64, f64)],
+        dashes: Option<(u32, u32)>,
+        style: &ShapeStyle,
+    ) -> Drawn {
+        match dashes {
+            None => self.lines(style, points.iter().copied()),
+            Some((dash, gap)) => {
+                self.flush();
+                self.context()
+                    .set_line_dash(&[f64::from(dash), f64::from(gap)]);
+                self.lines(style, points.iter().copied());
+                self.flush();
+                self.context().set_line_dash(&[]);
+            }
+        }
+        Ok(())
     }
 }
 

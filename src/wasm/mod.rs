@@ -14,7 +14,9 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 use crate::arrhenius::{ActivationEnergy, Arrhenius, ThermalIntegral};
-use crate::charts::{self, ChartKind, Frame, Scene, Theme, TimeAxis, format_log10};
+use crate::charts::{
+    self, ChartKind, Frame, Guides, Layout, Plot, Scene, Theme, TimeAxis, format_log10,
+};
 use crate::error::{Field, InputError, check, limits};
 use crate::flux::FluxModel;
 use crate::grain::{self, GrainGrowth};
@@ -219,6 +221,19 @@ impl Evaluated {
     }
 }
 
+/// The current scenario and the pinned ones, as the charts draw them.
+fn scenes<'a>(current: &'a Option<Evaluated>, pinned: &'a [Evaluated]) -> Vec<Scene<'a>> {
+    current
+        .iter()
+        .chain(pinned)
+        .map(|e| Scene {
+            label: &e.label,
+            model: &e.model,
+            curves: &e.curves,
+        })
+        .collect()
+}
+
 /// The page's calculator: holds the current and pinned scenarios and draws them on canvases.
 /// Large data stays here; JS receives summaries and strings.
 #[wasm_bindgen]
@@ -232,15 +247,48 @@ pub struct Calculator {
     text_widths: TextWidths,
 }
 
-/// A chart on the page: what it is drawn on, the pixel mapping of its last drawing, whether it is
-/// on screen, and whether it still shows an older state (it is redrawn when it scrolls into view).
+/// A chart on the page: what it is drawn on, the layer its axes are kept on, the pixel mapping
+/// of its last drawing, whether it is on screen, and whether it still shows an older state (it is
+/// redrawn when it scrolls into view).
 struct Chart {
     kind: ChartKind,
     surface: Surface,
     context: Context2d,
+    layer: Option<Layer>,
     frame: Option<Frame>,
     visible: bool,
     stale: bool,
+}
+
+/// A spare surface holding a chart's guides (background, caption, axes and legend, half the cost
+/// of a drawing): each redraw copies it under the traces and its legend over them, and draws it
+/// anew only when the guides change.
+struct Layer {
+    surface: Surface,
+    context: Context2d,
+    /// The guides it shows, and where.
+    drawn: Option<(Guides, Layout)>,
+}
+
+impl Layer {
+    /// Where the guides of `plot` go, drawn on the layer if it shows other guides.
+    fn guides(&mut self, plot: &Plot, widths: &TextWidths) -> Result<Layout, String> {
+        if let Some((guides, drawn)) = &self.drawn
+            && guides == plot.guides()
+            && plot.relayout(drawn) == *drawn
+        {
+            return Ok(drawn.clone());
+        }
+        self.drawn = None;
+        self.surface.resize(plot.guides().size());
+        let area = AnyBackend::Canvas(CanvasBackend::new(&self.surface, &self.context, widths))
+            .into_drawing_area();
+        let layout = plot.draw_axes(&area)?;
+        plot.draw_legend(&area, &layout)?;
+        area.present().map_err(|e| e.to_string())?;
+        self.drawn = Some((plot.guides().clone(), layout.clone()));
+        Ok(layout)
+    }
 }
 
 impl Default for Calculator {
@@ -271,15 +319,32 @@ impl Calculator {
 
     /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `surface`:
     /// an `OffscreenCanvas` (the page's, from `canvas.transferControlToOffscreen()`) or a
-    /// `<canvas>`, at its size in device pixels.
-    pub fn attach(&mut self, kind: &str, surface: Surface) -> Result<(), JsError> {
+    /// `<canvas>`, at its size in device pixels. With a `layer` (a spare `OffscreenCanvas` or
+    /// `<canvas>`, which the calculator sizes), the chart's axes are kept on it, and a redraw
+    /// whose axes have not changed draws only the traces over a copy of them: same pixels,
+    /// about half the work.
+    pub fn attach(
+        &mut self,
+        kind: &str,
+        surface: Surface,
+        layer: Option<Surface>,
+    ) -> Result<(), JsError> {
         let kind = chart_kind(kind)?;
-        let context = surface.context()?;
+        let context = surface.context("a chart surface")?;
+        let layer = match layer {
+            Some(surface) => Some(Layer {
+                context: surface.context("a chart's layer")?,
+                surface,
+                drawn: None,
+            }),
+            None => None,
+        };
         self.charts.retain(|c| c.kind != kind);
         self.charts.push(Chart {
             kind,
             surface,
             context,
+            layer,
             frame: None,
             visible: true,
             stale: true,
@@ -350,15 +415,7 @@ impl Calculator {
     }
 
     fn scenes(&self) -> Vec<Scene<'_>> {
-        self.current
-            .iter()
-            .chain(&self.pinned)
-            .map(|e| Scene {
-                label: &e.label,
-                model: &e.model,
-                curves: &e.curves,
-            })
-            .collect()
+        scenes(&self.current, &self.pinned)
     }
 
     fn theme(&self) -> &'static Theme {
@@ -406,32 +463,48 @@ impl Calculator {
     }
 
     fn redraw(&mut self, i: usize) -> Result<(), JsError> {
-        let scenes = self.scenes();
+        let scenes = scenes(&self.current, &self.pinned);
         if scenes.is_empty() {
             return Ok(());
         }
-        let Chart {
-            kind,
-            surface,
-            context,
-            ..
-        } = &self.charts[i];
-        let frame = {
-            let area = AnyBackend::Canvas(CanvasBackend::new(surface, context, &self.text_widths))
-                .into_drawing_area();
-            let frame = charts::draw(
-                *kind,
-                &area,
-                &scenes,
-                self.time_axis,
-                self.theme(),
-                self.pixel_ratio,
-            )
-            .map_err(|e| JsError::new(&format!("drawing the {kind:?} chart failed: {e}")))?;
-            area.present().map_err(|e| JsError::new(&e.to_string()))?;
-            frame
-        };
+        let theme = self.theme();
         let chart = &mut self.charts[i];
+        let kind = chart.kind;
+        let failed = |e: String| JsError::new(&format!("drawing the {kind:?} chart failed: {e}"));
+        let plot = Plot::new(
+            kind,
+            &scenes,
+            self.time_axis,
+            theme,
+            self.pixel_ratio,
+            chart.surface.size(),
+        );
+        let area = AnyBackend::Canvas(CanvasBackend::new(
+            &chart.surface,
+            &chart.context,
+            &self.text_widths,
+        ))
+        .into_drawing_area();
+        let present =
+            |area: &DrawingArea<AnyBackend, _>| area.present().map_err(|e| failed(e.to_string()));
+        let frame = match chart.layer.as_mut() {
+            None => plot.draw(&area).map_err(failed)?,
+            Some(layer) => {
+                // The guides under the traces, and their legend over them.
+                let layout = layer.guides(&plot, &self.text_widths).map_err(failed)?;
+                let (w, h) = plot.guides().size();
+                chart
+                    .context
+                    .copy(&layer.surface, &(0..w as i32, 0..h as i32));
+                let frame = plot.draw_traces(&area, &layout).map_err(failed)?;
+                present(&area)?;
+                if let Some(legend) = &layout.legend {
+                    chart.context.copy(&layer.surface, legend);
+                }
+                frame
+            }
+        };
+        present(&area)?;
         chart.frame = Some(frame);
         chart.stale = false;
         Ok(())
