@@ -75,9 +75,16 @@ function parseNumber(input) {
 }
 
 const unitOf = (kind) => $(UNIT_SELECTS[kind]).value;
+// Each input's last text and unit with its SI value: an edit converts only what changed.
+const converted = new WeakMap();
 function siValue(input, kind) {
+  const unit = kind ? unitOf(kind) : null;
+  const last = converted.get(input);
+  if (last && last.text === input.value && last.unit === unit) return last.si;
   const value = parseNumber(input);
-  return kind ? toSi(value, unitOf(kind)) : value;
+  const si = unit ? toSi(value, unit) : value;
+  converted.set(input, { text: input.value, unit, si });
+  return si;
 }
 // Shortest text that round-trips to 10 significant digits; scientific notation when small or large.
 const format = (v) => {
@@ -88,13 +95,21 @@ const display = (si, kind) => format(kind ? fromSi(si, unitOf(kind)) : si);
 
 // ---------- messages ----------
 
+// The inputs marked invalid, with their messages: an edit clears them without searching the page.
+const marked = new Map();
+
 function clearMessages() {
-  for (const el of document.querySelectorAll('[aria-invalid=true]')) el.removeAttribute('aria-invalid');
-  for (const el of document.querySelectorAll('.msg')) el.remove();
+  for (const [input, msg] of marked) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    msg.remove();
+  }
+  marked.clear();
   $('alert').hidden = true;
 }
 
 function markInvalid(input, message) {
+  marked.get(input)?.remove();
   input.setAttribute('aria-invalid', 'true');
   const msg = document.createElement('span');
   msg.className = 'msg';
@@ -102,6 +117,7 @@ function markInvalid(input, message) {
   msg.textContent = message;
   input.setAttribute('aria-describedby', msg.id);
   input.insertAdjacentElement('afterend', msg);
+  marked.set(input, msg);
 }
 
 function showAlert(message) {

@@ -293,6 +293,8 @@ await test('a bad input shows why and what is allowed, and keeps the last chart'
   const before = await type(page, '#d0', '2.66e-6');
   await afterEdit(page, before);
   assert.equal(await page.$('#d0-msg'), null);
+  assert.equal(await page.getAttribute('#d0', 'aria-invalid'), null, 'the mended input is no longer marked');
+  assert.equal(await page.getAttribute('#d0', 'aria-describedby'), null);
   assertNoProblems();
 });
 
