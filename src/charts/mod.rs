@@ -702,14 +702,14 @@ impl Plot {
     }
 }
 
-/// The time coordinate of sample `i` of a scene on the chosen axis.
-fn time_coordinate(curves: &Curves, i: usize, axis: TimeAxis) -> f64 {
-    let t = curves.time_s[i];
-    match axis {
+/// The time coordinates of a scene's samples on the chosen axis.
+fn time_coordinates(curves: &Curves, axis: TimeAxis) -> impl Iterator<Item = f64> + '_ {
+    let end = curves.time_s.last().copied().unwrap_or(1.0);
+    curves.time_s.iter().map(move |&t| match axis {
         TimeAxis::Linear => t,
         TimeAxis::Log => t.log10(),
-        TimeAxis::Normalised => t / curves.time_s.last().copied().unwrap_or(1.0),
-    }
+        TimeAxis::Normalised => t / end,
+    })
 }
 
 /// The time axis's label and scale.
@@ -731,11 +731,12 @@ fn time_trace(
     (position, quantity, stroke): (usize, &'static str, Stroke),
     theme: &Theme,
 ) -> Trace {
-    let curves = scenes[index].curves;
-    let points = (0..values.len())
-        .map(|i| (time_coordinate(curves, i, axis), values[i]))
-        .filter(|(x, y)| x.is_finite() && y.is_finite())
-        .collect();
+    let mut points = Vec::with_capacity(values.len());
+    points.extend(
+        time_coordinates(scenes[index].curves, axis)
+            .zip(values.iter().copied())
+            .filter(|(x, y)| x.is_finite() && y.is_finite()),
+    );
     Trace {
         scene: index,
         quantity,
@@ -876,8 +877,7 @@ fn nearest_sample(curves: &Curves, x: f64, axis: TimeAxis) -> Option<usize> {
     if curves.is_empty() {
         return None;
     }
-    let i = (0..curves.len())
-        .map(|i| time_coordinate(curves, i, axis))
+    let i = time_coordinates(curves, axis)
         .position(|c| c >= x)
         .unwrap_or(curves.len() - 1);
     Some(i)
