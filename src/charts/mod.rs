@@ -460,8 +460,10 @@ impl Plot {
         }
     }
 
-    /// A box of `size` for the legend: in the corner of the plot area that the fewest segments
-    /// of the traces cross (upper left, upper right, lower left, lower right on a tie).
+    /// A box of `size` for the legend: of nine places in the plot area (its corners, the middles
+    /// of its edges, its centre), the one over the least length of trace, lines within a few
+    /// pixels of it counted as under it. On a tie the first of: upper left, upper right, lower
+    /// left, lower right, top, bottom, left, right, centre.
     fn place_legend(
         &self,
         plot: &(Range<i32>, Range<i32>),
@@ -474,27 +476,39 @@ impl Plot {
             (xs.end - inset - w).max(left),
             (ys.end - inset - h).max(top),
         );
-        let corners = [(left, top), (right, top), (left, bottom), (right, bottom)];
-        let boxes = corners.map(|(x, y)| {
+        let (centre, middle) = ((left + right) / 2, (top + bottom) / 2);
+        let places = [
+            (left, top),
+            (right, top),
+            (left, bottom),
+            (right, bottom),
+            (centre, top),
+            (centre, bottom),
+            (left, middle),
+            (right, middle),
+            (centre, middle),
+        ];
+        let clearance = f64::from(self.px(3.0));
+        let boxes = places.map(|(x, y)| {
             (
-                f64::from(x),
-                f64::from(y),
-                f64::from(x + w),
-                f64::from(y + h),
+                f64::from(x) - clearance,
+                f64::from(y) - clearance,
+                f64::from(x + w) + clearance,
+                f64::from(y + h) + clearance,
             )
         });
-        let mut crossings = [0usize; 4];
+        let mut covered = [0.0; 9];
         for line in self.lines(plot).iter() {
             for segment in line.windows(2) {
-                for (count, area) in crossings.iter_mut().zip(boxes) {
-                    *count += usize::from(crosses((segment[0], segment[1]), area));
+                for (length, area) in covered.iter_mut().zip(boxes) {
+                    *length += length_inside((segment[0], segment[1]), area);
                 }
             }
         }
-        let best = (0..corners.len())
-            .min_by_key(|&i| crossings[i])
+        let best = (0..places.len())
+            .min_by(|&i, &j| covered[i].total_cmp(&covered[j]))
             .unwrap_or(0);
-        let (x, y) = corners[best];
+        let (x, y) = places[best];
         (x..x + w, y..y + h)
     }
 
@@ -779,18 +793,25 @@ fn pad(range: (f64, f64), scale: Scale) -> (f64, f64) {
     }
 }
 
-/// Whether segment `from`–`to` crosses or touches the box (left, top, right, bottom).
-fn crosses(
+/// Length of the part of segment `from`–`to` inside the box (left, top, right, bottom).
+fn length_inside(
     ((x0, y0), (x1, y1)): ((f64, f64), (f64, f64)),
     (l, t, r, b): (f64, f64, f64, f64),
-) -> bool {
-    if (x0 < l && x1 < l) || (x0 > r && x1 > r) || (y0 < t && y1 < t) || (y0 > b && y1 > b) {
-        return false;
+) -> f64 {
+    // The segment is from + s·(to − from), s in [0, 1]: clip s to each pair of the box's edges.
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let mut within = (0.0f64, 1.0f64);
+    for (start, delta, low, high) in [(x0, dx, l, r), (y0, dy, t, b)] {
+        if delta == 0.0 {
+            if start < low || start > high {
+                return 0.0;
+            }
+        } else {
+            let (a, b) = ((low - start) / delta, (high - start) / delta);
+            within = (within.0.max(a.min(b)), within.1.min(a.max(b)));
+        }
     }
-    // The box's corners on both sides of the segment's line, or on it.
-    let side = |x: f64, y: f64| (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0);
-    let sides = [side(l, t), side(r, t), side(l, b), side(r, b)];
-    !(sides.iter().all(|&s| s > 0.0) || sides.iter().all(|&s| s < 0.0))
+    (within.1 - within.0).max(0.0) * dx.hypot(dy)
 }
 
 /// Widens an axis range outward to multiples of a round step (1, 2 or 5 × 10ⁿ, at most a tenth
@@ -1001,25 +1022,27 @@ mod tests {
     }
 
     #[test]
-    fn a_segment_crosses_a_box_when_any_part_of_it_is_inside() {
+    fn the_length_of_a_segment_inside_a_box_is_that_of_its_clipped_part() {
         let area = (10.0, 10.0, 20.0, 20.0);
-        let inside = [
-            ((12.0, 12.0), (18.0, 18.0)),
-            ((0.0, 15.0), (30.0, 15.0)),
-            ((0.0, 0.0), (30.0, 30.0)),
-            ((15.0, 0.0), (15.0, 10.0)),
-            ((25.0, 15.0), (15.0, 5.0)),
+        let cases = [
+            (((12.0, 12.0), (18.0, 18.0)), 72f64.sqrt()),
+            (((0.0, 15.0), (30.0, 15.0)), 10.0),
+            (((15.0, 30.0), (15.0, 0.0)), 10.0),
+            (((0.0, 0.0), (30.0, 30.0)), 200f64.sqrt()),
+            (((15.0, 15.0), (15.0, 15.0)), 0.0),
+            (((25.0, 15.0), (15.0, 5.0)), 0.0),
+            (((0.0, 0.0), (9.0, 30.0)), 0.0),
+            (((21.0, 0.0), (21.0, 30.0)), 0.0),
+            (((0.0, 12.0), (12.0, 0.0)), 0.0),
+            (((5.0, 15.0), (15.0, 15.0)), 5.0),
         ];
-        let outside = [
-            ((0.0, 0.0), (9.0, 30.0)),
-            ((21.0, 0.0), (21.0, 30.0)),
-            ((0.0, 21.0), (30.0, 22.0)),
-            ((0.0, 9.0), (5.0, 0.0)),
-            ((0.0, 12.0), (12.0, 0.0)),
-            ((25.0, 10.0), (15.0, 0.0)),
-        ];
-        assert!(inside.iter().all(|&s| crosses(s, area)));
-        assert!(outside.iter().all(|&s| !crosses(s, area)));
+        for (segment, expected) in cases {
+            let got = length_inside(segment, area);
+            assert!(
+                (got - expected).abs() < 1e-12,
+                "{segment:?}: {got} ≠ {expected}"
+            );
+        }
     }
 
     #[test]
