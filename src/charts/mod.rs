@@ -448,7 +448,7 @@ impl Plot {
     }
 
     /// The layout of this plot on guides drawn with `drawn`'s plot area and legend: the same,
-    /// with the legend in the corner its traces cross least.
+    /// with the legend's box where this plot's traces leave the most room (see `place_legend`).
     pub fn relayout(&self, drawn: &Layout) -> Layout {
         let legend = drawn
             .legend

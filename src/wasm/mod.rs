@@ -247,7 +247,7 @@ pub struct Calculator {
     text_widths: TextWidths,
 }
 
-/// A chart on the page: what it is drawn on, the layer its axes are kept on, the pixel mapping
+/// A chart on the page: what it is drawn on, the layer its guides are kept on, the pixel mapping
 /// of its last drawing, whether it is on screen, and whether it still shows an older state (it is
 /// redrawn when it scrolls into view).
 struct Chart {
@@ -320,9 +320,9 @@ impl Calculator {
     /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `surface`:
     /// an `OffscreenCanvas` (the page's, from `canvas.transferControlToOffscreen()`) or a
     /// `<canvas>`, at its size in device pixels. With a `layer` (a spare `OffscreenCanvas` or
-    /// `<canvas>`, which the calculator sizes), the chart's axes are kept on it, and a redraw
-    /// whose axes have not changed draws only the traces over a copy of them: same pixels,
-    /// about half the work.
+    /// `<canvas>`, which the calculator sizes), the chart's guides (axes, labels, legend) are
+    /// kept on it, and a redraw that leaves them as they were draws only the traces over a copy:
+    /// the same pixels for about half the work.
     pub fn attach(
         &mut self,
         kind: &str,
