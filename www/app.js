@@ -459,7 +459,8 @@ const surfaces = new Map();
 // them as they were redraws only the traces over a copy of them.
 const layers = new Map();
 
-// Gives every chart as many pixels as its canvas shows; tells whether any size changed.
+// Gives every chart, and its layer, as many pixels as its canvas shows; tells whether any size
+// changed. (The core sizes a layer itself; sizing it here lets prepareCanvases set it up early.)
 function sizeCanvases() {
   const ratio = window.devicePixelRatio || 1;
   let changed = false;
@@ -468,6 +469,8 @@ function sizeCanvases() {
     const w = Math.max(1, Math.round(canvas.clientWidth * ratio));
     const h = Math.max(1, Math.round(canvas.clientHeight * ratio));
     if (surface.width !== w || surface.height !== h) { surface.width = w; surface.height = h; changed = true; }
+    const layer = layers.get(kind);
+    if (layer.width !== w || layer.height !== h) { layer.width = w; layer.height = h; }
   }
   return changed;
 }
