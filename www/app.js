@@ -455,8 +455,8 @@ const OFFSCREEN = (() => {
 })();
 // What each chart is drawn on, by kind: its canvas's OffscreenCanvas, or the canvas.
 const surfaces = new Map();
-// A spare canvas per chart, by kind, on which the core keeps the chart's axes: an edit that leaves
-// them as they were redraws only the traces over a copy of them.
+// A spare canvas per chart, by kind, on which the core keeps the chart's guides (axes, labels,
+// legend): an edit that leaves them as they were redraws only the traces over a copy of them.
 const layers = new Map();
 
 // Gives every chart, and its layer, as many pixels as its canvas shows; tells whether any size

@@ -15,12 +15,12 @@ use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub use lines::Polylines;
 use lines::{Line, Vector, simplify};
-use std::borrow::Cow;
-use std::cell::OnceCell;
 
 use crate::names::Named;
 use crate::scenario::{Curves, Model};
@@ -28,8 +28,8 @@ use crate::scenario::{Curves, Model};
 /// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
 const MAX_DECADES: f64 = 40.0;
 
-/// How far [backend pixels] a trace's line may pass from a sample it does not go through (the
-/// drawn points are then rounded to whole pixels).
+/// How far [backend pixels] a trace's line may pass from a sample it does not go through. (A
+/// canvas draws the kept points where they are; SVG rounds them to whole pixels.)
 const SIMPLIFY_TOLERANCE: f64 = 0.25;
 
 /// One scenario to draw.
