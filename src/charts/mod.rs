@@ -12,7 +12,6 @@ mod temperature;
 mod transport;
 
 use plotters::coord::Shift;
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::borrow::Cow;
@@ -687,23 +686,17 @@ impl Plot {
         area: &DrawingArea<DB, Shift>,
         plot: &(Range<i32>, Range<i32>),
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let (xs, ys) = plot;
         let Guides { x, y, theme, .. } = &self.guides;
-        let (x, y) = (*x, *y);
-        // The plot area and its coordinates exactly as `ChartBuilder` made them for the axes.
-        let data = area
-            .clone()
-            .shrink((xs.start, ys.start), (xs.end - xs.start, ys.end - ys.start))
-            .apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(
-                x.0..x.1,
-                y.0..y.1,
-                (xs.start..xs.end - 1, ys.end - 1..ys.start),
-            ));
+        let pixels = self.pixels(plot);
+        let pixel = |p: (f64, f64)| {
+            let (px, py) = pixels(p);
+            (px.round() as i32, py.round() as i32)
+        };
         for &(from, to) in &self.shaded {
             let (from, to) = (from.max(x.0), to.min(x.1));
             if from < to {
-                data.draw(&Rectangle::new(
-                    [(from, y.0), (to, y.1)],
+                area.draw(&Rectangle::new(
+                    [pixel((from, y.1)), pixel((to, y.0))],
                     theme.shade.mix(0.6).filled(),
                 ))?;
             }
@@ -1045,6 +1038,14 @@ mod tests {
         }
     }
 
+    /// The validated model of `scenario` and its curves.
+    fn evaluated(scenario: &crate::scenario::Scenario) -> (Model, Curves) {
+        let model = scenario.validate().unwrap();
+        let mut curves = Curves::default();
+        model.evaluate_into(&mut curves);
+        (model, curves)
+    }
+
     #[test]
     fn the_legend_goes_to_the_corner_the_traces_leave_free() {
         use crate::program::Segment;
@@ -1060,9 +1061,7 @@ mod tests {
                 rate_k_per_s: 1.0,
                 target_k,
             }];
-            let model = scenario.validate().unwrap();
-            let mut curves = Curves::default();
-            model.evaluate_into(&mut curves);
+            let (model, curves) = evaluated(&scenario);
             let scene = Scene {
                 label: "ramp",
                 model: &model,
@@ -1097,10 +1096,7 @@ mod tests {
 
     #[test]
     fn every_chart_renders_to_svg_with_data() {
-        let scenario = crate::scenario::tests::example();
-        let model = scenario.validate().unwrap();
-        let mut curves = Curves::default();
-        model.evaluate_into(&mut curves);
+        let (model, curves) = evaluated(&crate::scenario::tests::example());
         let scene = Scene {
             label: "furnace",
             model: &model,

@@ -125,14 +125,10 @@ async function settle(page) {
 
 /** Share of non-background pixels of every chart, and whether each canvas matches its box. */
 function inkOf(page) {
-  return page.evaluate(async (kinds) => {
-    const out = {};
-    for (const k of kinds) {
-      const c = document.getElementById(`chart-${k}`);
-      // As a person would see it: scrolled into view (off-screen charts are redrawn on arrival).
-      c.scrollIntoView();
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      // What the canvas shows (its OffscreenCanvas's last frame), copied onto a scratch canvas.
+  return page.evaluate(async ([kinds, minInk]) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // What the canvas shows (its OffscreenCanvas's last frame), copied onto a scratch canvas.
+    const inkOfCanvas = (c) => {
       const copy = new OffscreenCanvas(c.width, c.height).getContext('2d');
       copy.drawImage(c, 0, 0);
       const d = copy.getImageData(0, 0, c.width, c.height).data;
@@ -140,11 +136,25 @@ function inkOf(page) {
       for (let i = 0; i < d.length; i += 4) {
         if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
       }
+      return differ / (d.length / 4);
+    };
+    const out = {};
+    for (const k of kinds) {
+      const c = document.getElementById(`chart-${k}`);
+      // As a person would see it: scrolled into view (off-screen charts are redrawn on arrival;
+      // an OffscreenCanvas's frame reaches its canvas asynchronously, so allow it a second).
+      c.scrollIntoView();
+      await frame();
+      let ink = inkOfCanvas(c);
+      for (const start = performance.now(); ink <= minInk && performance.now() - start < 1000;) {
+        await frame();
+        ink = inkOfCanvas(c);
+      }
       const crisp = c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio);
-      out[k] = { ink: differ / (d.length / 4), crisp, width: c.clientWidth };
+      out[k] = { ink, crisp, width: c.clientWidth };
     }
     return out;
-  }, KINDS);
+  }, [KINDS, MIN_INK]);
 }
 async function assertChartsDrawn(page, what) {
   const ink = await inkOf(page);
