@@ -12,10 +12,12 @@ pub mod expint;
 pub mod flux;
 pub mod grain;
 pub mod homogenisation;
+pub mod input;
 pub mod mixing;
 pub mod names;
 pub mod presets;
 pub mod program;
+pub mod report;
 pub mod scenario;
 pub mod units;
 #[cfg(target_arch = "wasm32")]

@@ -4,7 +4,10 @@
 //! as G ≈ S_conf/λ, the configurational entropy spread over the precursor mixing length λ
 //! (solid-state mixing: µm; template or molecular mixing: 1–50 nm; atomic-level mixing: ~1 nm).
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Field, InputError, check, limits};
+use crate::input::{number, numbers};
 use crate::names::Named;
 use crate::units::R_J_PER_MOL_K;
 
@@ -12,11 +15,14 @@ const SUBLATTICES: &str = "mixing.sublattices";
 
 /// One sublattice: how many of its sites a formula unit has, and the amounts of each species on
 /// it (any consistent unit; normalised to mole fractions by eq. 2, x_i = c_i / Σc).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Sublattice {
     /// Sites of this sublattice per formula unit (e.g. 1 for the A site of ABO₃).
+    #[serde(deserialize_with = "number")]
     pub sites_per_formula_unit: f64,
     /// Amounts of the species sharing the sublattice.
+    #[serde(deserialize_with = "numbers")]
     pub amounts: Vec<f64>,
 }
 
@@ -28,6 +34,8 @@ pub enum EntropyBasis {
     /// Per mole of mixed sites: Σ_s m_s · S_s / Σ_s m_s.
     PerMixedSite,
 }
+
+crate::serde_by_name!(EntropyBasis);
 
 impl Named for EntropyBasis {
     const NAMES: &'static [(&'static str, Self)] = &[

@@ -2,10 +2,13 @@
 //! each with its source, validity range and whether its numbers are confirmed (physics.md).
 //! Everything here is editable on the page; unconfirmed values are labelled as such.
 
+use serde::Serialize;
+
 use crate::program::{ROOM_TEMPERATURE_K, Segment};
 
 /// A synthesis technique: a representative thermal program.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Technique {
     /// Stable identifier (used in share links).
     pub id: &'static str,
@@ -22,7 +25,8 @@ pub struct Technique {
 }
 
 /// A diffusing species in a host: D = D0·exp(−Ea/(R T)) over its measured range.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Material {
     /// Stable identifier (used in share links).
     pub id: &'static str,
@@ -43,7 +47,8 @@ pub struct Material {
 }
 
 /// A grain-growth law of eq. (12).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct GrainLaw {
     /// Stable identifier.
     pub id: &'static str,
@@ -73,6 +78,25 @@ const fn hold(duration_s: f64) -> Segment {
 const PER_MIN: f64 = 1.0 / 60.0;
 
 /// The technique presets.
+/// Every preset, as the scripting API's `presets()` gives them.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Presets {
+    /// Thermal programs of synthesis techniques.
+    pub techniques: &'static [Technique],
+    /// Diffusing species.
+    pub materials: &'static [Material],
+    /// Grain-growth laws.
+    pub grain_laws: &'static [GrainLaw],
+}
+
+/// All presets.
+pub const ALL: Presets = Presets {
+    techniques: TECHNIQUES,
+    materials: MATERIALS,
+    grain_laws: GRAIN_LAWS,
+};
+
 pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "furnace",

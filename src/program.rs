@@ -5,40 +5,56 @@
 //! heating), so the core takes a whole program; [`ThermalProgram::pure_ramp`] is the paper's case.
 //! Every temperature is absolute [K]; a ramp adds a signed temperature difference over time.
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Field, InputError, check, limits};
+use crate::input::number;
 
 /// Room temperature, the default start of a program [K].
 pub const ROOM_TEMPERATURE_K: f64 = 298.15;
 
 const SEGMENTS: &str = "program.segments";
 
-/// One step of a thermal program, as the user writes it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One step of a thermal program, as the user writes it: `{ kind: "ramp", rateKPerS, targetK }`,
+/// `{ kind: "hold", durationS }` or `{ kind: "pulses", count, onS, offS, peakK, baseK }`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Segment {
     /// Linear heating or cooling at |rate| to `target_k`; the direction follows from the target.
+    #[serde(rename_all = "camelCase")]
     Ramp {
         /// Magnitude of dT/dt [K/s].
+        #[serde(deserialize_with = "number")]
         rate_k_per_s: f64,
         /// Temperature at the end of the ramp [K].
+        #[serde(deserialize_with = "number")]
         target_k: f64,
     },
     /// Isothermal hold at the current temperature.
+    #[serde(rename_all = "camelCase")]
     Hold {
         /// Duration [s].
+        #[serde(deserialize_with = "number")]
         duration_s: f64,
     },
     /// `count` square pulses: a jump to `peak_k` for `on_s`, then `base_k` for `off_s`.
     /// The program continues from `base_k`.
+    #[serde(rename_all = "camelCase")]
     Pulses {
         /// Number of pulses.
+        #[serde(deserialize_with = "number")]
         count: f64,
         /// Time at the peak temperature per pulse [s].
+        #[serde(deserialize_with = "number")]
         on_s: f64,
         /// Time at the base temperature after each pulse [s].
+        #[serde(deserialize_with = "number")]
         off_s: f64,
         /// Pulse peak temperature [K].
+        #[serde(deserialize_with = "number")]
         peak_k: f64,
         /// Temperature between pulses [K].
+        #[serde(deserialize_with = "number")]
         base_k: f64,
     },
 }

@@ -1,17 +1,16 @@
 //! The wasm facade in a real browser (headless Chromium): the scripting API with JS objects and
-//! JS `Error`s, and the calculator drawing on a real `<canvas>` and an `OffscreenCanvas`.
+//! JS `Error`s (with their field, value and range), hostile callers, and the calculator drawing
+//! on real `<canvas>` elements.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Float64Array, JSON, Reflect};
 use synthesis_kinetics::wasm::{
-    Calculator, arrhenius_integral, evaluate_scenario, flux_at, presets,
+    Calculator, arrhenius_integral, configurational_entropy_js, evaluate_scenario, flux_at,
+    grain_size_after, presets, to_si,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, ImageData, OffscreenCanvas,
-    OffscreenCanvasRenderingContext2d,
-};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -37,7 +36,7 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap()
 }
 
-fn error_message(e: wasm_bindgen::JsError) -> String {
+fn error_message(e: impl Into<JsValue>) -> String {
     let value: JsValue = e.into();
     assert!(
         value.is_instance_of::<js_sys::Error>(),
@@ -167,8 +166,13 @@ fn the_shape_of_a_scenario_is_checked_with_the_path_of_each_problem() {
         ),
         (
             "\"segments\": [",
-            "\"segments\": 3, \"x\": [",
+            "\"x\": 3, \"segments\": [",
             "program.x: unknown field",
+        ),
+        (
+            "\"segments\": [",
+            "\"segments\": 3, \"x\": [",
+            "program.segments: expected a list",
         ),
         (
             "\"kind\": \"entropy\"",
@@ -254,7 +258,7 @@ fn direct_functions() {
     let program =
         JSON::parse(r#"{"startK": 1200, "segments": [{"kind": "hold", "durationS": 100}]}"#)
             .unwrap();
-    let r = arrhenius_integral(program, 300e3, None).unwrap();
+    let r = arrhenius_integral(program, 300e3.into(), JsValue::UNDEFINED).unwrap();
     let want = 100f64.ln() - 300e3 / (8.314_462_618 * 1200.0);
     assert!((get(&r, "lnIntegralS").as_f64().unwrap() - want).abs() < 1e-12);
     let q = JSON::parse(
@@ -292,120 +296,22 @@ fn ink(data: ImageData) -> f64 {
 
 const KINDS: [&str; 5] = ["temperature", "flux", "transport", "grain", "arrhenius"];
 
-/// Draws every chart on the surfaces `make` returns (with a layer for its guides if `layered`);
-/// the share of ink on each, read by `pixels`.
-fn draw_every_chart<S: JsCast + Clone>(
-    make: impl Fn() -> S,
-    pixels: impl Fn(&S) -> ImageData,
-    layered: bool,
-) -> Calculator {
+/// Draws every chart on its own canvas; each must show ink.
+fn draw_every_chart() -> Calculator {
     let mut calc = Calculator::new();
-    let surfaces: Vec<S> = KINDS.iter().map(|_| make()).collect();
-    for (k, s) in KINDS.iter().zip(&surfaces) {
-        let layer = layered.then(|| OffscreenCanvas::new(1, 1).unwrap().unchecked_into());
-        calc.attach(k, s.clone().unchecked_into(), layer).unwrap();
+    let canvases: Vec<HtmlCanvasElement> = KINDS.iter().map(|_| canvas(640, 360)).collect();
+    for (k, c) in KINDS.iter().zip(&canvases) {
+        calc.attach(k, c.clone().into()).unwrap();
     }
     calc.update(scenario()).unwrap();
     calc.draw().unwrap();
-    for (k, s) in KINDS.iter().zip(&surfaces) {
-        let share = ink(pixels(s));
+    for (k, c) in KINDS.iter().zip(&canvases) {
+        let ctx: CanvasRenderingContext2d =
+            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        let share = ink(ctx.get_image_data(0.0, 0.0, 640.0, 360.0).unwrap());
         assert!(share > 0.01, "{k} chart is not blank: {share}");
     }
     calc
-}
-
-#[wasm_bindgen_test]
-fn calculator_draws_every_chart_on_an_offscreen_canvas() {
-    for layered in [false, true] {
-        draw_every_chart(
-            || OffscreenCanvas::new(640, 360).unwrap(),
-            |c| {
-                offscreen_context(c)
-                    .get_image_data(0.0, 0.0, 640.0, 360.0)
-                    .unwrap()
-            },
-            layered,
-        );
-    }
-}
-
-fn offscreen_context(c: &OffscreenCanvas) -> OffscreenCanvasRenderingContext2d {
-    c.get_context("2d").unwrap().unwrap().dyn_into().unwrap()
-}
-
-/// The scenario with diffusion Ea = `ea` J/mol.
-fn scenario_with_ea(ea: f64) -> JsValue {
-    let s = scenario();
-    Reflect::set(&get(&s, "diffusion"), &"eaJPerMol".into(), &ea.into()).unwrap();
-    s
-}
-
-#[wasm_bindgen_test]
-fn a_chart_drawn_over_its_kept_guides_has_the_pixels_of_a_whole_drawing() {
-    let (w, h) = (700, 420);
-    let pixels = |c: &OffscreenCanvas| {
-        offscreen_context(c)
-            .get_image_data(0.0, 0.0, w.into(), h.into())
-            .unwrap()
-            .data()
-            .to_vec()
-    };
-    for kind in ["flux", "transport"] {
-        // The same chart twice: drawn whole, and with its guides kept on a layer.
-        let (whole, layered, layer) = (
-            OffscreenCanvas::new(w, h).unwrap(),
-            OffscreenCanvas::new(w, h).unwrap(),
-            OffscreenCanvas::new(1, 1).unwrap(),
-        );
-        let mut calc = Calculator::new();
-        calc.attach(kind, whole.clone().unchecked_into(), None)
-            .unwrap();
-        // A calculator keeps one chart of each kind: one calculator per canvas.
-        let mut kept = Calculator::new();
-        kept.attach(
-            kind,
-            layered.clone().unchecked_into(),
-            Some(layer.clone().unchecked_into()),
-        )
-        .unwrap();
-        let draw = |calc: &mut Calculator, kept: &mut Calculator, ea: f64| {
-            calc.update(scenario_with_ea(ea)).unwrap();
-            kept.update(scenario_with_ea(ea)).unwrap();
-            calc.draw().unwrap();
-            kept.draw().unwrap();
-        };
-        draw(&mut calc, &mut kept, 318e3);
-        assert_eq!(
-            (layer.width(), layer.height()),
-            (w, h),
-            "the layer takes the chart's size"
-        );
-        assert!(pixels(&whole) == pixels(&layered), "{kind}: first drawing");
-        // A mark on the layer, in the corner outside the plot: a redraw that keeps the guides
-        // copies it; one whose axes change draws the layer anew.
-        let ctx = offscreen_context(&layer);
-        ctx.set_fill_style_str("rgb(255,0,255)");
-        ctx.fill_rect(0.0, 0.0, 2.0, 2.0);
-        draw(&mut calc, &mut kept, 318.5e3);
-        let (a, b) = (pixels(&whole), pixels(&layered));
-        let marked = |i: usize| (i / 4) % w as usize <= 1 && (i / 4) / (w as usize) <= 1;
-        assert!(
-            (0..a.len()).all(|i| a[i] == b[i] || marked(i)),
-            "{kind}: a small change redrawn over the kept guides"
-        );
-        assert_eq!(
-            &b[0..4],
-            &[255, 0, 255, 255],
-            "{kind}: the guides were kept"
-        );
-        calc.set_time_axis("log").unwrap();
-        kept.set_time_axis("log").unwrap();
-        draw(&mut calc, &mut kept, 318.5e3);
-        assert!(
-            pixels(&whole) == pixels(&layered),
-            "{kind}: a change of axes draws the guides anew"
-        );
-    }
 }
 
 #[wasm_bindgen_test]
@@ -420,8 +326,7 @@ fn a_redraw_lays_out_the_chart_as_the_first_drawing() {
             .to_vec()
     };
     let mut calc = Calculator::new();
-    calc.attach("flux", c.clone().unchecked_into(), None)
-        .unwrap();
+    calc.attach("flux", c.clone().into()).unwrap();
     calc.update(scenario()).unwrap();
     calc.draw().unwrap();
     let first = pixels();
@@ -433,41 +338,139 @@ fn a_redraw_lays_out_the_chart_as_the_first_drawing() {
 }
 
 #[wasm_bindgen_test]
-fn calculator_refuses_a_surface_without_a_2d_context() {
+fn calculator_refuses_a_canvas_without_a_2d_context() {
     let mut calc = Calculator::new();
-    let not_a_canvas = JsValue::from(js_sys::Object::new()).unchecked_into();
-    let msg = error_message(calc.attach("flux", not_a_canvas, None).unwrap_err());
-    assert!(msg.contains("a chart surface has no 2D context"), "{msg}");
+    let msg = error_message(
+        calc.attach("flux", js_sys::Object::new().into())
+            .unwrap_err(),
+    );
+    assert!(msg.contains("canvas: expected a <canvas> element"), "{msg}");
     let taken = canvas(64, 64);
     taken.get_context("bitmaprenderer").unwrap().unwrap();
-    let msg = error_message(
-        calc.attach("flux", taken.clone().unchecked_into(), None)
-            .unwrap_err(),
+    let msg = error_message(calc.attach("flux", taken.into()).unwrap_err());
+    assert!(
+        msg.contains("canvas: the canvas has no 2D context"),
+        "{msg}"
     );
-    assert!(msg.contains("a chart surface has no 2D context"), "{msg}");
-    let good = canvas(64, 64).unchecked_into();
-    let msg = error_message(
-        calc.attach("flux", good, Some(taken.unchecked_into()))
-            .unwrap_err(),
-    );
-    assert!(msg.contains("a chart's layer has no 2D context"), "{msg}");
     // Nothing was attached, and the calculator still works.
     calc.update(scenario()).unwrap();
     calc.draw().unwrap();
     assert!(calc.svg("flux", 640, 360).is_err());
 }
 
+fn prop(e: &JsValue, key: &str) -> JsValue {
+    get(e, key)
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_their_field_value_and_range_as_properties() {
+    let e: JsValue = evaluate_scenario(edited("\"rateKPerS\": 100000", "\"rateKPerS\": -5"))
+        .unwrap_err()
+        .into();
+    assert_eq!(
+        prop(&e, "field").as_string().unwrap(),
+        "program.segments[0].rateKPerS"
+    );
+    assert_eq!(prop(&e, "kind").as_string().unwrap(), "outOfRange");
+    assert_eq!(prop(&e, "value").as_f64(), Some(-5.0));
+    let allowed = prop(&e, "allowed");
+    assert_eq!(prop(&allowed, "min").as_f64(), Some(1e-9));
+    assert_eq!(prop(&allowed, "unit").as_string().unwrap(), "K/s");
+    // Each query names the object its caller passed.
+    let q = JSON::parse(
+        r#"{"d0M2PerS": 1e-6, "eaJPerMol": 3e5, "concentrationMolPerM3": -1, "gJPerKMolM": 1e7, "temperatureK": 1000}"#,
+    )
+    .unwrap();
+    let e: JsValue = flux_at(q).unwrap_err().into();
+    assert_eq!(
+        prop(&e, "field").as_string().unwrap(),
+        "query.concentrationMolPerM3"
+    );
+    let growth =
+        JSON::parse(r#"{"exponent": 1, "d0M": 1e-7, "k0": 1e300, "eaJPerMol": 1}"#).unwrap();
+    let long =
+        JSON::parse(r#"{"startK": 1200, "segments": [{"kind": "hold", "durationS": 1e10}]}"#)
+            .unwrap();
+    let e: JsValue = grain_size_after(long, growth).unwrap_err().into();
+    assert_eq!(
+        prop(&e, "field").as_string().unwrap(),
+        "growth.k0",
+        "no Infinity"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_hostile_caller_gets_field_errors_and_cannot_break_the_module() {
+    // A getter that throws and a Proxy that throws: errors naming the field, never an exception
+    // through Rust frames (which, repeated, corrupted the module's stack).
+    let throwing = js_sys::Function::new_no_args(
+        "const s = JSON.parse(globalThis.__sk_scenario);
+         Object.defineProperty(s.diffusion, 'eaJPerMol', { get() { throw new Error('gotcha'); }, enumerable: true });
+         return s;",
+    );
+    let proxy = js_sys::Function::new_no_args(
+        "const s = JSON.parse(globalThis.__sk_scenario);
+         s.program = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+         return s;",
+    );
+    Reflect::set(&js_sys::global(), &"__sk_scenario".into(), &SCENARIO.into()).unwrap();
+    for _ in 0..2000 {
+        for (make, field) in [(&throwing, "diffusion.eaJPerMol"), (&proxy, "program")] {
+            let hostile = make.call0(&JsValue::NULL).unwrap();
+            let e: JsValue = evaluate_scenario(hostile).unwrap_err().into();
+            assert_eq!(prop(&e, "field").as_string().unwrap(), field);
+        }
+    }
+    assert!(
+        evaluate_scenario(scenario()).is_ok(),
+        "valid calls still work"
+    );
+    // A million segments are refused by their number, before any is read.
+    let many = js_sys::Function::new_no_args(
+        "const s = JSON.parse(globalThis.__sk_scenario);
+         s.program.segments = new Array(1000000).fill({ kind: 'hold', durationS: 1 });
+         return s;",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let e: JsValue = evaluate_scenario(many).unwrap_err().into();
+    assert_eq!(prop(&e, "field").as_string().unwrap(), "program.segments");
+    assert_eq!(prop(&e, "kind").as_string().unwrap(), "tooLong");
+    // So are entropy amounts.
+    let amounts = JSON::parse(&format!(
+        r#"{{"basis": "perMixedSite", "sublattices": [{{"sitesPerFormulaUnit": 1, "amounts": [{}]}}]}}"#,
+        vec!["1"; 5000].join(",")
+    ))
+    .unwrap();
+    let e: JsValue = configurational_entropy_js(amounts).unwrap_err().into();
+    assert_eq!(
+        prop(&e, "field").as_string().unwrap(),
+        "mixing.sublattices[0].amounts"
+    );
+    // Top-level numbers are numbers, not strings that look like them.
+    let program =
+        JSON::parse(r#"{"startK": 1200, "segments": [{"kind": "hold", "durationS": 100}]}"#)
+            .unwrap();
+    let e: JsValue = arrhenius_integral(program.clone(), "318000".into(), JsValue::UNDEFINED)
+        .unwrap_err()
+        .into();
+    assert_eq!(prop(&e, "field").as_string().unwrap(), "eaJPerMol");
+    // A time past the program's end is refused, not answered with the total.
+    let e: JsValue = arrhenius_integral(program, 318e3.into(), 101.0.into())
+        .unwrap_err()
+        .into();
+    assert_eq!(prop(&e, "field").as_string().unwrap(), "timeS");
+    // Conversions refuse NaN and results beyond a double.
+    for value in [f64::NAN, 1e308] {
+        let e: JsValue = to_si(value.into(), "kjPerMol").unwrap_err().into();
+        assert_eq!(prop(&e, "field").as_string().unwrap(), "value");
+    }
+}
+
 #[wasm_bindgen_test]
 fn calculator_draws_every_chart_on_a_real_canvas() {
-    let mut calc = draw_every_chart(
-        || canvas(640, 360),
-        |c| {
-            let ctx: CanvasRenderingContext2d =
-                c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-            ctx.get_image_data(0.0, 0.0, 640.0, 360.0).unwrap()
-        },
-        true,
-    );
+    let mut calc = draw_every_chart();
+
     let text = calc.readout("temperature", 320.0).unwrap().unwrap();
     assert!(text.contains("T = "), "{text}");
     // A bad update keeps the last good state and charts.

@@ -2,7 +2,8 @@
 
 use std::f64::consts::LOG10_E;
 
-use super::{Scale, Scene, Spec, Stroke, Theme, Trace, format_log10, trace_color};
+use super::theme::{Stroke, Theme, trace_color};
+use super::{Scale, Scene, Spec, Trace, format_log10};
 
 /// Points per Arrhenius line (it is straight; a few suffice, more keep readouts smooth).
 const POINTS: usize = 64;

@@ -2,7 +2,9 @@
 
 use std::iter::repeat_n;
 
-use super::{Scale, Scene, Spec, Stroke, Theme, TimeAxis, time_label, time_trace};
+use super::theme::{Stroke, Theme};
+use super::{Scale, Scene, Spec, TimeAxis, time_label, time_trace};
+use crate::scenario::{Column, EXP_COEFFICIENT, FLUX};
 
 pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
     let (x_label, x_scale) = time_label(axis);
@@ -44,4 +46,14 @@ pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec 
         traces,
         shaded: Vec::new(),
     }
+}
+
+/// The curves of its readout and data table.
+pub(super) const SHOWN: &[&Column] = &[FLUX, EXP_COEFFICIENT];
+
+/// The data table's column of G, a constant of the scenario: header and cell.
+pub(super) const G_HEADER: &str = "G [J/(K·mol·m)]";
+
+pub(super) fn g_cell(scene: &Scene<'_>) -> String {
+    format!("{:.4e}", scene.model.flux().linear_coefficient())
 }

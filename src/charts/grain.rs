@@ -1,6 +1,8 @@
 //! Grain size d(t) of eq. (12) under the program.
 
-use super::{Scale, Scene, Spec, Stroke, Theme, TimeAxis, time_label, time_trace};
+use super::theme::{Stroke, Theme};
+use super::{Scale, Scene, Spec, TimeAxis, time_label, time_trace};
+use crate::scenario::{Column, GRAIN_SIZE};
 
 pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
     let (x_label, x_scale) = time_label(axis);
@@ -27,3 +29,6 @@ pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec 
         shaded: Vec::new(),
     }
 }
+
+/// The curves of its readout and data table.
+pub(super) const SHOWN: &[&Column] = &[GRAIN_SIZE];

@@ -1,6 +1,8 @@
 //! T(t) of the thermal program.
 
-use super::{Scale, Scene, Spec, Stroke, Theme, TimeAxis, time_label, time_trace};
+use super::theme::{Stroke, Theme};
+use super::{Scale, Scene, Spec, TimeAxis, time_label, time_trace};
+use crate::scenario::{Column, TEMPERATURE};
 
 pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
     let (x_label, x_scale) = time_label(axis);
@@ -26,3 +28,6 @@ pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec 
         shaded: Vec::new(),
     }
 }
+
+/// The curves of its readout and data table.
+pub(super) const SHOWN: &[&Column] = &[TEMPERATURE];

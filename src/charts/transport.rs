@@ -1,6 +1,8 @@
 //! Transported amount Q, diffusion length L = √(D0·I) and the homogenisation residual.
 
-use super::{Scale, Scene, Spec, Stroke, Theme, TimeAxis, time_label, time_trace};
+use super::theme::{Stroke, Theme};
+use super::{Scale, Scene, Spec, TimeAxis, time_label, time_trace};
+use crate::scenario::{AMOUNT, Column, DIFFUSION_LENGTH, RESIDUAL};
 
 pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
     let (x_label, x_scale) = time_label(axis);
@@ -42,3 +44,6 @@ pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec 
         shaded: Vec::new(),
     }
 }
+
+/// The curves of its readout and data table.
+pub(super) const SHOWN: &[&Column] = &[AMOUNT, DIFFUSION_LENGTH, RESIDUAL];

@@ -1,0 +1,158 @@
+//! Axes: the ranges of the data, their ticks, and the one mapping between data and pixels that
+//! drawing and readouts share.
+
+use std::ops::Range;
+
+use super::{ChartKind, TimeAxis};
+
+/// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
+pub(super) const MAX_DECADES: f64 = 40.0;
+
+/// Whether an axis shows values or their log10 with 10ⁿ labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Values as they are.
+    Linear,
+    /// The traces hold log10 of the quantity.
+    Log10,
+}
+
+/// The data ↔ pixel mapping of a drawn chart: the drawing maps its traces through it and the
+/// readout maps the pointer back through it. It is plotters' own mapping of its plot area, before
+/// plotters rounds to whole pixels: the first and last pixel of each edge hold the ends of the range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// Chart drawn.
+    pub kind: ChartKind,
+    /// The plot area [backend pixels, end exclusive].
+    pub plot: (Range<i32>, Range<i32>),
+    /// Data range of the x axis (log10 values on a log axis).
+    pub x: (f64, f64),
+    /// Data range of the y axis (log10 values on a log axis).
+    pub y: (f64, f64),
+    /// x axis scale.
+    pub x_scale: Scale,
+    /// y axis scale.
+    pub y_scale: Scale,
+    /// The time axis used (time charts only).
+    pub time_axis: TimeAxis,
+}
+
+impl Frame {
+    /// Width and height of the plot area between its first and last pixels.
+    fn span(&self) -> (f64, f64) {
+        let (xs, ys) = &self.plot;
+        (
+            f64::from(xs.end - 1 - xs.start),
+            f64::from(ys.end - 1 - ys.start),
+        )
+    }
+
+    /// Where a point of the data lies [backend pixels], y clamped to the axis.
+    pub fn to_pixel(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        let (width, height) = self.span();
+        let (left, bottom) = (f64::from(self.plot.0.start), f64::from(self.plot.1.end - 1));
+        (
+            left + width * (x - self.x.0) / (self.x.1 - self.x.0),
+            bottom - height * (y.clamp(self.y.0, self.y.1) - self.y.0) / (self.y.1 - self.y.0),
+        )
+    }
+
+    /// The data x coordinate under pixel column `px`, if inside the plot area.
+    pub fn x_at(&self, px: f64) -> Option<f64> {
+        let f = (px - f64::from(self.plot.0.start)) / self.span().0;
+        (0.0..=1.0)
+            .contains(&f)
+            .then_some(self.x.0 + f * (self.x.1 - self.x.0))
+    }
+}
+
+pub(super) fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    values.fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
+}
+
+/// Pads a range so that flat and single-point traces still get a visible axis.
+pub(super) fn pad(range: (f64, f64), scale: Scale) -> (f64, f64) {
+    let (lo, hi) = range;
+    let span = hi - lo;
+    if span > 0.0 {
+        let margin = if scale == Scale::Log10 {
+            0.02 * span.max(1.0)
+        } else {
+            0.04 * span
+        };
+        (lo - margin, hi + margin)
+    } else {
+        let margin = if scale == Scale::Log10 {
+            0.5
+        } else {
+            0.5 * lo.abs().max(1.0) * 0.1
+        };
+        (lo - margin, hi + margin)
+    }
+}
+
+/// Widens an axis range outward to multiples of a round step (1, 2 or 5 × 10ⁿ, at most a tenth
+/// of its span). A small change of the data then leaves the axes as they were: they stay still
+/// under a dragging finger, and only the traces need redrawing.
+pub(super) fn round_out((lo, hi): (f64, f64)) -> (f64, f64) {
+    let tenth = (hi - lo) / 10.0;
+    if !(tenth > 0.0 && tenth.is_finite()) {
+        return (lo, hi);
+    }
+    let magnitude = 10f64.powf(tenth.log10().floor());
+    let step = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&step| step <= tenth)
+        .unwrap_or(magnitude);
+    let rounded = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    if rounded.0.is_finite() && rounded.1.is_finite() {
+        rounded
+    } else {
+        (lo, hi)
+    }
+}
+
+pub(super) fn tick_label(v: f64, scale: Scale) -> String {
+    match scale {
+        Scale::Log10 => format!("1e{}", v.round()),
+        Scale::Linear => {
+            let a = v.abs();
+            if a != 0.0 && !(1e-3..1e5).contains(&a) {
+                format!("{v:.1e}")
+            } else {
+                format!("{}", (v * 1e4).round() / 1e4)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readout_inverts_the_drawing_mapping() {
+        let frame = Frame {
+            kind: ChartKind::Temperature,
+            plot: (60..620, 10..300),
+            x: (0.0, 7200.0),
+            y: (300.0, 1500.0),
+            x_scale: Scale::Linear,
+            y_scale: Scale::Linear,
+            time_axis: TimeAxis::Linear,
+        };
+        for x in [0.0, 1.0, 3600.0, 7199.0, 7200.0] {
+            let (px, _) = frame.to_pixel((x, 900.0));
+            let back = frame.x_at(px).unwrap();
+            assert!((back - x).abs() < 1e-9, "{x} → {px} → {back}");
+        }
+        assert_eq!(frame.to_pixel((0.0, 300.0)), (60.0, 299.0));
+        assert_eq!(frame.to_pixel((7200.0, 1e9)), (619.0, 10.0));
+        assert!(frame.x_at(59.0).is_none() && frame.x_at(620.0).is_none());
+    }
+}

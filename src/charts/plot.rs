@@ -1,0 +1,320 @@
+//! A chart ready to draw: its guides (background, caption, axes, labels, legend) and its traces.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::BackendCoord;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
+use super::legend::legend_entries;
+use super::lines::{Line, envelope};
+use super::theme::*;
+use super::{ChartKind, Scene, TimeAxis, Trace, arrhenius, flux, grain, temperature, transport};
+
+/// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
+/// and its traces. While a value is dragged the guides mostly stay as they were, so the page keeps
+/// them on a layer of their own and draws only the traces: over a copy of the layer, with the
+/// legend's box copied back on top (it is opaque, so the pixels are those of a whole drawing).
+pub struct Plot {
+    pub(super) kind: ChartKind,
+    pub(super) time_axis: TimeAxis,
+    pub(super) guides: Guides,
+    pub(super) traces: Vec<Trace>,
+    shaded: Vec<(f64, f64)>,
+    /// The traces' lines in backend pixels, and the plot area they were made for.
+    lines: OnceCell<PlotLines>,
+}
+
+/// A plot area and the traces' lines in it [backend pixels].
+type PlotLines = ((Range<i32>, Range<i32>), Vec<Vec<BackendCoord>>);
+
+/// Everything a chart's guides show: equal `Guides` draw identical pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guides {
+    pub(super) caption: &'static str,
+    pub(super) x_label: String,
+    pub(super) y_label: &'static str,
+    pub(super) x_scale: Scale,
+    pub(super) y_scale: Scale,
+    /// Data ranges (log10 values on a log axis).
+    pub(super) x: (f64, f64),
+    pub(super) y: (f64, f64),
+    /// Legend lines: label, colour, stroke.
+    pub(super) legend: Vec<(String, RGBColor, Stroke)>,
+    pub(super) theme: Theme,
+    /// Backend pixels per CSS pixel.
+    pub(super) ratio: f64,
+    /// Size of the drawing [backend pixels].
+    pub(super) size: (u32, u32),
+}
+
+impl Guides {
+    /// Size of the drawing [backend pixels].
+    pub fn size(&self) -> (u32, u32) {
+        self.size
+    }
+}
+
+/// Where drawn guides put the plot area and the legend's box [backend pixels, end exclusive].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// Plot area: where the traces go.
+    pub plot: (Range<i32>, Range<i32>),
+    /// The legend's box, if there is a legend.
+    pub legend: Option<(Range<i32>, Range<i32>)>,
+}
+
+impl Plot {
+    /// Chart `kind` of `scenes` for a drawing of `size` backend pixels, `pixel_ratio` of them
+    /// per CSS pixel.
+    pub fn new(
+        kind: ChartKind,
+        scenes: &[Scene<'_>],
+        time_axis: TimeAxis,
+        theme: &Theme,
+        pixel_ratio: f64,
+        size: (u32, u32),
+    ) -> Plot {
+        let spec = match kind {
+            ChartKind::Temperature => temperature::spec(scenes, time_axis, theme),
+            ChartKind::Flux => flux::spec(scenes, time_axis, theme),
+            ChartKind::Transport => transport::spec(scenes, time_axis, theme),
+            ChartKind::Grain => grain::spec(scenes, time_axis, theme),
+            ChartKind::Arrhenius => arrhenius::spec(scenes, theme),
+        };
+        let x = bounds(
+            spec.traces
+                .iter()
+                .flat_map(|t| t.points.iter().map(|p| p.0)),
+        )
+        .unwrap_or((0.0, 1.0));
+        let mut y = bounds(
+            spec.traces
+                .iter()
+                .flat_map(|t| t.points.iter().map(|p| p.1)),
+        )
+        .unwrap_or((0.0, 1.0));
+        if spec.y_scale == Scale::Log10 {
+            y.0 = y.0.max(y.1 - MAX_DECADES);
+        }
+        Plot {
+            kind,
+            time_axis,
+            guides: Guides {
+                caption: spec.caption,
+                x_label: spec.x_label,
+                y_label: spec.y_label,
+                x_scale: spec.x_scale,
+                y_scale: spec.y_scale,
+                x: pad(x, spec.x_scale),
+                y: round_out(pad(y, spec.y_scale)),
+                legend: legend_entries(&spec.traces, scenes, theme),
+                theme: *theme,
+                ratio: pixel_ratio.clamp(0.5, 4.0),
+                size,
+            },
+            traces: spec.traces,
+            shaded: spec.shaded,
+            lines: OnceCell::new(),
+        }
+    }
+
+    /// Draws the whole chart on `area` and returns its frame.
+    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<Frame, String> {
+        let layout = self.draw_axes(area)?;
+        let frame = self.draw_traces(area, &layout)?;
+        self.draw_legend(area, &layout)?;
+        Ok(frame)
+    }
+
+    /// What the guides show.
+    pub fn guides(&self) -> &Guides {
+        &self.guides
+    }
+
+    /// Backend pixels of `css` CSS pixels.
+    pub(super) fn px(&self, css: f64) -> u32 {
+        (css * self.guides.ratio).round() as u32
+    }
+
+    /// Whether the chart is drawn for a narrow (phone) screen, with fewer ticks and smaller text.
+    pub(super) fn small(&self) -> bool {
+        f64::from(self.guides.size.0) / self.guides.ratio < NARROW_PX
+    }
+
+    /// The phone's or the wide screen's value of a (phone, elsewhere) pair.
+    fn sized<T>(&self, (phone, wide): (T, T)) -> T {
+        if self.small() { phone } else { wide }
+    }
+
+    /// Font size of tick labels, axis titles and the legend [CSS px].
+    pub(super) fn font_size(&self) -> f64 {
+        self.sized(FONT_PX)
+    }
+
+    pub(super) fn text(&self) -> TextStyle<'static> {
+        (FontFamily::SansSerif, self.font_size() * self.guides.ratio)
+            .into_font()
+            .color(&self.guides.theme.foreground)
+    }
+
+    /// The (dash, gap) pattern of a stroke [backend pixels]; `None` when solid.
+    pub(super) fn dashes(&self, stroke: Stroke) -> Option<(u32, u32)> {
+        match stroke {
+            Stroke::Solid => None,
+            Stroke::Dashed => Some((self.px(DASHED_PX.0), self.px(DASHED_PX.1))),
+            Stroke::Dotted => Some((self.px(DOTTED_PX.0), self.px(DOTTED_PX.1))),
+        }
+    }
+
+    /// Draws the background, caption and axes on `area` and returns where the plot area and the
+    /// legend go.
+    pub fn draw_axes<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<Layout, String> {
+        self.axes(area).map_err(|e| e.to_string())
+    }
+
+    fn axes<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<Layout, DrawingAreaErrorKind<DB::ErrorType>> {
+        let Guides {
+            caption,
+            x_label,
+            y_label,
+            x_scale,
+            y_scale,
+            x,
+            y,
+            theme,
+            ratio,
+            ..
+        } = &self.guides;
+        area.fill(&theme.background)?;
+        let text = self.text();
+        let font = self.font_size();
+        let mut chart = ChartBuilder::on(area)
+            .caption(
+                caption,
+                (FontFamily::SansSerif, (font + 1.0) * ratio)
+                    .into_font()
+                    .color(&theme.foreground),
+            )
+            .margin(self.px(self.sized(MARGIN_PX)))
+            .x_label_area_size(self.px(font * 3.0))
+            .y_label_area_size(self.px(self.sized(Y_LABELS_PX)))
+            .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
+        chart
+            .configure_mesh()
+            .bold_line_style(theme.grid)
+            .max_light_lines(0)
+            .axis_style(theme.foreground)
+            .label_style(text.clone())
+            .axis_desc_style(text.clone())
+            .x_desc(x_label.as_str())
+            .y_desc(*y_label)
+            .x_labels(self.sized(X_LABELS))
+            .y_labels(self.sized(Y_LABELS))
+            .x_label_formatter(&|v| tick_label(*v, *x_scale))
+            .y_label_formatter(&|v| tick_label(*v, *y_scale))
+            .draw()?;
+        let plot = chart.plotting_area().get_pixel_range();
+        let legend = self
+            .legend_size(area, &text)?
+            .map(|size| self.place_legend(&plot, size));
+        Ok(Layout { plot, legend })
+    }
+
+    /// The layout of this plot on guides drawn with `drawn`'s plot area and legend: the same,
+    /// with the legend's box where this plot's traces leave the most room (see `place_legend`).
+    pub fn relayout(&self, drawn: &Layout) -> Layout {
+        let legend = drawn
+            .legend
+            .as_ref()
+            .map(|(xs, ys)| self.place_legend(&drawn.plot, (xs.end - xs.start, ys.end - ys.start)));
+        Layout {
+            plot: drawn.plot.clone(),
+            legend,
+        }
+    }
+
+    /// The data ↔ pixel mapping of this plot in plot area `plot`.
+    pub(super) fn frame(&self, plot: &(Range<i32>, Range<i32>)) -> Frame {
+        let Guides {
+            x,
+            y,
+            x_scale,
+            y_scale,
+            ..
+        } = self.guides;
+        Frame {
+            kind: self.kind,
+            plot: plot.clone(),
+            x,
+            y,
+            x_scale,
+            y_scale,
+            time_axis: self.time_axis,
+        }
+    }
+
+    /// The traces as lines in backend pixels of plot area `plot`, at most four points per pixel
+    /// column (see `lines::envelope`). Kept for the plot area first asked for: the legend's
+    /// placement and the drawing use the same lines.
+    pub(super) fn lines(&self, plot: &(Range<i32>, Range<i32>)) -> Cow<'_, [Vec<BackendCoord>]> {
+        let trace = || {
+            let frame = self.frame(plot);
+            self.traces
+                .iter()
+                .map(|t| envelope(t.points.iter().map(|&p| frame.to_pixel(p))))
+                .collect::<Vec<_>>()
+        };
+        match self.lines.get() {
+            None => Cow::Borrowed(&self.lines.get_or_init(|| (plot.clone(), trace())).1),
+            Some((traced, lines)) if traced == plot => Cow::Borrowed(lines),
+            Some(_) => Cow::Owned(trace()),
+        }
+    }
+
+    /// Draws the shading and the traces on `area`, over axes drawn for equal [`Guides`] with
+    /// `layout`, and returns the chart's frame.
+    pub fn draw_traces<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        layout: &Layout,
+    ) -> Result<Frame, String> {
+        self.traces(area, &layout.plot).map_err(|e| e.to_string())?;
+        Ok(self.frame(&layout.plot))
+    }
+
+    fn traces<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        plot: &(Range<i32>, Range<i32>),
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let Guides { x, y, theme, .. } = &self.guides;
+        let frame = self.frame(plot);
+        let pixel = |p: (f64, f64)| {
+            let (px, py) = frame.to_pixel(p);
+            (px.round() as i32, py.round() as i32)
+        };
+        for &(from, to) in &self.shaded {
+            let (from, to) = (from.max(x.0), to.min(x.1));
+            if from < to {
+                area.draw(&Rectangle::new(
+                    [pixel((from, y.1)), pixel((to, y.0))],
+                    theme.shade.mix(0.6).filled(),
+                ))?;
+            }
+        }
+        for (trace, line) in self.traces.iter().zip(self.lines(plot).iter()) {
+            let style = ShapeStyle::from(trace.color).stroke_width(self.px(TRACE_PX));
+            area.draw(&Line::new(line, self.dashes(trace.stroke), style))?;
+        }
+        Ok(())
+    }
+}

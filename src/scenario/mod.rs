@@ -1,0 +1,203 @@
+//! The whole-scenario entry point: program, material, mixing, grain growth and sampling in;
+//! every curve on a time grid and a summary out.
+//!
+//! [`Scenario`] (in `spec`) is the plain data a user, a share link or a script supplies, in SI
+//! units with the unit in every field name. [`Model::new`] (in `model`) is the one place it is
+//! checked; [`Model::sample_into`] (in `grid`) computes every curve into reusable buffers, and
+//! [`COLUMNS`] (in `curves`) names each curve for every output.
+
+mod curves;
+mod grid;
+mod model;
+mod spec;
+
+pub use curves::{
+    AMOUNT, COLUMNS, Column, Curves, DIFFUSION_LENGTH, EXP_COEFFICIENT, FLUX, GRAIN_SIZE, RESIDUAL,
+    TEMPERATURE, TIME,
+};
+pub use model::{Model, Summary};
+pub use spec::{
+    DiffusionSpec, GrainSpec, HomogenisationSpec, MixingSpec, ProgramSpec, Sampling, Scenario,
+    TimeScale,
+};
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::arrhenius::ThermalIntegral;
+    use crate::grain::GrainGrowth;
+    use crate::mixing::{EntropyBasis, Sublattice};
+    use crate::presets::{MATERIALS, TECHNIQUES};
+    use crate::program::Segment;
+    use std::f64::consts::LOG10_E;
+
+    pub(crate) fn example() -> Scenario {
+        let m = &MATERIALS[0];
+        Scenario {
+            program: ProgramSpec {
+                start_k: TECHNIQUES[0].start_k,
+                segments: TECHNIQUES[0].segments.to_vec(),
+            },
+            diffusion: DiffusionSpec {
+                d0_m2_per_s: m.d0_m2_per_s,
+                ea_j_per_mol: m.ea_j_per_mol,
+                concentration_mol_per_m3: 1.0e4,
+                valid_min_k: Some(m.valid_min_k),
+                valid_max_k: Some(m.valid_max_k),
+            },
+            mixing: MixingSpec::Entropy {
+                length_m: 1e-6,
+                sublattices: vec![Sublattice {
+                    sites_per_formula_unit: 1.0,
+                    amounts: vec![1.0; 5],
+                }],
+                basis: EntropyBasis::PerMixedSite,
+            },
+            grain_growth: Some(GrainSpec {
+                exponent: 2.0,
+                d0_m: 1e-7,
+                k0: 1e4,
+                ea_j_per_mol: 600e3,
+            }),
+            homogenisation: HomogenisationSpec {
+                wavelength_m: 1e-6,
+                target_residual: 0.01,
+            },
+            reference_temperature_k: None,
+            sampling: Sampling::default(),
+        }
+    }
+
+    #[test]
+    fn curves_are_consistent_and_monotone() {
+        let (c, s) = example().evaluate().unwrap();
+        assert!(c.len() >= 600);
+        for v in [
+            &c.temperature_k,
+            &c.log10_flux,
+            &c.log10_amount,
+            &c.log10_residual,
+            &c.grain_size_m,
+        ] {
+            assert_eq!(v.len(), c.len());
+        }
+        assert!(c.time_s.windows(2).all(|w| w[0] <= w[1]), "time is sorted");
+        // accumulated quantities never decrease; the residual never increases
+        assert!(c.log10_amount.windows(2).all(|w| w[1] >= w[0]));
+        assert!(c.grain_size_m.windows(2).all(|w| w[1] >= w[0]));
+        assert!(c.log10_residual.windows(2).all(|w| w[1] <= w[0]));
+        assert_eq!(*c.log10_amount.last().unwrap(), s.log10_amount);
+        assert_eq!(s.peak_k, 1500.0);
+        let t_heat = (1500.0 - 298.15) / (10.0 / 60.0);
+        assert!((s.peak_flux_at_s - t_heat).abs() < 1e-9);
+        assert!(s.entropy_j_per_mol_k.unwrap() > 13.38 && s.entropy_j_per_mol_k.unwrap() < 13.39);
+        // a 4 h hold at 1500 K of a µm modulation: D(1500 K) = 2.3e-17 m²/s → 4π²DI/λ² ≈ 13
+        assert!(s.homogenised_at_s.is_some());
+        let frac = s.extrapolated_fraction.unwrap();
+        assert!(
+            frac > 0.0 && frac < 0.01,
+            "1500 K is inside 1173–1673 K: {frac}"
+        );
+    }
+
+    #[test]
+    fn homogenisation_time_is_where_the_residual_crosses_the_target() {
+        let (c, s) = example().evaluate().unwrap();
+        let t = s.homogenised_at_s.unwrap();
+        let i = c.time_s.partition_point(|&x| x < t);
+        assert!(c.log10_residual[i - 1] > -2.0 && c.log10_residual[i] <= -2.0 + 1e-9);
+    }
+
+    #[test]
+    fn log_grid_spans_the_requested_decades() {
+        let mut sc = example();
+        sc.sampling = Sampling {
+            points: 200.0,
+            scale: TimeScale::Log,
+            decades: 4.0,
+        };
+        let (c, s) = sc.evaluate().unwrap();
+        assert!((c.time_s[0] / (s.duration_s * 1e-4) - 1.0).abs() < 1e-12);
+        assert_eq!(*c.time_s.last().unwrap(), s.duration_s);
+    }
+
+    #[test]
+    fn pulse_edges_are_exact_vertical_steps() {
+        let mut sc = example();
+        sc.program = ProgramSpec {
+            start_k: 300.0,
+            segments: vec![Segment::Pulses {
+                count: 1000.0,
+                on_s: 0.02,
+                off_s: 1.08,
+                peak_k: 2400.0,
+                base_k: 300.0,
+            }],
+        };
+        sc.sampling.points = 2000.0;
+        let (c, _) = sc.evaluate().unwrap();
+        let rising: Vec<usize> = (1..c.len())
+            .filter(|&i| c.temperature_k[i - 1] == 300.0 && c.temperature_k[i] == 2400.0)
+            .collect();
+        assert_eq!(
+            rising.len(),
+            999,
+            "every pulse after the first starts with a vertical edge"
+        );
+        for &i in &rising {
+            assert_eq!(c.time_s[i - 1], c.time_s[i], "the edge is vertical");
+        }
+        assert_eq!(c.temperature_k[0], 2400.0);
+    }
+
+    #[test]
+    fn hold_fast_path_agrees_with_the_log_path() {
+        let mut sc = example();
+        sc.program = ProgramSpec {
+            start_k: 300.0,
+            segments: vec![
+                Segment::Ramp {
+                    rate_k_per_s: 100.0,
+                    target_k: 900.0,
+                },
+                Segment::Pulses {
+                    count: 50.0,
+                    on_s: 0.02,
+                    off_s: 1.08,
+                    peak_k: 2400.0,
+                    base_k: 900.0,
+                },
+                Segment::Hold { duration_s: 30.0 },
+            ],
+        };
+        let model = sc.validate().unwrap();
+        let (c, _) = sc.evaluate().unwrap();
+        let diffusion = *model.flux().diffusion();
+        let integral = ThermalIntegral::new(model.program(), diffusion.activation_energy());
+        let grain = GrainGrowth::new(2.0, 1e-7, 1e4, 600e3).unwrap();
+        let grain_integral = ThermalIntegral::new(model.program(), grain.activation_energy());
+        let (modulation, _) = model.homogenisation();
+        for i in (0..c.len()).step_by(7) {
+            let t = c.time_s[i];
+            let ln_i = integral.ln_at(t);
+            let want = LOG10_E * modulation.ln_residual(&diffusion, ln_i);
+            assert!(
+                (c.log10_residual[i] - want).abs() <= 1e-12 * want.abs().max(1.0),
+                "t = {t}"
+            );
+            let d = grain.grain_size_m(grain_integral.ln_at(t));
+            assert!((c.grain_size_m[i] / d - 1.0).abs() < 1e-13, "t = {t}");
+        }
+    }
+
+    #[test]
+    fn evaluation_reuses_buffers() {
+        let model = example().validate().unwrap();
+        let mut curves = Curves::default();
+        let first = model.evaluate_into(&mut curves);
+        let cap = curves.time_s.capacity();
+        let second = model.evaluate_into(&mut curves);
+        assert_eq!(first, second);
+        assert_eq!(curves.time_s.capacity(), cap);
+    }
+}

@@ -1,0 +1,367 @@
+//! The page's calculator: the current and pinned scenarios, and the charts they are drawn on.
+//! Large data stays here; JS receives summaries and strings.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::cell::OnceCell;
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::api::evaluated;
+use super::boundary::{ApiError, named, read};
+use super::render::{Measured, TextWidths};
+use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis};
+use crate::report;
+use crate::scenario::{Curves, Model, Scenario, Summary};
+
+/// Most scenarios that can be pinned for comparison, besides the current one.
+const MAX_PINNED: usize = 3;
+/// Smallest and largest SVG export [CSS px].
+const SVG_WIDTH: (u32, u32) = (200, 4000);
+const SVG_HEIGHT: (u32, u32) = (150, 4000);
+
+struct Evaluated {
+    label: String,
+    model: Model,
+    curves: Curves,
+    /// Computed when first asked for: an edit redraws the charts without it.
+    summary: OnceCell<Summary>,
+}
+
+impl Evaluated {
+    fn new(label: String, model: Model, curves: Curves) -> Evaluated {
+        Evaluated {
+            label,
+            model,
+            curves,
+            summary: OnceCell::new(),
+        }
+    }
+
+    fn summary(&self) -> &Summary {
+        self.summary
+            .get_or_init(|| self.model.summary(&self.curves))
+    }
+
+    fn scene(&self) -> Scene<'_> {
+        Scene {
+            label: &self.label,
+            model: &self.model,
+            curves: &self.curves,
+        }
+    }
+}
+
+/// A chart on the page: its canvas and 2D context, the mapping of its last drawing, whether it
+/// is on screen, and whether it still shows an older state (it is redrawn when it scrolls into view).
+struct Chart {
+    kind: ChartKind,
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    frame: Option<Frame>,
+    visible: bool,
+    stale: bool,
+}
+
+/// The page's calculator.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Calculator {
+    current: Option<Evaluated>,
+    pinned: Vec<Evaluated>,
+    charts: Vec<Chart>,
+    time_axis: TimeAxis,
+    dark: bool,
+    pixel_ratio: f64,
+    text_widths: TextWidths,
+}
+
+fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
+    named("chart", name)
+}
+
+impl Calculator {
+    fn scenes(&self) -> Vec<Scene<'_>> {
+        self.current
+            .iter()
+            .chain(&self.pinned)
+            .map(Evaluated::scene)
+            .collect()
+    }
+
+    fn theme(&self) -> &'static Theme {
+        if self.dark {
+            &Theme::DARK
+        } else {
+            &Theme::LIGHT
+        }
+    }
+
+    fn redraw(&mut self, i: usize) -> Result<(), ApiError> {
+        let scenes = self.scenes();
+        if scenes.is_empty() {
+            return Ok(());
+        }
+        let chart = &self.charts[i];
+        let failed = |e: String| {
+            ApiError::new(
+                "invalid",
+                "",
+                format_args!("drawing the {:?} chart failed: {e}", chart.kind),
+            )
+        };
+        let backend = CanvasBackend::with_canvas_object(chart.canvas.clone())
+            .ok_or_else(|| failed("its canvas has no 2D context".into()))?;
+        let area = Measured {
+            backend,
+            context: &chart.context,
+            widths: &self.text_widths,
+        }
+        .into_drawing_area();
+        let plot = Plot::new(
+            chart.kind,
+            &scenes,
+            self.time_axis,
+            self.theme(),
+            self.pixel_ratio,
+            area.dim_in_pixel(),
+        );
+        let frame = plot.draw(&area).map_err(failed)?;
+        area.present().map_err(|e| failed(e.to_string()))?;
+        let chart = &mut self.charts[i];
+        chart.frame = Some(frame);
+        chart.stale = false;
+        Ok(())
+    }
+}
+
+#[wasm_bindgen]
+impl Calculator {
+    /// An empty calculator.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Calculator {
+        Calculator {
+            pixel_ratio: 1.0,
+            ..Default::default()
+        }
+    }
+
+    /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `canvas`,
+    /// at the canvas's size in device pixels.
+    pub fn attach(&mut self, kind: &str, canvas: JsValue) -> Result<(), ApiError> {
+        let kind = chart_kind(kind)?;
+        let canvas: HtmlCanvasElement = canvas
+            .dyn_into()
+            .map_err(|_| ApiError::new("type", "canvas", "expected a <canvas> element"))?;
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+            .ok_or_else(|| ApiError::new("invalid", "canvas", "the canvas has no 2D context"))?;
+        self.charts.retain(|c| c.kind != kind);
+        self.charts.push(Chart {
+            kind,
+            canvas,
+            context,
+            frame: None,
+            visible: true,
+            stale: true,
+        });
+        Ok(())
+    }
+
+    /// Validates `scenario` and computes its curves. On error nothing changes: the last valid
+    /// scenario and its charts stay.
+    pub fn update(&mut self, scenario: JsValue) -> Result<(), ApiError> {
+        let model = read::<Scenario>(&scenario, "")?.validate()?;
+        let (label, mut curves) = match self.current.take() {
+            Some(e) => (e.label, e.curves),
+            None => ("current".to_string(), Curves::default()),
+        };
+        model.sample_into(&mut curves);
+        self.current = Some(Evaluated::new(label, model, curves));
+        Ok(())
+    }
+
+    /// Label of the current scenario in legends.
+    #[wasm_bindgen(js_name = setLabel)]
+    pub fn set_label(&mut self, label: String) {
+        if let Some(e) = self.current.as_mut() {
+            e.label = label;
+        }
+    }
+
+    /// "linear", "log" or "normalised".
+    #[wasm_bindgen(js_name = setTimeAxis)]
+    pub fn set_time_axis(&mut self, axis: &str) -> Result<(), ApiError> {
+        self.time_axis = named("time axis", axis)?;
+        Ok(())
+    }
+
+    /// Dark or light charts, and the device pixel ratio of the canvases.
+    #[wasm_bindgen(js_name = setAppearance)]
+    pub fn set_appearance(&mut self, dark: bool, pixel_ratio: f64) {
+        self.dark = dark;
+        self.pixel_ratio = if pixel_ratio.is_finite() {
+            pixel_ratio.clamp(0.5, 4.0)
+        } else {
+            1.0
+        };
+    }
+
+    /// Pins a copy of the current scenario for comparison (at most three besides the current).
+    pub fn pin(&mut self, label: String) -> Result<usize, ApiError> {
+        let Some(e) = self.current.as_ref() else {
+            return Err(ApiError::new("invalid", "", "nothing to pin yet"));
+        };
+        if self.pinned.len() >= MAX_PINNED {
+            return Err(ApiError::new(
+                "invalid",
+                "",
+                format_args!("at most {MAX_PINNED} scenarios can be pinned; clear one first"),
+            ));
+        }
+        self.pinned
+            .push(Evaluated::new(label, e.model.clone(), e.curves.clone()));
+        Ok(self.pinned.len())
+    }
+
+    /// Removes all pinned scenarios.
+    #[wasm_bindgen(js_name = clearPins)]
+    pub fn clear_pins(&mut self) {
+        self.pinned.clear();
+    }
+
+    /// Redraws every visible chart; the others are redrawn when they become visible.
+    pub fn draw(&mut self) -> Result<(), ApiError> {
+        for chart in &mut self.charts {
+            chart.stale = true;
+        }
+        for i in 0..self.charts.len() {
+            if self.charts[i].visible {
+                self.redraw(i)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Tells whether chart `kind` is on screen; a stale chart coming into view is redrawn.
+    #[wasm_bindgen(js_name = setVisible)]
+    pub fn set_visible(&mut self, kind: &str, visible: bool) -> Result<(), ApiError> {
+        let kind = chart_kind(kind)?;
+        if let Some(i) = self.charts.iter().position(|c| c.kind == kind) {
+            self.charts[i].visible = visible;
+            if visible && self.charts[i].stale {
+                self.redraw(i)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Redraws chart `kind` now if it shows an older state (before exporting it, say).
+    #[wasm_bindgen(js_name = ensureDrawn)]
+    pub fn ensure_drawn(&mut self, kind: &str) -> Result<(), ApiError> {
+        let kind = chart_kind(kind)?;
+        match self.charts.iter().position(|c| c.kind == kind && c.stale) {
+            Some(i) => self.redraw(i),
+            None => Ok(()),
+        }
+    }
+
+    /// Exact values under CSS pixel column `css_x` of chart `kind`, or undefined outside its plot.
+    pub fn readout(&self, kind: &str, css_x: f64) -> Result<Option<String>, ApiError> {
+        let kind = chart_kind(kind)?;
+        let frame = self
+            .charts
+            .iter()
+            .find(|c| c.kind == kind && !c.stale)
+            .and_then(|c| c.frame.as_ref());
+        Ok(frame.and_then(|f| charts::readout(f, &self.scenes(), css_x * self.pixel_ratio)))
+    }
+
+    /// The chart `kind` as an SVG document of `width`×`height` CSS pixels.
+    pub fn svg(&self, kind: &str, width: u32, height: u32) -> Result<String, ApiError> {
+        let kind = chart_kind(kind)?;
+        // Text is measured on a chart's context, as on the page.
+        let chart = self
+            .charts
+            .first()
+            .ok_or_else(|| ApiError::new("invalid", "", "no chart canvas is attached"))?;
+        let size = (
+            width.clamp(SVG_WIDTH.0, SVG_WIDTH.1),
+            height.clamp(SVG_HEIGHT.0, SVG_HEIGHT.1),
+        );
+        let mut out = String::new();
+        {
+            let backend = SVGBackend::with_string(&mut out, size);
+            let area = Measured {
+                backend,
+                context: &chart.context,
+                widths: &self.text_widths,
+            }
+            .into_drawing_area();
+            charts::draw(
+                kind,
+                &area,
+                &self.scenes(),
+                self.time_axis,
+                self.theme(),
+                1.0,
+            )
+            .map_err(|e| ApiError::new("invalid", "", e))?;
+            area.present()
+                .map_err(|e| ApiError::new("invalid", "", e))?;
+        }
+        Ok(out)
+    }
+
+    /// The current summary as readable lines (numbers formatted in Rust, never re-derived in JS).
+    #[wasm_bindgen(js_name = summaryText)]
+    pub fn summary_text(&self) -> String {
+        self.current
+            .as_ref()
+            .map_or_else(String::new, |e| report::summary(&e.model, e.summary()))
+    }
+
+    /// Answers the inverse questions for the current species and homogenisation target.
+    #[wasm_bindgen(js_name = inverseText)]
+    pub fn inverse_text(
+        &self,
+        duration_s: Option<f64>,
+        temperature_k: Option<f64>,
+        length_m: Option<f64>,
+    ) -> String {
+        self.current.as_ref().map_or_else(String::new, |e| {
+            report::inverse(&e.model, duration_s, temperature_k, length_m)
+        })
+    }
+
+    /// The data table of chart `kind` for the current scenario: rows of strings, header first.
+    pub fn table(&self, kind: &str, rows: usize) -> Result<JsValue, ApiError> {
+        let kind = chart_kind(kind)?;
+        Ok(self.current.as_ref().map_or(JsValue::NULL, |e| {
+            super::boundary::write(&charts::table(kind, &e.scene(), rows))
+        }))
+    }
+
+    /// The mixing panel's answer: S_conf of the composition (when given) and the G it implies.
+    #[wasm_bindgen(js_name = mixingText)]
+    pub fn mixing_text(&self) -> String {
+        self.current
+            .as_ref()
+            .map_or_else(String::new, |e| report::mixing(&e.model))
+    }
+
+    /// Curves of the current and pinned scenarios as CSV (one block per scenario).
+    pub fn csv(&self) -> String {
+        report::csv(&self.scenes())
+    }
+
+    /// Curves and summary of the current scenario as a JS object (for JSON export).
+    pub fn current(&self) -> JsValue {
+        self.current
+            .as_ref()
+            .map_or(JsValue::NULL, |e| evaluated(&e.curves, e.summary()))
+    }
+}
