@@ -31,6 +31,14 @@ console.log(`1 µm homogenises in 24 h at ${t.toFixed(1)} K`);
 const { entropyJPerMolK } = configurationalEntropy({ sublattices: [{ sitesPerFormulaUnit: 1, amounts: [1, 1, 1, 1, 1] }], basis: 'perMixedSite' });
 assert.ok(Math.abs(entropyJPerMolK - 8.314462618 * Math.log(5)) < 1e-12);
 
-// Bad input comes back as an Error naming the field, the value and the allowed range.
+// Bad input comes back as an Error with the path of the field in the object passed, the value,
+// the allowed range in SI and the kind of problem, besides a message for people.
 assert.throws(() => homogenisationTemperature({ d0M2PerS: -1, eaJPerMol: 318e3, wavelengthM: 1e-6,
-  targetResidual: 0.01, durationS: 3600 }), /query\.d0M2PerS = -1e0 is out of range; allowed \[1e-30, 1e3\] m²\/s/);
+  targetResidual: 0.01, durationS: 3600 }), (e) => {
+  assert.ok(e instanceof Error);
+  assert.equal(e.field, 'query.d0M2PerS');
+  assert.equal(e.kind, 'outOfRange');
+  assert.equal(e.value, -1);
+  assert.deepEqual([e.allowed.min, e.allowed.max, e.allowed.unit], [1e-30, 1e3, 'm²/s']);
+  return true;
+});

@@ -1,0 +1,724 @@
+#!/usr/bin/env node
+// Page tests: the built static site, served from a sub-path by a plain static file server on
+// 127.0.0.1, driven in Debian's headless Chromium through playwright-core, as a person would use
+// it at desktop and phone size. Fails on the first failing check.
+//
+// node tests/page/run.mjs --site dist --base /courses/kinetics/ --screenshots target/screenshots --budget 153600
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import { CHROMIUM_FLAGS } from './chromium.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    site: { type: 'string', default: 'dist' },
+    base: { type: 'string', default: '/courses/kinetics/' },
+    screenshots: { type: 'string', default: 'target/screenshots' },
+    budget: { type: 'string', default: '153600' },
+  },
+});
+const tools = process.env.SK_TOOLS;
+assert.ok(tools, 'SK_TOOLS must name the folder with node_modules (set by .ci/lib.sh)');
+const { chromium } = await import(path.join(tools, 'node_modules/playwright-core/index.mjs'));
+const axeSource = fs.readFileSync(path.join(tools, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+// The built page carries its CSS, JS and wasm module (.ci/inline.mjs); the first test below checks
+// that the first render requests nothing else.
+const FIRST_RENDER = ['index.html'];
+const KINDS = ['temperature', 'flux', 'transport', 'grain', 'arrhenius'];
+/** A chart counts as drawn when this share of its pixels differs from the background. */
+const MIN_INK = 0.02;
+/** The page writes its share link this long after the last edit (plus margin). */
+const FRAGMENT_WAIT_MS = 600;
+/** The page fills its off-screen panels this long after the last edit (plus margin). */
+const PANEL_WAIT_MS = 500;
+
+// ---------- tiny runner ----------
+const results = []; const failed = [];
+async function test(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    results.push(name);
+    console.log(`ok   ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    console.log(`FAIL ${name}\n${e.stack || e}`);
+    failed.push(name);
+  }
+}
+
+// ---------- byte budget (deterministic, so it is a test) ----------
+const site = path.resolve(args.site);
+await test(`first render fits in ${args.budget} bytes gzip`, async () => {
+  let total = 0;
+  for (const file of FIRST_RENDER) {
+    const bytes = fs.readFileSync(path.join(site, file));
+    const gz = zlib.gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    console.log(`     ${file.padEnd(34)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzip`);
+  }
+  console.log(`     ${'total'.padEnd(34)} ${' '.repeat(15)} ${String(total).padStart(8)} B gzip`);
+  assert.ok(total <= Number(args.budget), `first render is ${total} B gzip, budget ${args.budget} B`);
+});
+
+// ---------- static server under a sub-path ----------
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-site-'));
+const mount = path.join(root, ...args.base.split('/').filter(Boolean));
+fs.mkdirSync(path.dirname(mount), { recursive: true });
+fs.symlinkSync(site, mount);
+const server = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '--directory', root, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const port = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => {
+    const m = /port (\d+)/.exec(String(d));
+    if (m) resolve(Number(m[1]));
+  });
+  server.on('exit', (code) => reject(new Error(`static server exited with ${code}`)));
+});
+const origin = `http://127.0.0.1:${port}`;
+const url = `${origin}${args.base}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, chromiumSandbox: false });
+async function cleanup() {
+  await browser.close().catch(() => {});
+  server.kill();
+  fs.rmSync(root, { recursive: true, force: true });
+}
+const shots = path.resolve(args.screenshots);
+fs.mkdirSync(shots, { recursive: true });
+
+// ---------- helpers ----------
+const problems = [];
+function watch(page, label) {
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${label}: console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`${label}: uncaught: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`${label}: request outside the origin: ${u}`);
+  });
+  page.on('dialog', (d) => { problems.push(`${label}: unexpected dialog: ${d.message()}`); d.dismiss(); });
+}
+function assertNoProblems() {
+  assert.deepEqual(problems, [], problems.join('\n'));
+}
+
+async function newPage(viewport, label, options = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: options.scale ?? 1, acceptDownloads: true, ...options.context });
+  const page = await context.newPage();
+  watch(page, label);
+  return { context, page };
+}
+
+const draws = (page) => page.evaluate(() => Number(document.body.dataset.draws || 0));
+async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20000 });
+}
+async function afterEdit(page, before) {
+  await page.waitForFunction((n) => Number(document.body.dataset.draws || 0) > n, before, { timeout: 10000 });
+}
+async function settle(page) {
+  // Two animation frames: lets a scheduled recompute run (or not run, after a bad input).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Share of non-background pixels of every chart, and whether each canvas matches its box. */
+function inkOf(page) {
+  return page.evaluate(async ([kinds, minInk]) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // What the canvas shows: the core draws on the canvas's own 2D context.
+    const inkOfCanvas = (c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let differ = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
+      }
+      return differ / (d.length / 4);
+    };
+    const out = {};
+    for (const k of kinds) {
+      const c = document.getElementById(`chart-${k}`);
+      // As a person would see it: scrolled into view (an off-screen chart is redrawn when the
+      // page's visibility observer reports it on screen, a task or more after the scroll).
+      c.scrollIntoView();
+      await frame();
+      let ink = inkOfCanvas(c);
+      for (const start = performance.now(); ink <= minInk && performance.now() - start < 1000;) {
+        await frame();
+        ink = inkOfCanvas(c);
+      }
+      const crisp = c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio);
+      out[k] = { ink, crisp, width: c.clientWidth };
+    }
+    return out;
+  }, [KINDS, MIN_INK]);
+}
+async function assertChartsDrawn(page, what) {
+  const ink = await inkOf(page);
+  for (const [k, v] of Object.entries(ink)) {
+    assert.ok(v.ink > MIN_INK, `${what}: the ${k} chart is blank (${(v.ink * 100).toFixed(2)} % ink)`);
+    assert.ok(v.crisp, `${what}: the ${k} canvas is not at the device pixel ratio`);
+  }
+}
+/** The chart's pixels, after scrolling it into view (charts off screen are redrawn when they come into view). */
+async function chartImage(page, kind) {
+  await page.locator(`#chart-${kind}`).scrollIntoViewIfNeeded();
+  await settle(page);
+  return page.evaluate((k) => document.getElementById(`chart-${k}`).toDataURL(), kind);
+}
+// Off screen, the summary and inverse panels are filled a moment after the last edit.
+const panelsFilled = (page) => page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
+// Read as a person would: the summary is filled when it scrolls into view.
+const summary = async (page) => {
+  await page.locator('#summary').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#summary-panel:not([aria-busy=true])');
+  return page.textContent('#summary');
+};
+/** The chart's PNG download is a PNG of the chart at its full size in device pixels. */
+async function assertPngExport(page, kind) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export=${kind}-png]`)]);
+  const png = fs.readFileSync(await dl.path());
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+  const size = await page.$eval(`#chart-${kind}`, (c) => [c.width, c.height]);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], size, 'the PNG has the canvas size (IHDR)');
+  assert.ok(size[0] > 300, `the ${kind} chart is wider than a blank canvas (${size})`);
+}
+async function type(page, selector, text) {
+  const before = await draws(page);
+  await page.fill(selector, text);
+  return before;
+}
+async function download(page, selector, encoding = 'utf8') {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return fs.readFileSync(await dl.path(), encoding);
+}
+/** The alert as a person sees it: on screen with a box of its own, and its text. */
+async function visibleAlert(page) {
+  const box = await page.locator('#alert').boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, `the alert is on screen (${JSON.stringify(box)})`);
+  assert.equal(await page.isVisible('#alert'), true, 'the alert is visible');
+  return page.textContent('#alert');
+}
+/** A share link of `state` (the page's own format), with version `v` in its fragment. */
+const linkOf = (state, v = 1) => `${url}#v=${v}&s=${Buffer.from(JSON.stringify(state)).toString('base64url')}`;
+
+// ---------- tests ----------
+const desktop = await newPage({ width: 1280, height: 800 }, 'desktop');
+const page = desktop.page;
+
+await test('loads from a sub-path, draws every chart, no errors or foreign requests', async () => {
+  const requested = [];
+  const record = (r) => requested.push(r.url().slice(url.length));
+  page.on('request', record);
+  await page.goto(url);
+  await ready(page);
+  page.off('request', record);
+  // One round trip: the page itself, then only the icon, the manifest and the service worker.
+  const rendering = requested.filter((u) => !/^(www\/(icon\.svg|manifest\.webmanifest)|sw\.js)$/.test(u));
+  assert.deepEqual(rendering, [''], `the first render requested ${JSON.stringify(requested)}`);
+  await assertChartsDrawn(page, 'first render');
+  assert.match(await summary(page), /Peak flux/);
+  assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.3816 J\/\(mol·K\) → G = 1\.3382e7/);
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, 'desktop-1280x800.png') });
+  await panelsFilled(page);
+  await page.screenshot({ path: path.join(shots, 'desktop-1280x800-full.png'), fullPage: true });
+  assertNoProblems();
+});
+
+await test('every technique and material preset renders non-blank charts', async () => {
+  const techniques = await page.$$eval('#technique option', (os) => os.map((o) => o.value).filter((v) => v !== 'custom'));
+  assert.ok(techniques.length >= 6);
+  for (const id of techniques) {
+    const before = await draws(page);
+    await page.selectOption('#technique', id);
+    await afterEdit(page, before);
+    await assertChartsDrawn(page, `technique ${id}`);
+  }
+  const materials = await page.$$eval('#material option', (os) => os.map((o) => o.value).filter((v) => v !== 'custom'));
+  for (const id of materials) {
+    const before = await draws(page);
+    await page.selectOption('#material', id);
+    await afterEdit(page, before);
+    await assertChartsDrawn(page, `material ${id}`);
+  }
+  for (const axis of ['log', 'normalised', 'linear']) {
+    const before = await draws(page);
+    await page.selectOption('#time-axis', axis);
+    await afterEdit(page, before);
+    await assertChartsDrawn(page, `${axis} time axis`);
+  }
+  await page.selectOption('#technique', 'furnace');
+  await page.selectOption('#material', materials[0]);
+  await settle(page);
+  assertNoProblems();
+});
+
+await test('dragging the Ea slider under the flux chart updates the input and the charts', async () => {
+  assert.ok(await page.$('#chart-flux ~ #ea-explore #ea-slider'), 'the slider sits under the flux chart');
+  const [arrhenius, flux] = [await chartImage(page, 'arrhenius'), await chartImage(page, 'flux')];
+  const before = await draws(page);
+  await page.fill('#ea-slider', '400');
+  await afterEdit(page, before);
+  assert.equal(await page.inputValue('#ea'), '400');
+  assert.equal(await page.textContent('#ea-slider-value'), '400');
+  assert.equal(await page.inputValue('#material'), 'custom');
+  assert.notEqual(await chartImage(page, 'arrhenius'), arrhenius);
+  assert.notEqual(await chartImage(page, 'flux'), flux);
+  const again = await draws(page);
+  await page.fill('#ea', '318');
+  await afterEdit(page, again);
+  assert.equal(await page.inputValue('#ea-slider'), '318');
+  assert.equal(await page.textContent('#ea-slider-value'), '318');
+  // Beyond the slider's range the slider stops at its end and its label keeps the value.
+  const beyond = await draws(page);
+  await page.fill('#ea', '1000.5');
+  await afterEdit(page, beyond);
+  assert.equal(await page.inputValue('#ea-slider'), '800');
+  assert.equal(await page.textContent('#ea-slider-value'), '1000.5');
+  const back = await draws(page);
+  await page.fill('#ea', '318');
+  await afterEdit(page, back);
+  await page.selectOption('#material', await page.$eval('#material option', (o) => o.value));
+  await settle(page);
+});
+
+await test('editing an input changes the charts and the summary', async () => {
+  const [fluxBefore, textBefore] = [await chartImage(page, 'flux'), await summary(page)];
+  const before = await type(page, '#ea', '250');
+  await afterEdit(page, before);
+  assert.notEqual(await chartImage(page, 'flux'), fluxBefore, 'the flux chart changed');
+  assert.notEqual(await summary(page), textBefore, 'the summary changed');
+  await page.fill('#ea', '318');
+  await settle(page);
+});
+
+await test('a bad input shows why and what is allowed, and keeps the last chart', async () => {
+  await settle(page);
+  const [image, text] = [await chartImage(page, 'flux'), await summary(page)];
+  // The last is the core's error, shown next to the input its field names.
+  for (const [value, expected] of [['abc', /not a number/], ['', /Required/], ['1e999', /finite/], ['-3', /\S/]]) {
+    await page.fill('#d0', value);
+    await settle(page);
+    await settle(page);
+    assert.equal(await page.getAttribute('#d0', 'aria-invalid'), 'true', `“${value}” is marked`);
+    assert.match(await page.textContent('#d0-msg'), expected);
+    assert.equal(await chartImage(page, 'flux'), image, 'the chart keeps the last valid state');
+    assert.equal(await summary(page), text, 'the summary keeps the last valid state');
+    assert.equal(await page.inputValue('#ea'), '318', 'other inputs are untouched');
+    assert.equal(await page.isHidden('#alert'), true, 'the message is at the input, not in the alert');
+  }
+  const before = await type(page, '#d0', '2.66e-6');
+  await afterEdit(page, before);
+  assert.equal(await page.$('#d0-msg'), null);
+  assert.equal(await page.getAttribute('#d0', 'aria-invalid'), null, 'the mended input is no longer marked');
+  assert.equal(await page.getAttribute('#d0', 'aria-describedby'), null);
+  // The core's errors name their field: a segment's, and one amount of the composition.
+  for (const [selector, bad] of [['#segments li:first-child input', '0'], ['#composition', '1: 1, -1, 1']]) {
+    const original = await page.inputValue(selector);
+    await page.fill(selector, bad);
+    await settle(page);
+    await settle(page);
+    assert.equal(await page.getAttribute(selector, 'aria-invalid'), 'true', `${selector} = “${bad}” is marked`);
+    assert.match(await page.$eval(selector, (i) => document.getElementById(i.getAttribute('aria-describedby')).textContent), /\S/);
+    assert.equal(await page.isHidden('#alert'), true, `the core's error about ${selector} is at its input`);
+    const mended = await type(page, selector, original);
+    await afterEdit(page, mended);
+    assert.equal(await page.getAttribute(selector, 'aria-invalid'), null);
+  }
+  await page.selectOption('#technique', 'furnace');
+  await settle(page);
+  assertNoProblems();
+});
+
+await test('hover readout gives exact values', async () => {
+  await page.locator('#chart-temperature').scrollIntoViewIfNeeded();
+  await settle(page);
+  const box = await page.locator('#chart-temperature').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  assert.match(await page.textContent('#readout-temperature'), /T = \d/);
+});
+
+await test('a share link round-trips exactly', async () => {
+  await page.selectOption('#u-temperature', 'celsius');
+  await page.click('[data-add=pulses]');
+  await page.fill('#pin-label', 'shared');
+  await page.waitForTimeout(FRAGMENT_WAIT_MS);
+  const link = page.url();
+  assert.match(link, /#v=1&s=/);
+  // Segment inputs by position: their ids are unique on a page, not the same on every page.
+  const values = (p) => p.$$eval('input, select', (els) => els.map((e) => `${e.id.replace(/^seg-\d+-/, 'seg-')}=${e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value}`));
+  const [want, wantSummary] = [await values(page), await summary(page)];
+  const other = await desktop.context.newPage();
+  watch(other, 'shared');
+  await other.goto(link);
+  await ready(other);
+  await settle(other);
+  assert.deepEqual(await values(other), want);
+  assert.equal(await summary(other), wantSummary);
+  assert.equal(await other.isHidden('#alert'), true, 'nothing was ignored');
+  await other.close();
+  await page.selectOption('#u-temperature', 'kelvin');
+  await settle(page);
+  assertNoProblems();
+});
+
+await test('a hostile or damaged share link is inert and says what it ignored', async () => {
+  const hostile = {
+    v: 1,
+    fields: { start: '<img src=x onerror="window.__pwned=1">', d0: '1e999', ea: 17, conc: '2e4', __proto__x: 'y' },
+    selects: { technique: '"><script>window.__pwned=1</script>', 'u-energy': 'eV' },
+    segments: [{ kind: 'constructor' }, { kind: 'hold', duration: '60' }],
+    mixing: 'javascript:alert(1)',
+    extra: { nested: '<svg onload=alert(1)>' },
+  };
+  const encoded = Buffer.from(JSON.stringify(hostile)).toString('base64url');
+  const p = await desktop.context.newPage();
+  watch(p, 'hostile');
+  await p.goto(`${url}#v=1&s=${encoded}`);
+  await ready(p);
+  await settle(p);
+  assert.equal(await p.evaluate(() => window.__pwned), undefined);
+  assert.equal(await p.$('img[src=x]'), null, 'nothing from the link became HTML');
+  assert.equal(await p.evaluate(() => [...document.scripts].some((x) => x.textContent.includes('__pwned'))), false,
+    'nothing from the link became a script');
+  // What was ignored is counted, and a few of the link's names are quoted, cut short.
+  const alert = await visibleAlert(p);
+  assert.match(alert, /ignored what was not valid \(9 entries\): “extra”, “selects\.technique”, “selects\.u-energy” and 6 more\./);
+  assert.equal(await p.inputValue('#conc'), '2e4', 'valid fields are loaded');
+  assert.equal(await p.inputValue('#u-energy'), 'kjPerMol', 'an unknown unit is ignored');
+  await assertChartsDrawn(p, 'hostile link');
+  // A link's own text reaches the alert only short and quoted: no 700 KB key, no sentence of its own.
+  const sentence = 'Your licence expired. Call +1 555 0100 to renew it now';
+  await p.goto('about:blank');
+  await p.goto(linkOf({ v: 1, [sentence]: 1, ['k'.repeat(700_000)]: 1, fields: { conc: '3e4' } }));
+  await ready(p);
+  await settle(p);
+  const quoted = await visibleAlert(p);
+  assert.ok(quoted.length < 300, `the alert is short (${quoted.length} characters)`);
+  assert.ok(!quoted.includes(sentence), `the link's sentence is not shown whole: ${quoted}`);
+  assert.match(quoted, /\(2 entries\): “Your licence expired\. C…”, “k{23}…”\./);
+  assert.equal(await p.inputValue('#conc'), '3e4');
+  // A damaged link says so, and the message stays on screen until the user edits an input.
+  await p.goto('about:blank');
+  await p.goto(`${url}#v=1&s=%%%not-base64`);
+  await ready(p);
+  await settle(p);
+  assert.match(await visibleAlert(p), /damaged/);
+  await assertChartsDrawn(p, 'damaged link');
+  await p.waitForTimeout(Math.max(FRAGMENT_WAIT_MS, PANEL_WAIT_MS));
+  assert.match(await visibleAlert(p), /damaged/, 'the message outlives the page\'s timers');
+  await afterEdit(p, await type(p, '#conc', '2e4'));
+  assert.equal(await p.isHidden('#alert'), true, 'an edit dismisses the message');
+  await p.goto('about:blank');
+  await p.goto(linkOf({ v: 1, fields: { d0: '1e50', ea: '1e9' } }));
+  await ready(p);
+  await settle(p);
+  assert.equal(await p.getAttribute('#d0', 'aria-invalid'), 'true', 'an out-of-range value from a link is marked');
+  await assertChartsDrawn(p, 'out-of-range link');
+  await p.close();
+  assertNoProblems();
+});
+
+await test('a link from a newer version keeps what this version understands and says so', async () => {
+  const p = await desktop.context.newPage();
+  watch(p, 'newer');
+  const future = { v: 99, fields: { conc: '3e4', 'ea-spread': '5' }, selects: { 'u-time': 'hour' }, segments: [{ kind: 'hold', duration: '2' }], overlays: [] };
+  await p.goto(linkOf(future, 99));
+  await ready(p);
+  await settle(p);
+  const alert = await visibleAlert(p);
+  assert.match(alert, /newer version of the calculator \(version 99; this page reads version 1\)/);
+  assert.match(alert, /Kept the 3 settings this version understands; ignored 2 entries it does not: “overlays”, “fields\.ea-spread”\./);
+  assert.equal(await p.inputValue('#conc'), '3e4');
+  assert.equal(await p.inputValue('#u-time'), 'hour');
+  assert.equal(await p.$$eval('#segments li', (lis) => lis.length), 1);
+  await assertChartsDrawn(p, 'newer link');
+  // A newer link this version cannot read at all says so too.
+  await p.goto('about:blank');
+  await p.goto(`${url}#v=99&s=bm90IGpzb24`);
+  await ready(p);
+  assert.match(await visibleAlert(p), /newer version.*could not be read/);
+  await p.close();
+  assertNoProblems();
+});
+
+await test('pinning overlays scenarios on every chart', async () => {
+  const image = await chartImage(page, 'temperature');
+  await page.fill('#pin-label', 'furnace');
+  await page.click('#pin');
+  let before = await draws(page);
+  await page.selectOption('#technique', 'sps');
+  await afterEdit(page, before);
+  await page.fill('#pin-label', 'SPS');
+  await page.click('#pin');
+  before = await draws(page);
+  await page.selectOption('#technique', 'cts');
+  await afterEdit(page, before);
+  assert.match(await page.textContent('#pins'), /2 of 3 pinned/);
+  assert.notEqual(await chartImage(page, 'temperature'), image);
+  await assertChartsDrawn(page, 'with pins');
+  await panelsFilled(page);
+  await page.screenshot({ path: path.join(shots, 'desktop-compare.png'), fullPage: true });
+  await page.click('#clear-pins');
+  await page.fill('#pin-label', '');
+  before = await draws(page);
+  await page.selectOption('#technique', 'furnace');
+  await afterEdit(page, before);
+});
+
+await test('exports download and parse (CSV, JSON, SVG, PNG)', async () => {
+  const csv = (await download(page, '#export-csv')).trim().split('\n');
+  assert.match(csv[0], /^scenario,time_s,temperature_K/);
+  assert.ok(csv.length > 500);
+  const row = csv[Math.floor(csv.length / 2)].split(',');
+  assert.ok(row.slice(1, 8).every((v) => Number.isFinite(Number(v)) || v === '-inf'), row.join(','));
+  const json = JSON.parse(await download(page, '#export-json'));
+  assert.ok(json.curves.timeS.length > 500);
+  assert.equal(json.scenario.diffusion.eaJPerMol, 318000);
+  assert.match(await download(page, '[data-export=flux-svg]'), /<svg[\s\S]*<polyline/);
+  await assertPngExport(page, 'grain');
+});
+
+await test('data tables and the help panel', async () => {
+  await page.click('#chart-flux ~ details > summary');
+  await page.waitForSelector('#chart-flux ~ details table');
+  const rows = await page.$$eval('#chart-flux ~ details table tr', (trs) => trs.length);
+  assert.ok(rows > 10, `the flux table has rows (${rows})`);
+  await page.click('#help-toggle');
+  assert.match(await page.textContent('#help'), /Sign\./);
+  assert.ok((await page.$$('#sources li')).length >= 10);
+  await page.click('#help-toggle');
+});
+
+await test('axe-core finds no accessibility violations', async () => {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  assert.deepEqual(violations, []);
+});
+
+await test('works offline after the first visit', async () => {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await desktop.context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await assertChartsDrawn(page, 'offline');
+  await desktop.context.setOffline(false);
+});
+
+await test('phone size: no horizontal scroll, 24 px touch targets, crisp charts', async () => {
+  const phone = await newPage({ width: 360, height: 740 }, 'phone', { scale: 2, context: { isMobile: true, hasTouch: true } });
+  const p = phone.page;
+  await p.goto(url);
+  await ready(p);
+  await assertChartsDrawn(p, 'phone');
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width} px wide at a 360 px viewport`);
+  const small = await p.$$eval('button, select, input, summary', (els) => els
+    .filter((e) => e.offsetParent !== null)
+    .map((e) => [e.id || e.textContent.trim().slice(0, 20), e.getBoundingClientRect()])
+    .filter(([, r]) => r.width < 24 || r.height < 24)
+    .map(([id, r]) => `${id} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`));
+  assert.deepEqual(small, [], 'touch targets of at least 24×24 px');
+  const ink = await inkOf(p);
+  for (const [k, v] of Object.entries(ink)) assert.ok(v.width <= 360, `${k} chart fits (${v.width} px)`);
+  await p.evaluate(() => scrollTo(0, 0));
+  await p.screenshot({ path: path.join(shots, 'phone-360x740.png') });
+  await panelsFilled(p);
+  await p.screenshot({ path: path.join(shots, 'phone-360x740-full.png'), fullPage: true });
+  await p.locator('#chart-flux').scrollIntoViewIfNeeded();
+  await settle(p);
+  const box = await p.locator('#chart-flux').boundingBox();
+  await p.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  assert.match(await p.textContent('#readout-flux'), /\|J\| = /);
+  await phone.context.close();
+  assertNoProblems();
+});
+
+await test('dark mode follows the system setting', async () => {
+  const dark = await newPage({ width: 1280, height: 800 }, 'dark', { context: { colorScheme: 'dark' } });
+  await dark.page.goto(url);
+  await ready(dark.page);
+  await assertChartsDrawn(dark.page, 'dark');
+  const bg = await dark.page.evaluate(() => [...document.getElementById('chart-flux').getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3)]);
+  assert.ok(bg.every((v) => v < 80), `the dark chart background is dark (${bg})`);
+  await dark.page.evaluate(() => scrollTo(0, 0));
+  await dark.page.screenshot({ path: path.join(shots, 'desktop-dark.png') });
+  await dark.context.close();
+  assertNoProblems();
+});
+
+await test('a chart off screen is brought up to date before its PNG export', async () => {
+  await page.evaluate(() => scrollTo(0, 0));
+  await settle(page);
+  const png = () => download(page, '[data-export=arrhenius-png]', 'base64');
+  const before = await png();
+  await afterEdit(page, await type(page, '#ea', '250'));
+  const after = await png();
+  assert.ok(after !== before, 'the export follows the edit');
+  await chartImage(page, 'arrhenius');
+  const same = await page.evaluate(async (png) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const chart = document.getElementById('chart-arrhenius');
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [chart.width, chart.height];
+    copy.getContext('2d').drawImage(image, 0, 0);
+    const pixels = (c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const [exported, shown] = [pixels(copy), pixels(chart)];
+    return exported.every((v, i) => v === shown[i]);
+  }, after);
+  assert.ok(same, 'the export is what the chart shows once scrolled into view');
+  await afterEdit(page, await type(page, '#ea', '318'));
+  assertNoProblems();
+});
+
+await test('adding, editing or removing a segment touches only its own list item', async () => {
+  const p = await desktop.context.newPage();
+  watch(p, 'segments');
+  await p.goto(url);
+  await ready(p);
+  const initial = await p.$$eval('#segments li', (lis) => lis.length);
+  for (let i = 0; i < 10; i += 1) await p.click('[data-add=hold]');
+  // Every change to the list from here on, and the items that were there before it.
+  await p.evaluate(() => {
+    const list = document.getElementById('segments');
+    window.skBefore = new Set(list.children);
+    window.skChanges = [];
+    new MutationObserver((records) => window.skChanges.push(...records))
+      .observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // Of the changes since the last call: those inside items that were there before, and the items
+  // added to and removed from the list.
+  const changes = () => p.evaluate(() => {
+    const list = document.getElementById('segments');
+    const records = window.skChanges.splice(0);
+    const item = (r) => (r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement).closest('#segments > li');
+    const inside = records.filter((r) => r.target !== list && window.skBefore.has(item(r)));
+    const count = (key) => records.filter((r) => r.target === list).reduce((n, r) => n + r[key].length, 0);
+    return { inside: inside.map((r) => `${r.type} ${r.attributeName ?? ''} in ${item(r).querySelector('input').id}`), added: count('addedNodes'), removed: count('removedNodes') };
+  });
+  // 290 more clicks, the page recomputing the program after every tenth.
+  await p.evaluate(async () => {
+    for (let i = 1; i <= 290; i += 1) {
+      document.querySelector('[data-add=hold]').click();
+      if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  });
+  await settle(p);
+  assert.deepEqual(await changes(), { inside: [], added: 290, removed: 0 }, 'adding touches no other segment');
+  assert.equal(await p.$$eval('#segments li', (lis) => lis.length), initial + 300);
+  const before = await draws(p);
+  await p.fill('#segments li:nth-child(150) input', '1200');
+  await afterEdit(p, before);
+  assert.deepEqual(await changes(), { inside: [], added: 0, removed: 0 }, 'an edit touches no other segment');
+  const fifth = p.locator('#segments > li').nth(4);
+  const removed = await fifth.locator('input').getAttribute('id');
+  await fifth.getByRole('button', { name: 'Remove Hold', exact: true }).click();
+  await settle(p);
+  assert.deepEqual(await changes(), { inside: [], added: 0, removed: 1 }, 'removing touches no other segment');
+  assert.equal(await p.$(`#${removed}`), null, 'the fifth segment is gone');
+  assert.equal(await p.$$eval('#segments li', (lis) => lis.length), initial + 299);
+  await p.close();
+  assertNoProblems();
+});
+
+/**
+ * Wraps the wasm instance the page makes, so that a test can provoke a trap: when `skTrapNext` is
+ * set, the next call of the calculator's draw throws the RuntimeError a panic in Rust throws, and
+ * that instance then refuses every calculator call, as one does after a panic (the object's
+ * borrow stays taken). Every other call reaches the real module.
+ */
+function trapOnDemand() {
+  const wrap = (result) => {
+    const real = (result.instance ?? result).exports;
+    const broken = { value: false };
+    const exports = { ...real };
+    for (const [name, fn] of Object.entries(real)) {
+      if (!name.startsWith('calculator_') || typeof fn !== 'function') continue;
+      exports[name] = (...args) => {
+        if (broken.value) throw new Error('recursive use of an object detected which would lead to unsafe aliasing in rust');
+        if (name === 'calculator_draw' && window.skTrapNext) {
+          window.skTrapNext = false;
+          broken.value = true;
+          throw new WebAssembly.RuntimeError('unreachable');
+        }
+        return fn(...args);
+      };
+    }
+    const instance = Object.create(WebAssembly.Instance.prototype, { exports: { value: exports } });
+    return result.instance ? { instance, module: result.module } : instance;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => wrap(await original(...args));
+  }
+}
+
+await test('after a trap in the wasm module the page restarts it and keeps the inputs and the pins', async () => {
+  const trap = await newPage({ width: 1280, height: 800 }, 'trap', { context: { serviceWorkers: 'block' } });
+  const p = trap.page;
+  await p.addInitScript(trapOnDemand);
+  await p.goto(url);
+  await ready(p);
+  let before = await draws(p);
+  await p.fill('#pin-label', 'first');
+  await p.click('#pin');
+  await afterEdit(p, before);
+  before = await draws(p);
+  await p.selectOption('#technique', 'sps');
+  await afterEdit(p, before);
+  await p.fill('#pin-label', 'second');
+  before = await draws(p);
+  await p.click('#pin');
+  await afterEdit(p, before);
+  await p.fill('#pin-label', '');
+  before = await draws(p);
+  await p.evaluate(() => { window.skTrapNext = true; });
+  await p.fill('#ea', '300');
+  await afterEdit(p, before);
+  assert.match(await visibleAlert(p), /restarted; your inputs and pinned scenarios are kept/);
+  assert.equal(await p.inputValue('#ea'), '300');
+  const labels = new Set((await download(p, '#export-csv')).trim().split('\n').slice(1).map((line) => line.split(',')[0]));
+  assert.deepEqual([...labels].sort(), ['first', 'second', await p.$eval('#technique', (t) => t.selectedOptions[0].textContent)].sort(),
+    'the new module draws the current scenario and both pins');
+  await assertChartsDrawn(p, 'after the restart');
+  await p.locator('#chart-temperature').hover();
+  assert.match(await p.textContent('#readout-temperature'), /T = \d/, 'the readout works on the new module');
+  await afterEdit(p, await type(p, '#ea', '318'));
+  assert.equal(await p.isHidden('#alert'), true, 'an edit dismisses the message');
+  await trap.context.close();
+  assertNoProblems();
+});
+
+await test('a page opened as a file that cannot restart its module says it stopped', async () => {
+  const file = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p = await file.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  // Loading the module again from a file is refused (CORS); that refusal is the only error expected.
+  p.on('console', (m) => { if (m.type() === 'error' && !/CORS|Failed to load|ERR_FAILED/.test(m.text())) errors.push(m.text()); });
+  await p.addInitScript(trapOnDemand);
+  await p.goto(`file://${site}/index.html`);
+  await ready(p);
+  await p.evaluate(() => { window.skTrapNext = true; });
+  await p.fill('#ea', '300');
+  await p.waitForFunction(() => /stopped/.test(document.getElementById('alert').textContent));
+  assert.match(await visibleAlert(p), /The calculator stopped.*Reload the page from a web server/);
+  await p.fill('#ea', '310');
+  await settle(p);
+  await p.locator('#chart-flux').hover();
+  assert.match(await visibleAlert(p), /stopped/, 'the message stays: the page cannot go on');
+  assert.deepEqual(errors, [], 'nothing calls the stopped module');
+  await file.close();
+});
+
+await cleanup();
+console.log(`FAILED: ${failed.join(" | ")}`); console.log(`\n${results.length} page tests passed; screenshots in ${shots}`);

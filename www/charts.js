@@ -1,0 +1,157 @@
+// The charts: one <canvas> per chart, which the core draws on in place; their sizes, which of
+// them are on screen, hover readouts, data tables and PNG/SVG export.
+
+import { $, download, el } from './dom.js';
+import { showNotice } from './messages.js';
+import { state } from './state.js';
+import { guarded } from './wasm.js';
+
+const TABLE_ROWS = 25;
+const CHARTS = [
+  ['temperature', 'Temperature T(t) of the program'],
+  ['flux', 'Flux |J(t)| with its linear (G) and exponential (E) control coefficients'],
+  ['transport', 'Transported amount, diffusion length and homogenisation residual'],
+  ['grain', 'Grain size d(t), eq. (12)'],
+  ['arrhenius', 'Arrhenius plot of D against 1/T; extrapolation shaded'],
+];
+const canvasOf = (kind) => $(`chart-${kind}`);
+
+// Only charts on screen are redrawn on each edit; the core redraws a stale one as it scrolls in.
+// The observer may report before the first draw, so the page keeps the last report.
+const onScreen = new Map();
+const visibility = new IntersectionObserver((entries) => {
+  for (const e of entries) onScreen.set(e.target.id.replace('chart-', ''), e.isIntersecting);
+  if (state.lastGood) guarded(reportVisibility);
+}, { rootMargin: '100px' });
+
+/** Tells the core which charts are on screen. */
+export function reportVisibility(calc) {
+  for (const [kind, visible] of onScreen) calc.setVisible(kind, visible);
+}
+
+/** Gives every canvas as many pixels as it shows; tells whether any size changed. */
+export function sizeCanvases() {
+  const ratio = window.devicePixelRatio || 1;
+  let changed = false;
+  for (const [kind] of CHARTS) {
+    const canvas = canvasOf(kind);
+    const w = Math.max(1, Math.round(canvas.clientWidth * ratio));
+    const h = Math.max(1, Math.round(canvas.clientHeight * ratio));
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+// A canvas's backing store and the first use of a font are set up lazily, at a cost of tens of
+// milliseconds per chart on a slow phone; doing both while the wasm module downloads takes that
+// cost off the first render. The charts paint their own background, so their canvases are opaque.
+function prepareCanvases() {
+  for (const [kind] of CHARTS) {
+    const canvas = canvasOf(kind);
+    const context = canvas.getContext('2d', { alpha: false });
+    context.font = '13px sans-serif';
+    context.measureText('0');
+    context.clearRect(0, 0, canvas.width, canvas.height);
+  }
+}
+
+/** Hands every canvas to a new Calculator, in the current colours and pixel ratio. */
+export function attachCharts(calc) {
+  sizeCanvases();
+  for (const [kind] of CHARTS) calc.attach(kind, canvasOf(kind));
+  setAppearance(calc);
+}
+
+export function setAppearance(calc) {
+  calc.setAppearance(matchMedia('(prefers-color-scheme: dark)').matches, window.devicePixelRatio || 1);
+}
+
+/** Redraws the charts on screen (the others when they scroll into view). */
+export function draw(calc) {
+  calc.draw();
+  // Read by the benchmark: the first draw covers every chart.
+  if (!performance.getEntriesByName('sk-charts-drawn').length) performance.mark('sk-charts-drawn');
+  const body = document.body;
+  body.dataset.draws = String(Number(body.dataset.draws || 0) + 1);
+  body.dataset.ready = '1';
+  // Read by the benchmark: the wasm heap after each draw.
+  body.dataset.wasmBytes = String(state.memory.buffer.byteLength);
+}
+
+function renderTable(calc, kind, details) {
+  const rows = calc.table(kind, TABLE_ROWS);
+  if (!rows) return;
+  const row = (cells, cell) => el('tr', {}, cells.map(cell));
+  const [head, ...body] = rows;
+  const table = el('table', {}, [
+    el('caption', { textContent: CHARTS.find(([k]) => k === kind)[1] }),
+    row(head, (text) => el('th', { scope: 'col', textContent: text })),
+    ...body.map((cells) => row(cells, (text) => el('td', { textContent: text }))),
+  ]);
+  details.querySelector('table')?.remove();
+  details.append(table);
+}
+
+/** Refills the open data tables. */
+export function refreshTables(calc) {
+  for (const [kind] of CHARTS) {
+    const details = canvasOf(kind).parentElement.querySelector('details');
+    if (details.open) renderTable(calc, kind, details);
+  }
+}
+
+const exportPng = (kind) => guarded((calc) => {
+  calc.ensureDrawn(kind);
+  canvasOf(kind).toBlob((blob) => {
+    if (blob) download(`kinetics-${kind}.png`, blob); else showNotice('The PNG could not be made.');
+  }, 'image/png');
+});
+const exportSvg = (kind) => guarded((calc) => {
+  const canvas = canvasOf(kind);
+  const svg = calc.svg(kind, canvas.clientWidth, canvas.clientHeight);
+  download(`kinetics-${kind}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+});
+
+/** One figure per chart: caption, canvas, readout, export buttons and data table. */
+function chartFigure(kind, title) {
+  const canvas = el('canvas', { id: `chart-${kind}`, attrs: { role: 'img', 'aria-label': `${title}. Values are in the data table below.` } });
+  const readout = el('output', { id: `readout-${kind}`, textContent: 'Hover or touch the chart for exact values.' });
+  const read = (e) => guarded((calc) => {
+    const text = calc.readout(kind, e.offsetX);
+    if (text) readout.textContent = text;
+  });
+  canvas.addEventListener('pointermove', read);
+  canvas.addEventListener('pointerdown', read);
+  const buttons = [['PNG', exportPng], ['SVG', exportSvg]].map(([label, fn]) => {
+    const b = el('button', {
+      type: 'button', className: 'secondary', textContent: label,
+      dataset: { export: `${kind}-${label.toLowerCase()}` },
+      attrs: { 'aria-label': `Download the ${kind} chart as ${label}` },
+    });
+    b.addEventListener('click', () => fn(kind));
+    return b;
+  });
+  const details = el('details', {}, [el('summary', { textContent: 'Data table' })]);
+  details.addEventListener('toggle', () => {
+    if (details.open) guarded((calc) => renderTable(calc, kind, details));
+  });
+  // The Ea slider sits under the flux chart, so that the chart it moves is on screen while it
+  // is dragged, on a phone too.
+  const slider = kind === 'flux' ? [$('ea-explore')] : [];
+  return el('figure', { className: 'chart' }, [
+    el('figcaption', { className: 'source', textContent: title }), canvas, ...slider, readout,
+    el('div', { className: 'row' }, buttons), details,
+  ]);
+}
+
+/** Builds the charts' figures and prepares their canvases, before the Calculator exists. */
+export function buildCharts() {
+  $('charts').append(...CHARTS.map(([kind, title]) => chartFigure(kind, title)));
+  for (const [kind] of CHARTS) visibility.observe(canvasOf(kind));
+  sizeCanvases();
+  prepareCanvases();
+}

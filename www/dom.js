@@ -1,0 +1,61 @@
+// DOM helpers shared by the page's modules.
+
+export const $ = (id) => document.getElementById(id);
+
+/** A new element: `props` are set as properties, except `attrs` (attributes) and `dataset`. */
+export function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'attrs') for (const [name, v] of Object.entries(value)) node.setAttribute(name, v);
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else node[key] = value;
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Sets an element's text only when it differs: replacing a text node costs a layout even when the text is the same. */
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+const issued = { count: 0 };
+/** An element id no other element of the page has, starting with `prefix`. */
+export function uniqueId(prefix) {
+  issued.count += 1;
+  return `${prefix}-${issued.count}`;
+}
+
+/** `fn`, run once `ms` after the last of the calls made to the returned function. */
+export function debounced(fn, ms) {
+  let timer = 0;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
+
+/** `fn`, run in a task of its own right after the current one; calls made meanwhile join that run. */
+export function inNextTask(fn) {
+  const channel = new MessageChannel();
+  let pending = false;
+  channel.port1.onmessage = () => {
+    pending = false;
+    fn();
+  };
+  return () => {
+    if (pending) return;
+    pending = true;
+    channel.port2.postMessage(null);
+  };
+}
+
+/** Saves `blob` as a file named `name` through the browser's download. */
+export function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

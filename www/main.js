@@ -1,0 +1,132 @@
+// The calculator page's start-up: loads the wasm module while the page is laid out, draws the
+// first scenario, then wires the page's events. No physics lives in the page's JS: every number
+// it shows is computed and formatted by the wasm module.
+
+import { attachCharts, buildCharts, draw, reportVisibility, setAppearance, sizeCanvases } from './charts.js';
+import { $ } from './dom.js';
+import { changeUnit, rememberUnits, showMixingInputs } from './inputs.js';
+import { dismissNotice, showNotice } from './messages.js';
+import { clearPins, observePanels, pin, repin } from './panels.js';
+import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, markCustomProgram } from './presets.js';
+import { addSegment, removeSegment } from './program.js';
+import { recompute, recomputeAfterRestart, schedule } from './recompute.js';
+import { copyEmbed, copyLink, exportCsv, exportJson, readFragment } from './share.js';
+import { state } from './state.js';
+import { UNIT_SELECTS, display, labelUnits } from './units.js';
+import { guarded, loadWasm, onNewCalculator, onRestart } from './wasm.js';
+
+const MATERIAL_INPUTS = ['d0', 'ea', 'valid-min', 'valid-max'];
+const GRAIN_LAW_INPUTS = ['grain-n', 'grain-k0', 'grain-ea'];
+
+function programEdited() {
+  markCustomProgram();
+  schedule();
+}
+
+function wireInputs() {
+  // Any edit is the user acting on what the page said.
+  document.addEventListener('input', dismissNotice, true);
+  const form = $('inputs');
+  form.addEventListener('input', (e) => {
+    if (MATERIAL_INPUTS.includes(e.target.id)) $('material').value = 'custom';
+    if (GRAIN_LAW_INPUTS.includes(e.target.id)) $('grain-law').value = 'custom';
+    if (e.target.id === 'start' || e.target.closest('#segments')) markCustomProgram();
+    schedule();
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+  // The slider (under the flux chart, outside the form) edits Ea as if it were typed.
+  $('ea-slider').addEventListener('input', (e) => {
+    $('ea').value = display(state.wasm.toSi(Number(e.target.value), 'kjPerMol'), 'energy');
+    $('ea').dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  for (const id of ['q-duration', 'q-temperature', 'q-length', 'pin-label']) $(id).addEventListener('input', schedule);
+  for (const [id, apply] of [['technique', applyTechnique], ['material', applyMaterial], ['grain-law', applyGrainLaw]]) {
+    $(id).addEventListener('change', (e) => {
+      apply(e.target.value);
+      schedule();
+    });
+  }
+  $('grain-n-choice').addEventListener('change', (e) => {
+    if (e.target.value !== 'custom') $('grain-n').value = e.target.value;
+    schedule();
+  });
+  for (const [kind, id] of Object.entries(UNIT_SELECTS)) $(id).addEventListener('change', () => changeUnit(kind, $(id)));
+  for (const radio of document.querySelectorAll('input[name=mixing]')) radio.addEventListener('change', showMixingInputs);
+  for (const button of document.querySelectorAll('[data-add]')) {
+    button.addEventListener('click', () => {
+      addSegment(button.dataset.add);
+      programEdited();
+    });
+  }
+  $('segments').addEventListener('click', (e) => {
+    const remove = e.target.closest('[data-remove]');
+    if (!remove) return;
+    removeSegment(remove.closest('li'));
+    programEdited();
+  });
+}
+
+function wireActions() {
+  $('pin').addEventListener('click', pin);
+  $('clear-pins').addEventListener('click', clearPins);
+  $('copy-link').addEventListener('click', copyLink);
+  $('copy-embed').addEventListener('click', copyEmbed);
+  $('export-csv').addEventListener('click', exportCsv);
+  $('export-json').addEventListener('click', exportJson);
+  $('help-toggle').addEventListener('click', (e) => {
+    const open = $('help').hidden;
+    $('help').hidden = !open;
+    e.target.setAttribute('aria-expanded', String(open));
+  });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => guarded((calc) => {
+    setAppearance(calc);
+    draw(calc);
+  }));
+  // Canvas sizes are read only when the layout changes, never on the per-edit path.
+  new ResizeObserver(() => guarded((calc) => {
+    if (sizeCanvases() && state.lastGood) {
+      setAppearance(calc);
+      draw(calc);
+    }
+  })).observe($('charts'));
+}
+
+async function main() {
+  const hash = location.hash;
+  onNewCalculator(attachCharts);
+  onNewCalculator(repin);
+  onRestart(() => {
+    recomputeAfterRestart();
+    guarded(reportVisibility);
+  });
+  // The page is laid out while the wasm module arrives and compiles.
+  const loading = loadWasm();
+  labelUnits();
+  buildCharts();
+  observePanels();
+  const built = await loading;
+  fillPresets();
+  defaults();
+  // The first render draws every chart, so that all are ready before the user scrolls to them;
+  // from then on only the charts on screen follow the edits. The default scenario is drawn first,
+  // so a share link with invalid values still shows charts (the last valid state) next to the
+  // marked inputs. Nothing can be edited before it is drawn, so listeners are added after.
+  recompute();
+  guarded(reportVisibility);
+  wireInputs();
+  wireActions();
+  if (hash.length > 1) {
+    readFragment(hash);
+    labelUnits();
+    showMixingInputs();
+    recompute();
+  }
+  rememberUnits();
+  // The built site works offline; the source page (no sw.js beside it) is for development.
+  if (built && 'serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
+}
+
+main().catch((e) => {
+  showNotice(`The calculator could not start: ${String(e.message ?? e)}`, { untilReload: true });
+  throw e;
+});

@@ -1,0 +1,91 @@
+// What the page tells the user. Inputs the core or the page cannot use are marked, with their
+// message next to them. One alert holds the page's own notice (a damaged share link, a restart),
+// which stays until the user edits an input, and the current inputs' problem that belongs to no
+// single input, which every recompute replaces.
+
+import { $, el } from './dom.js';
+import { segmentInput } from './program.js';
+
+/** Scenario field paths → input ids, for showing a core error next to its input. */
+const PATHS = {
+  'program.startK': 'start', 'diffusion.d0M2PerS': 'd0', 'diffusion.eaJPerMol': 'ea',
+  'diffusion.concentrationMolPerM3': 'conc', 'diffusion.validMinK': 'valid-min',
+  'diffusion.validMaxK': 'valid-max', 'mixing.lengthM': 'mix-length', 'mixing.gJPerKMolM': 'g',
+  'mixing.sublattices': 'composition', 'homogenisation.wavelengthM': 'wavelength',
+  'homogenisation.targetResidual': 'residual', 'grainGrowth.exponent': 'grain-n',
+  'grainGrowth.d0M': 'grain-d0', 'grainGrowth.k0': 'grain-k0', 'grainGrowth.eaJPerMol': 'grain-ea',
+  'sampling.points': 'points',
+};
+const SEGMENT_PATH = /^program\.segments\[(\d+)\](?:\.(\w+))?/;
+
+/** Untrusted text as the page quotes it: on one line, at most `max` characters, in “quotes”. */
+export function quote(text, max = 24) {
+  const line = String(text).replace(/[\p{C}\s]+/gu, ' ').trim();
+  return `“${line.length > max ? `${line.slice(0, max - 1)}…` : line}”`;
+}
+
+// The inputs marked invalid, with their messages: an edit clears them without searching the page.
+const marked = new Map();
+
+export function markInvalid(input, message) {
+  marked.get(input)?.remove();
+  const msg = el('span', { className: 'msg', id: `${input.id}-msg`, textContent: message });
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', msg.id);
+  input.insertAdjacentElement('afterend', msg);
+  marked.set(input, msg);
+}
+
+function showAlertIfAny() {
+  $('alert').hidden = $('notice').textContent === '' && $('problem').textContent === '';
+}
+
+/** Clears what the last recompute reported: the marked inputs and the alert's problem. */
+export function clearMessages() {
+  for (const [input, msg] of marked) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    msg.remove();
+  }
+  marked.clear();
+  $('problem').textContent = '';
+  showAlertIfAny();
+}
+
+/** Shows a problem of the current inputs that no single input owns, until the next recompute. */
+export function showProblem(text) {
+  $('problem').textContent = text;
+  showAlertIfAny();
+}
+
+/**
+ * Shows the page's own message until the user edits an input, or, `untilReload`, for good (the
+ * calculator stopped).
+ */
+export function showNotice(text, { untilReload = false } = {}) {
+  $('notice').textContent = text;
+  $('notice').dataset.untilReload = untilReload ? 'true' : '';
+  showAlertIfAny();
+}
+
+/** Clears the page's message once the user acts (edits an input). */
+export function dismissNotice() {
+  if ($('notice').textContent === '' || $('notice').dataset.untilReload) return;
+  $('notice').textContent = '';
+  showAlertIfAny();
+}
+
+/** The input that holds the scenario field at `path`, or null. */
+function inputForPath(path) {
+  const segment = SEGMENT_PATH.exec(path);
+  if (segment) return segmentInput(Number(segment[1]), segment[2]);
+  const key = Object.keys(PATHS).find((p) => path === p || path.startsWith(`${p}[`) || path.startsWith(`${p}.`));
+  return key ? $(PATHS[key]) : null;
+}
+
+/** Shows an error of the core next to the input its `field` names, or in the alert. */
+export function reportCoreError(error) {
+  const message = String(error?.message ?? error);
+  const input = typeof error?.field === 'string' && error.field !== '' ? inputForPath(error.field) : null;
+  if (input) markInvalid(input, message); else showProblem(message);
+}

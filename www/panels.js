@@ -1,0 +1,96 @@
+// The panels beside the charts: the summary, the inverse questions, the mixing answer, and the
+// scenarios pinned for comparison.
+
+import { draw } from './charts.js';
+import { $, debounced, setText } from './dom.js';
+import { optionalSi } from './inputs.js';
+import { markInvalid, showNotice } from './messages.js';
+import { state } from './state.js';
+import { InputProblem } from './units.js';
+import { guarded } from './wasm.js';
+
+const MAX_PINS = 3;
+const PANEL_DELAY_MS = 250;
+
+function inverse(calc) {
+  try {
+    setText($('inverse'), calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), optionalSi('q-length')));
+  } catch (e) {
+    if (e instanceof InputProblem) markInvalid(e.input, e.message); else throw e;
+  }
+}
+
+// The summary and the inverse questions follow every edit while on screen. Off screen they are
+// marked busy and filled a moment after the last edit, or as soon as they scroll into view: while
+// a slider is dragged, laying out their text on every frame would cost more than the charts.
+const PANELS = new Map([
+  ['summary-panel', { visible: false, fill: (calc) => setText($('summary'), calc.summaryText()) }],
+  ['inverse-panel', { visible: false, fill: inverse }],
+]);
+
+function fillPanel(calc, id) {
+  PANELS.get(id).fill(calc);
+  $(id).removeAttribute('aria-busy');
+}
+
+const fillBusyPanels = debounced(() => guarded((calc) => {
+  for (const id of PANELS.keys()) if ($(id).hasAttribute('aria-busy')) fillPanel(calc, id);
+}), PANEL_DELAY_MS);
+
+const panelVisibility = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    const panel = PANELS.get(e.target.id);
+    panel.visible = e.isIntersecting;
+    if (panel.visible && e.target.hasAttribute('aria-busy')) guarded((calc) => fillPanel(calc, e.target.id));
+  }
+}, { rootMargin: '200px' });
+
+/** Starts following which panels are on screen. */
+export function observePanels() {
+  for (const id of PANELS.keys()) panelVisibility.observe($(id));
+}
+
+/** Follows a new scenario: the panels on screen now, the others later. */
+export function refreshPanels(calc) {
+  setText($('mixing-out'), calc.mixingText());
+  for (const [id, panel] of PANELS) {
+    if (panel.visible) fillPanel(calc, id); else $(id).setAttribute('aria-busy', 'true');
+  }
+  fillBusyPanels();
+}
+
+/** The current scenario's name in legends: its technique, or "Custom program". */
+export const currentLabel = () => $('technique').selectedOptions[0]?.textContent || 'current';
+
+const pinsText = (n) => (n ? `${n} of ${MAX_PINS} pinned; they are drawn with the current scenario on every chart.` : '');
+
+/** Pins the current scenario under the label typed, or its technique's name. */
+export const pin = () => guarded((calc) => {
+  const label = $('pin-label').value.trim() || currentLabel();
+  let n;
+  try {
+    n = calc.pin(label);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) throw e;
+    showNotice(String(e.message ?? e));
+    return;
+  }
+  state.pins.push({ scenario: state.lastGood, label });
+  $('pins').textContent = pinsText(n);
+  draw(calc);
+});
+
+export const clearPins = () => guarded((calc) => {
+  calc.clearPins();
+  state.pins = [];
+  $('pins').textContent = '';
+  draw(calc);
+});
+
+/** Pins on a new Calculator the scenarios that were pinned on the one it replaces. */
+export function repin(calc) {
+  for (const { scenario, label } of state.pins) {
+    calc.update(scenario);
+    calc.pin(label);
+  }
+}

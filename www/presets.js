@@ -1,0 +1,92 @@
+// The core's presets (techniques, materials, grain-growth laws): their selects, what choosing
+// one fills in, their sources, and the scenario the page opens with.
+
+import { $, el } from './dom.js';
+import { setSegmentsSi } from './program.js';
+import { state } from './state.js';
+import { display, format } from './units.js';
+
+const option = (value, text) => el('option', { value, textContent: text });
+const find = (list, id) => state.presets[list].find((x) => x.id === id);
+
+function sourceLine(element, text, confirmed) {
+  element.replaceChildren(text);
+  if (!confirmed) element.append(el('span', { className: 'unconfirmed', textContent: ' Unconfirmed placeholder values.' }));
+}
+const materialSource = (m) => `${m.source}. Measured ${m.validMinK}–${m.validMaxK} K.`;
+
+/** Fills the technique, material and grain-law selects and the list of sources. */
+export function fillPresets() {
+  Object.assign(state.presets, state.wasm.presets());
+  const { techniques, materials, grainLaws } = state.presets;
+  $('technique').append(...techniques.map((t) => option(t.id, t.confirmed ? t.name : `${t.name} (unconfirmed)`)), option('custom', 'Custom program'));
+  $('material').append(...materials.map((m) => option(m.id, m.d0Confirmed ? m.name : `${m.name} (D0 unconfirmed)`)), option('custom', 'Custom'));
+  $('grain-law').append(...grainLaws.map((g) => option(g.id, g.name)), option('custom', 'Custom'));
+  $('sources').append(
+    el('li', { textContent: 'Theory: Z. Meng et al., Mater. Horiz. 2023, 10, 5343, DOI 10.1039/d3mh01302b.' }),
+    ...[...techniques, ...materials, ...grainLaws].map((item) => el('li', { textContent: `${item.name}: ${item.source}` })),
+  );
+}
+
+export function applyTechnique(id) {
+  const t = find('techniques', id);
+  if (!t) return;
+  $('start').value = display(t.startK, 'temperature');
+  setSegmentsSi(t.segments);
+  sourceLine($('technique-source'), t.source, t.confirmed);
+}
+
+export function applyMaterial(id) {
+  const m = find('materials', id);
+  if (!m) return;
+  $('d0').value = display(m.d0M2PerS, 'diffusivity');
+  $('ea').value = display(m.eaJPerMol, 'energy');
+  $('valid-min').value = display(m.validMinK, 'temperature');
+  $('valid-max').value = display(m.validMaxK, 'temperature');
+  sourceLine($('material-source'), materialSource(m), m.d0Confirmed);
+}
+
+export function applyGrainLaw(id) {
+  const g = find('grainLaws', id);
+  if (!g) return;
+  $('grain-n-choice').value = String(g.exponent);
+  $('grain-n').value = String(g.exponent);
+  $('grain-ea').value = display(g.eaJPerMol, 'energy');
+  $('grain-k0').value = format(g.k0);
+}
+
+/** Marks the program as the user's own once one of its inputs or segments is edited. */
+export function markCustomProgram() {
+  $('technique').value = 'custom';
+  $('technique-source').textContent = 'Custom program.';
+}
+
+/** Writes the source lines of the technique and material chosen (after a share link set them). */
+export function describePresets() {
+  const t = find('techniques', $('technique').value);
+  if (t) sourceLine($('technique-source'), t.source, t.confirmed); else $('technique-source').textContent = 'Custom program.';
+  const m = find('materials', $('material').value);
+  if (m) sourceLine($('material-source'), materialSource(m), m.d0Confirmed); else $('material-source').textContent = 'Custom values.';
+}
+
+/** The scenario the page opens with, in the units chosen. */
+export function defaults() {
+  const { materials, grainLaws } = state.presets;
+  $('technique').value = 'furnace';
+  applyTechnique('furnace');
+  $('material').value = materials[0].id;
+  applyMaterial(materials[0].id);
+  $('conc').value = '1e4';
+  $('composition').value = '1: 1, 1, 1, 1, 1';
+  $('mix-length').value = display(1e-6, 'length');
+  $('g').value = '1.338e7';
+  $('wavelength').value = display(1e-6, 'length');
+  $('residual').value = '0.01';
+  $('grain-law').value = grainLaws[0].id;
+  applyGrainLaw(grainLaws[0].id);
+  $('grain-d0').value = display(1e-7, 'length');
+  $('points').value = '600';
+  $('q-duration').value = display(7200, 'time');
+  $('q-temperature').value = display(1473.15, 'temperature');
+  $('q-length').value = display(1e-7, 'length');
+}

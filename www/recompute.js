@@ -1,0 +1,79 @@
+// The edit loop: each edit reads the inputs into a scenario, hands it to the core, and brings the
+// charts, panels, tables and share link in step with it.
+
+import { draw, refreshTables } from './charts.js';
+import { $, inNextTask, setText } from './dom.js';
+import { scenario } from './inputs.js';
+import { clearMessages, markInvalid, reportCoreError } from './messages.js';
+import { currentLabel, refreshPanels } from './panels.js';
+import { writeFragment } from './share.js';
+import { state } from './state.js';
+import { InputProblem, format } from './units.js';
+import { guarded } from './wasm.js';
+
+/** Shows scenario `s`, which the core accepted, everywhere. */
+function show(calc, s) {
+  state.lastGood = s;
+  // The slider stops at its ends; its label gives the value itself.
+  const eaKj = state.wasm.fromSi(s.diffusion.eaJPerMol, 'kjPerMol');
+  $('ea-slider').value = String(eaKj);
+  setText($('ea-slider-value'), format(eaKj));
+  calc.setLabel(currentLabel());
+  calc.setTimeAxis($('time-axis').value);
+  draw(calc);
+  refreshPanels(calc);
+  refreshTables(calc);
+  writeFragment();
+}
+
+/**
+ * Recomputes the inputs' scenario and shows it; tells whether it did. A scenario the page or the
+ * core rejects marks its inputs and leaves the last valid one on screen.
+ */
+export function recompute() {
+  if (!state.calc) return false;
+  // Read by the benchmark: the last edit's duration. Only the last is kept, so that a long
+  // session does not fill the performance timeline.
+  performance.clearMarks('sk-update-start');
+  performance.clearMeasures('sk-update');
+  performance.mark('sk-update-start');
+  clearMessages();
+  let s;
+  try {
+    s = scenario();
+  } catch (e) {
+    if (e instanceof InputProblem) {
+      markInvalid(e.input, e.message);
+      return false;
+    }
+    throw e;
+  }
+  return guarded((calc) => {
+    try {
+      calc.update(s);
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) throw e;
+      reportCoreError(e);
+      return false;
+    }
+    show(calc, s);
+    performance.measure('sk-update', 'sk-update-start');
+    return true;
+  }) ?? false;
+}
+
+/**
+ * Runs recompute in a task of its own, right after the input that asked for it (inputs arriving
+ * meanwhile join it): the browser's frame then holds only its own layout and paint, so dragging
+ * a slider does not build one long task out of both.
+ */
+export const schedule = inNextTask(recompute);
+
+/** After a restart: the inputs' scenario, or the last valid one when the inputs have a problem. */
+export function recomputeAfterRestart() {
+  if (recompute() || !state.lastGood) return;
+  guarded((calc) => {
+    calc.update(state.lastGood);
+    show(calc, state.lastGood);
+  });
+}

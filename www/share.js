@@ -1,0 +1,170 @@
+// What leaves the page and comes back: the state in the address bar's fragment (written after
+// each edit, read on load), the copied link and embed code, and the CSV and JSON exports.
+
+import { $, debounced, download } from './dom.js';
+import { FIELDS, SELECTS, TEXT_FIELDS } from './inputs.js';
+import { quote, showNotice } from './messages.js';
+import { defaults, describePresets } from './presets.js';
+import { SEGMENT_KINDS, segmentTexts, setSegments } from './program.js';
+import { state } from './state.js';
+import { UNIT_SELECTS, isNumberText } from './units.js';
+import { guarded } from './wasm.js';
+
+const STATE_VERSION = 1;
+const FRAGMENT_DELAY_MS = 300;
+/** Most segments a link may hold: the core's limit on a program. */
+const MAX_LINK_SEGMENTS = 1000;
+const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn'];
+const FIELD_TEXT = /^[-+0-9.eE:;, ]{0,200}$/;
+
+/** The whole state of the inputs, as a share link keeps it. */
+function pageState() {
+  return {
+    v: STATE_VERSION,
+    fields: Object.fromEntries([...Object.keys(FIELDS), ...TEXT_FIELDS].map((id) => [id, $(id).value])),
+    selects: Object.fromEntries(SELECTS.map((id) => [id, $(id).value])),
+    segments: segmentTexts(),
+    mixing: document.querySelector('input[name=mixing]:checked').value,
+    grainOn: $('grain-on').checked,
+  };
+}
+
+const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+  .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const fromBase64Url = (text) => new TextDecoder().decode(
+  Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+
+const fragment = () => `v=${STATE_VERSION}&s=${toBase64Url(JSON.stringify(pageState()))}`;
+
+/**
+ * Brings the address bar in step with the inputs, a moment after the last edit: replaceState
+ * costs several milliseconds, too much for every step of a slider drag.
+ */
+export const writeFragment = debounced(() => {
+  const embed = document.body.classList.contains('embed') ? '&embed=1' : '';
+  history.replaceState(null, '', `#${fragment()}${embed}`);
+}, FRAGMENT_DELAY_MS);
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The valid segments of a link, as input texts; the names of what is not valid go to `ignored`. */
+function linkSegments(list, ignored) {
+  return list.flatMap((seg, i) => {
+    if (!isObject(seg) || !Object.hasOwn(SEGMENT_KINDS, seg.kind)) {
+      ignored.push(`segments[${i}]`);
+      return [];
+    }
+    const texts = { kind: seg.kind };
+    for (const [key] of SEGMENT_KINDS[seg.kind].fields) {
+      if (typeof seg[key] === 'string' && isNumberText(seg[key])) texts[key] = seg[key];
+      else ignored.push(`segments[${i}].${key}`);
+    }
+    return [texts];
+  });
+}
+
+/** Applies a link's state: every valid setting is taken; tells how many, and the names of the others. */
+function applyState(raw) {
+  const ignored = Object.keys(raw).filter((key) => !TOP_KEYS.includes(key));
+  let applied = 0;
+  for (const [id, value] of Object.entries(isObject(raw.selects) ? raw.selects : {})) {
+    const select = SELECTS.includes(id) ? $(id) : null;
+    if (select && typeof value === 'string' && [...select.options].some((o) => o.value === value)) {
+      select.value = value;
+      applied += 1;
+    } else ignored.push(`selects.${id}`);
+  }
+  for (const [id, value] of Object.entries(isObject(raw.fields) ? raw.fields : {})) {
+    const numeric = Object.hasOwn(FIELDS, id);
+    const known = numeric || TEXT_FIELDS.includes(id);
+    const ok = typeof value === 'string' && (!numeric || value.trim() === '' || isNumberText(value))
+      && (id === 'pin-label' ? value.length <= 40 : FIELD_TEXT.test(value));
+    if (known && ok) {
+      $(id).value = value;
+      applied += 1;
+    } else ignored.push(`fields.${id}`);
+  }
+  if (Array.isArray(raw.segments) && raw.segments.length <= MAX_LINK_SEGMENTS) {
+    const segments = linkSegments(raw.segments, ignored);
+    setSegments(segments);
+    applied += segments.length;
+  } else if (Object.hasOwn(raw, 'segments')) ignored.push('segments');
+  if (raw.mixing === 'entropy' || raw.mixing === 'direct') {
+    document.querySelector(`input[name=mixing][value=${raw.mixing}]`).checked = true;
+    applied += 1;
+  } else if (Object.hasOwn(raw, 'mixing')) ignored.push('mixing');
+  if (typeof raw.grainOn === 'boolean') {
+    $('grain-on').checked = raw.grainOn;
+    applied += 1;
+  } else if (Object.hasOwn(raw, 'grainOn')) ignored.push('grainOn');
+  return { applied, ignored };
+}
+
+/** “a”, “b”, “c” and 6 more: a few of the link's own names, quoted and cut short. */
+function sample(names) {
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  return `${names.slice(0, 3).map((name) => quote(name)).join(', ')}${more}`;
+}
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** Loads the state of a share link's fragment (`#v=1&s=…`, `&embed=1`) into the inputs. */
+export function readFragment(hash) {
+  const params = new URLSearchParams(hash.slice(1));
+  if (params.get('embed') === '1') document.body.classList.add('embed');
+  const encoded = params.get('s');
+  if (!encoded) return;
+  let raw;
+  try {
+    raw = JSON.parse(fromBase64Url(encoded));
+  } catch {
+    raw = null;
+  }
+  // The newest version the link claims, in its fragment or in its state.
+  const claimed = [params.get('v'), raw?.v].map(Number).filter((v) => Number.isInteger(v) && v >= 1);
+  const version = Math.max(STATE_VERSION, ...claimed);
+  const newer = version > STATE_VERSION ? `This link was made by a newer version of the calculator (version ${version}; this page reads version ${STATE_VERSION}).` : '';
+  if (!isObject(raw)) {
+    showNotice(`${newer || 'The share link is damaged.'} It could not be read; the default scenario is shown.`);
+    return;
+  }
+  // Units first, so that defaults for anything the link lacks are shown in the link's units.
+  const units = isObject(raw.selects) ? raw.selects : {};
+  for (const id of Object.values(UNIT_SELECTS)) {
+    if (typeof units[id] === 'string' && [...$(id).options].some((o) => o.value === units[id])) $(id).value = units[id];
+  }
+  defaults();
+  const { applied, ignored } = applyState(raw);
+  describePresets();
+  const names = count(ignored.length, 'entry', 'entries');
+  if (newer) {
+    const skipped = ignored.length ? `; ignored ${names} it does not: ${sample(ignored)}` : '';
+    showNotice(`${newer} Kept the ${count(applied, 'setting', 'settings')} this version understands${skipped}.`);
+  } else if (ignored.length) {
+    showNotice(`Loaded the share link; ignored what was not valid (${names}): ${sample(ignored)}.`);
+  }
+}
+
+async function copy(text, what) {
+  try {
+    await navigator.clipboard.writeText(text);
+    $('status').textContent = `${what} copied to the clipboard.`;
+  } catch {
+    $('status').textContent = `${what}: ${text}`;
+  }
+}
+
+const shareUrl = (embed) => `${location.href.split('#')[0]}#${fragment()}${embed ? '&embed=1' : ''}`;
+
+export const copyLink = () => copy(shareUrl(false), 'Link');
+export const copyEmbed = () => copy(
+  `<iframe src="${shareUrl(true)}" title="Synthesis Kinetics Calculator" width="100%" height="900" style="border:0" loading="lazy"></iframe>`,
+  'Embed code');
+
+export const exportCsv = () => guarded((calc) => download('kinetics.csv', new Blob([calc.csv()], { type: 'text/csv' })));
+
+export const exportJson = () => guarded((calc) => {
+  const current = calc.current();
+  const curves = Object.fromEntries(Object.entries(current.curves).map(([k, v]) => [k, Array.from(v)]));
+  const body = { scenario: state.lastGood, summary: current.summary, curves, state: pageState() };
+  download('kinetics.json', new Blob([JSON.stringify(body)], { type: 'application/json' }));
+});
