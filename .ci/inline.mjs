@@ -3,9 +3,9 @@
 // needs into index.html, so that a phone on a slow network fetches one file instead of paying a
 // second round trip for the CSS, the JS and the wasm module. The stylesheet and the page's JS
 // (www/main.js and the modules it imports, bundled with the wasm-bindgen glue) are inlined,
-// minified, and allowed by hashes in the page's Content-Security-Policy. The wasm module rides along base64-encoded in a data block
-// the browser does not execute, last in the page, so that the page is parsed, painted and laid out
-// by its script while those bytes arrive. pkg/ stays as it is: the scripting API for other pages
+// minified, and allowed by hashes in the page's Content-Security-Policy. The wasm module rides
+// along base64-encoded in a data block the browser does not execute, last in the page, so that
+// the page is parsed, painted and laid out by its script while those bytes arrive. pkg/ stays as it is: the scripting API for other pages
 // and Node, and the module the page re-imports if it ever has to restart.
 //
 //   node .ci/inline.mjs <site-dir> <tools-dir>
@@ -49,6 +49,6 @@ replace("style-src 'self'", `style-src 'self' ${hash(css)}`);
 // Last in the body, so the page is parsed and painted while the module's bytes still arrive.
 replace('</body>', `<script type="module" async>${js}</script>\n<script type="application/wasm+base64" id="sk-wasm">${wasm}</script>\n</body>`);
 fs.writeFileSync(path.join(site, 'index.html'), html);
-// The page no longer loads its stylesheet and modules: index.html carries them.
+// The built page loads neither its stylesheet nor its modules: index.html carries them.
 fs.rmSync(path.join(site, 'www/style.css'));
 for (const file of Object.keys(bundle.metafile.inputs).filter((f) => f.startsWith('www/'))) fs.rmSync(path.join(site, file));

@@ -687,7 +687,7 @@ await test('after a trap in the wasm module the page restarts it and keeps the i
   await afterEdit(p, before);
   assert.match(await visibleAlert(p), /restarted; your inputs and pinned scenarios are kept/);
   assert.equal(await p.inputValue('#ea'), '300');
-  const labels = new Set((await download(p, '#export-csv')).trim().split('\n').slice(1).map((line) => line.split(',')[0]));
+  const labels = new Set((await download(p, '#export-csv')).trim().split('\n').slice(1).map((line) => line.split(',')[0].replace(/^"|"$/g, '')));
   assert.deepEqual([...labels].sort(), ['first', 'second', await p.$eval('#technique', (t) => t.selectedOptions[0].textContent)].sort(),
     'the new module draws the current scenario and both pins');
   await assertChartsDrawn(p, 'after the restart');
