@@ -21,6 +21,37 @@ pub fn optional_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D
     d.deserialize_any(Lenient)
 }
 
+/// Reads a number that is given: `None` only when the field is absent (with `#[serde(default)]`),
+/// NaN when it is null or not a number.
+pub fn given_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    number(d).map(Some)
+}
+
+/// The error of a tagged object (`{ kind, … }`) that lacks a field its kind needs, or has one
+/// it does not take, in serde's words, so that it reads like serde's own errors.
+pub fn check_kind_fields<T>(
+    given: &[(&'static str, Option<T>)],
+    takes: &[&'static str],
+) -> Result<(), String> {
+    if let Some((name, _)) = given
+        .iter()
+        .find(|(name, value)| value.is_some() && !takes.contains(name))
+    {
+        let expected: Vec<String> = takes.iter().map(|t| format!("`{t}`")).collect();
+        return Err(format!(
+            "unknown field `{name}`, expected {}",
+            expected.join(", ")
+        ));
+    }
+    match given
+        .iter()
+        .find(|(name, value)| value.is_none() && takes.contains(name))
+    {
+        Some((name, _)) => Err(format!("missing field `{name}`")),
+        None => Ok(()),
+    }
+}
+
 /// Reads a list of numbers; an item that is not a number is NaN.
 pub fn numbers<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
     /// One item of the list.
@@ -181,7 +212,15 @@ mod tests {
             "{e}"
         );
         let e = read(&SCENARIO.replace("\"hold\"", "\"soak\"")).unwrap_err();
-        assert!(e.contains("unknown variant `soak`"), "{e}");
+        assert!(
+            e.contains("expected one of \"ramp\", \"hold\", \"pulses\"; got \"soak\""),
+            "{e}"
+        );
+        let e = read(&SCENARIO.replace("\"durationS\": 10", "\"targetK\": 10")).unwrap_err();
+        assert!(
+            e.contains("unknown field `targetK`, expected `durationS`"),
+            "{e}"
+        );
         let e = read(&SCENARIO.replace("\"durationS\": 10", "\"durationS\": 10, \"x\": 1"))
             .unwrap_err();
         assert!(e.contains("unknown field `x`"), "{e}");

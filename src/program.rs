@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Field, InputError, check, limits};
-use crate::input::number;
+use crate::input::{check_kind_fields, given_number};
+use crate::names::Named;
 
 /// Room temperature, the default start of a program [K].
 pub const ROOM_TEMPERATURE_K: f64 = 298.15;
@@ -16,47 +17,193 @@ pub const ROOM_TEMPERATURE_K: f64 = 298.15;
 const SEGMENTS: &str = "program.segments";
 
 /// One step of a thermal program, as the user writes it: `{ kind: "ramp", rateKPerS, targetK }`,
-/// `{ kind: "hold", durationS }` or `{ kind: "pulses", count, onS, offS, peakK, baseK }`.
+/// `{ kind: "hold", durationS }` or `{ kind: "pulses", count, onS, offS, peakK, baseK }` (read and
+/// written through [`SegmentFields`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(try_from = "SegmentFields", into = "SegmentFields")]
 pub enum Segment {
     /// Linear heating or cooling at |rate| to `target_k`; the direction follows from the target.
-    #[serde(rename_all = "camelCase")]
     Ramp {
         /// Magnitude of dT/dt [K/s].
-        #[serde(deserialize_with = "number")]
         rate_k_per_s: f64,
         /// Temperature at the end of the ramp [K].
-        #[serde(deserialize_with = "number")]
         target_k: f64,
     },
     /// Isothermal hold at the current temperature.
-    #[serde(rename_all = "camelCase")]
     Hold {
         /// Duration [s].
-        #[serde(deserialize_with = "number")]
         duration_s: f64,
     },
     /// `count` square pulses: a jump to `peak_k` for `on_s`, then `base_k` for `off_s`.
     /// The program continues from `base_k`.
-    #[serde(rename_all = "camelCase")]
     Pulses {
         /// Number of pulses.
-        #[serde(deserialize_with = "number")]
         count: f64,
         /// Time at the peak temperature per pulse [s].
-        #[serde(deserialize_with = "number")]
         on_s: f64,
         /// Time at the base temperature after each pulse [s].
-        #[serde(deserialize_with = "number")]
         off_s: f64,
         /// Pulse peak temperature [K].
-        #[serde(deserialize_with = "number")]
         peak_k: f64,
         /// Temperature between pulses [K].
-        #[serde(deserialize_with = "number")]
         base_k: f64,
     },
+}
+
+/// The kinds of segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// [`Segment::Ramp`].
+    Ramp,
+    /// [`Segment::Hold`].
+    Hold,
+    /// [`Segment::Pulses`].
+    Pulses,
+}
+
+impl Named for SegmentKind {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("ramp", SegmentKind::Ramp),
+        ("hold", SegmentKind::Hold),
+        ("pulses", SegmentKind::Pulses),
+    ];
+}
+
+crate::serde_by_name!(SegmentKind);
+
+/// A segment as plain data: its kind and the fields of that kind. (A flat struct reads in one
+/// pass; serde's internally tagged enums buffer their input, which cost 11 KB of the
+/// gzip-compressed wasm.)
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SegmentFields {
+    kind: SegmentKind,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    rate_k_per_s: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    target_k: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    duration_s: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    count: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    on_s: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    off_s: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    peak_k: Option<f64>,
+    #[serde(
+        default,
+        deserialize_with = "given_number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    base_k: Option<f64>,
+}
+
+impl TryFrom<SegmentFields> for Segment {
+    type Error = String;
+
+    fn try_from(f: SegmentFields) -> Result<Segment, String> {
+        let given = [
+            ("rateKPerS", f.rate_k_per_s),
+            ("targetK", f.target_k),
+            ("durationS", f.duration_s),
+            ("count", f.count),
+            ("onS", f.on_s),
+            ("offS", f.off_s),
+            ("peakK", f.peak_k),
+            ("baseK", f.base_k),
+        ];
+        let takes: &[&str] = match f.kind {
+            SegmentKind::Ramp => &["rateKPerS", "targetK"],
+            SegmentKind::Hold => &["durationS"],
+            SegmentKind::Pulses => &["count", "onS", "offS", "peakK", "baseK"],
+        };
+        check_kind_fields(&given, takes)?;
+        let v = |field: Option<f64>| field.unwrap_or(f64::NAN);
+        Ok(match f.kind {
+            SegmentKind::Ramp => Segment::Ramp {
+                rate_k_per_s: v(f.rate_k_per_s),
+                target_k: v(f.target_k),
+            },
+            SegmentKind::Hold => Segment::Hold {
+                duration_s: v(f.duration_s),
+            },
+            SegmentKind::Pulses => Segment::Pulses {
+                count: v(f.count),
+                on_s: v(f.on_s),
+                off_s: v(f.off_s),
+                peak_k: v(f.peak_k),
+                base_k: v(f.base_k),
+            },
+        })
+    }
+}
+
+impl From<Segment> for SegmentFields {
+    fn from(segment: Segment) -> SegmentFields {
+        let mut f = SegmentFields {
+            kind: SegmentKind::Hold,
+            rate_k_per_s: None,
+            target_k: None,
+            duration_s: None,
+            count: None,
+            on_s: None,
+            off_s: None,
+            peak_k: None,
+            base_k: None,
+        };
+        match segment {
+            Segment::Ramp {
+                rate_k_per_s,
+                target_k,
+            } => {
+                f.kind = SegmentKind::Ramp;
+                (f.rate_k_per_s, f.target_k) = (Some(rate_k_per_s), Some(target_k));
+            }
+            Segment::Hold { duration_s } => f.duration_s = Some(duration_s),
+            Segment::Pulses {
+                count,
+                on_s,
+                off_s,
+                peak_k,
+                base_k,
+            } => {
+                f.kind = SegmentKind::Pulses;
+                (f.count, f.on_s, f.off_s) = (Some(count), Some(on_s), Some(off_s));
+                (f.peak_k, f.base_k) = (Some(peak_k), Some(base_k));
+            }
+        }
+        f
+    }
 }
 
 /// A validated segment placed on the time axis.

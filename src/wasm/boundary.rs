@@ -297,55 +297,14 @@ fn serde_error(
             format_args!("unknown field (expected {expected})"),
         );
     }
-    if let Some(variant) = named_in(message, "unknown variant ") {
-        let expected = readable.split_once(", expected ").map_or("", |(_, e)| e);
-        let field = if here.ends_with("kind") {
-            here.clone()
-        } else {
-            join(&here, "kind")
-        };
-        return ApiError::new(
-            "invalid",
-            &field,
-            format_args!(
-                "expected one of {}; got {}",
-                expected.trim_start_matches("one of ").replace(" or ", ", "),
-                quoted(variant)
-            ),
-        );
-    }
-    // A name refused inside a tagged object (whose reading serde buffers, losing the path):
-    // the field is the one of that object that holds the refused name.
-    if let Some((_, got)) = message.split_once("; got \"")
-        && message.starts_with("expected one of")
-    {
-        let got = got.trim_end_matches('"').trim_end_matches('…');
-        let object = at_path(copy, e.path());
-        let holder = Object::keys(object.unchecked_ref::<Object>())
-            .iter()
-            .find(|key| {
-                Reflect::get(&object, key)
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .is_some_and(|v| v.starts_with(got))
-            });
-        if let Some(key) = holder.and_then(|k| k.as_string()) {
-            return ApiError::new("invalid", &join(&here, &key), message);
-        }
-    }
     // A list is read through the JS iteration protocol, which a number does not have.
     if message.starts_with("TypeError") {
         return ApiError::new("type", name, "expected a list [ … ]");
     }
     if message.starts_with("invalid type") {
-        let value = at_path(copy, e.path());
         let shape = if message.contains("expected a sequence") {
             "expected a list [ … ]"
-        } else if !value.is_object()
-            || Array::is_array(&value)
-            || message.contains("expected struct")
-            || message.contains("internally tagged")
-        {
+        } else if message.contains("expected struct") {
             "expected an object { … }"
         } else {
             readable.as_str()

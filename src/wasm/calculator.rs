@@ -9,7 +9,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::api::evaluated;
 use super::boundary::{ApiError, named, read};
-use super::render::{Measured, TextWidths};
+use super::render::{Measured, Target, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
@@ -113,7 +113,7 @@ impl Calculator {
         let backend = CanvasBackend::with_canvas_object(chart.canvas.clone())
             .ok_or_else(|| failed("its canvas has no 2D context".into()))?;
         let area = Measured {
-            backend,
+            target: Target::Canvas(backend),
             context: &chart.context,
             widths: &self.text_widths,
         }
@@ -128,6 +128,7 @@ impl Calculator {
         );
         let frame = plot.draw(&area).map_err(failed)?;
         area.present().map_err(|e| failed(e.to_string()))?;
+        drop((area, scenes));
         let chart = &mut self.charts[i];
         chart.frame = Some(frame);
         chart.stale = false;
@@ -296,7 +297,7 @@ impl Calculator {
         {
             let backend = SVGBackend::with_string(&mut out, size);
             let area = Measured {
-                backend,
+                target: Target::Svg(backend),
                 context: &chart.context,
                 widths: &self.text_widths,
             }

@@ -1,16 +1,22 @@
 //! Drawing on the page: plotters-canvas's `CanvasBackend` on each chart's `<canvas>`, plotters'
 //! `SVGBackend` for exports, both through [`Measured`].
 //!
-//! plotters sizes each label (tick labels, titles, the legend) by laying it out in a DOM element
-//! of the page, one forced layout per label and a style attribute the page's CSP must allow.
-//! [`Measured`] forwards every drawing call to the backend it wraps and measures text with the
-//! chart canvas's own `measureText` instead, each font and text once.
+//! Two needs that plotters alone does not meet, measured:
+//! - plotters sizes each label (tick labels, titles, the legend) by laying it out in a DOM
+//!   element of the page: a forced layout per label, and a style attribute the page's CSP must
+//!   allow. [`Measured`] measures text with the chart canvas's own `measureText` instead, each
+//!   font and text once.
+//! - Chart code generic over two backends is compiled twice: 11 KB of the gzip-compressed wasm.
+//!   [`Measured`] holds either backend and forwards each call to it, so that the charts are
+//!   compiled once, for `Measured`.
 
 use plotters::prelude::*;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
+use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
+use std::fmt;
 use web_sys::CanvasRenderingContext2d;
 
 /// Most label widths remembered; beyond it the memory starts afresh.
@@ -20,11 +26,47 @@ const MAX_REMEMBERED: usize = 512;
 #[derive(Default)]
 pub struct TextWidths(RefCell<Vec<(String, f64)>>);
 
-/// `backend` with its text measured by `context`.
-pub struct Measured<'a, DB> {
-    pub backend: DB,
+/// What a chart is drawn on.
+pub enum Target<'a> {
+    /// A `<canvas>` of the page.
+    Canvas(CanvasBackend),
+    /// An SVG document.
+    Svg(SVGBackend<'a>),
+}
+
+/// `target` with its text measured by `context`.
+pub struct Measured<'a> {
+    pub target: Target<'a>,
     pub context: &'a CanvasRenderingContext2d,
     pub widths: &'a TextWidths,
+}
+
+/// A drawing error of either backend, as text.
+#[derive(Debug)]
+pub struct DrawError(String);
+
+impl fmt::Display for DrawError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+fn draw_error<E: std::error::Error + Send + Sync>(
+    e: DrawingErrorKind<E>,
+) -> DrawingErrorKind<DrawError> {
+    DrawingErrorKind::DrawingError(DrawError(e.to_string()))
+}
+
+/// Calls the same method on whichever backend `$m` holds.
+macro_rules! forward {
+    ($m:expr, $t:ident => $call:expr) => {
+        match &mut $m.target {
+            Target::Canvas($t) => $call.map_err(draw_error),
+            Target::Svg($t) => $call.map_err(draw_error),
+        }
+    };
 }
 
 /// The CSS font of a text style, as plotters-canvas sets it.
@@ -37,32 +79,35 @@ fn font<S: BackendTextStyle>(style: &S) -> String {
     )
 }
 
-impl<DB: DrawingBackend> DrawingBackend for Measured<'_, DB> {
-    type ErrorType = DB::ErrorType;
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = DrawError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.backend.get_size()
+        match &self.target {
+            Target::Canvas(b) => b.get_size(),
+            Target::Svg(b) => b.get_size(),
+        }
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.ensure_prepared())
     }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.present()
+    fn present(&mut self) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.present())
     }
     fn draw_pixel(
         &mut self,
         p: BackendCoord,
         c: BackendColor,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.draw_pixel(p, c)
+    ) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.draw_pixel(p, c))
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         s: &S,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.draw_line(from, to, s)
+    ) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.draw_line(from, to, s))
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -70,15 +115,15 @@ impl<DB: DrawingBackend> DrawingBackend for Measured<'_, DB> {
         b: BackendCoord,
         s: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.draw_rect(a, b, s, fill)
+    ) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.draw_rect(a, b, s, fill))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         s: &S,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.draw_path(path, s)
+    ) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.draw_path(path, s))
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -86,29 +131,29 @@ impl<DB: DrawingBackend> DrawingBackend for Measured<'_, DB> {
         r: u32,
         s: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.draw_circle(c, r, s, fill)
+    ) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.draw_circle(c, r, s, fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         s: &S,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.fill_polygon(vert, s)
+    ) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.fill_polygon(vert, s))
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
         s: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.backend.draw_text(text, s, pos)
+    ) -> Result<(), DrawingErrorKind<DrawError>> {
+        forward!(self, t => t.draw_text(text, s, pos))
     }
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         s: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<DB::ErrorType>> {
+    ) -> Result<(u32, u32), DrawingErrorKind<DrawError>> {
         let key = format!("{}\n{text}", font(s));
         let mut widths = self.widths.0.borrow_mut();
         let width = match widths.iter().find(|(k, _)| *k == key) {
