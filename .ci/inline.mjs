@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// Run by build_site (.ci/lib.sh) on the assembled site folder: puts everything the first render
-// needs into index.html, so that a phone on a slow network fetches one file instead of paying a
-// second round trip for the CSS, the JS and the wasm module. The stylesheet and the page's JS
-// (www/main.js and the modules it imports, bundled with the wasm-bindgen glue) are inlined,
-// minified, and allowed by hashes in the page's Content-Security-Policy. The wasm module rides
-// along base64-encoded in a data block the browser does not execute, last in the page, so that
-// the page is parsed, painted and laid out by its script while those bytes arrive. pkg/ stays as it is: the scripting API for other pages
-// and Node, and the module the page re-imports if it ever has to restart.
+// Run by build_site (.ci/lib.sh) on the assembled site folder: puts the stylesheet and the page's
+// JS (www/main.js and the modules it imports, bundled with the wasm-bindgen glue) into
+// index.html, minified and allowed by hashes in the page's Content-Security-Policy, and asks for
+// the wasm module from the page's <head>. A phone then makes two requests that overlap: the page,
+// and the module as soon as the page's <head> arrives. (Carried in the page as base64 the module
+// cost a third more bytes on the wire: base64 compresses worse than the module itself.) pkg/ is
+// also the scripting API for other pages and Node, and what the page re-imports on a restart.
 //
 //   node .ci/inline.mjs <site-dir> <tools-dir>
 
@@ -31,7 +30,6 @@ const bundle = esbuild.buildSync({
   logLevel: 'warning',
 });
 const js = bundle.outputFiles[0].text.trim();
-const wasm = read('pkg/synthesis_kinetics_bg.wasm').toString('base64');
 // An inline script ends at the first "</script"; the minifier never writes one, but check.
 if (/<\/script|<!--/i.test(js)) throw new Error('the bundle contains </script or <!--; it cannot be inlined');
 
@@ -41,13 +39,14 @@ const replace = (from, to) => {
   html = html.replace(from, () => to);
 };
 replace('<link rel="stylesheet" href="www/style.css">', `<style>${css}</style>`);
-// The page's script runs as soon as the body above it is parsed (async), so it lays out the page
-// while the module's bytes below it still arrive.
-replace('<script type="module" src="www/main.js"></script>\n', '');
+// The module is asked for from the <head>, so that its bytes arrive while the page is parsed,
+// laid out and its script run; the script compiles them as they stream in.
+replace('<script type="module" src="www/main.js"></script>\n',
+  '<link rel="preload" id="sk-wasm" href="pkg/synthesis_kinetics_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n');
 replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${hash(js)}`);
 replace("style-src 'self'", `style-src 'self' ${hash(css)}`);
-// Last in the body, so the page is parsed and painted while the module's bytes still arrive.
-replace('</body>', `<script type="module" async>${js}</script>\n<script type="application/wasm+base64" id="sk-wasm">${wasm}</script>\n</body>`);
+// Last in the body, so that the page is parsed and painted first.
+replace('</body>', `<script type="module" async>${js}</script>\n</body>`);
 fs.writeFileSync(path.join(site, 'index.html'), html);
 // The built page loads neither its stylesheet nor its modules: index.html carries them.
 fs.rmSync(path.join(site, 'www/style.css'));

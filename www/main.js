@@ -5,7 +5,7 @@
 import { attachCharts, buildCharts, draw, reportVisibility, setAppearance, sizeCanvases } from './charts.js';
 import { $ } from './dom.js';
 import { changeUnit, rememberUnits, showMixingInputs } from './inputs.js';
-import { dismissNotice, showNotice } from './messages.js';
+import { dismissNotice, quote, showNotice } from './messages.js';
 import { clearPins, observePanels, pin, repin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, markCustomProgram } from './presets.js';
 import { addSegment, removeSegment } from './program.js';
@@ -127,6 +127,9 @@ async function main() {
 }
 
 main().catch((e) => {
-  showNotice(`The calculator could not start: ${String(e.message ?? e)}`, { untilReload: true });
+  const why = location.protocol === 'file:'
+    ? 'opened as a file, the page may not load its WebAssembly module. Serve the folder from a web server (any static server will do) and open it from there.'
+    : quote(e.message ?? e, 200);
+  showNotice(`The calculator could not start: ${why}`, { untilReload: true });
   throw e;
 });

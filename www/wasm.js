@@ -23,29 +23,18 @@ function use(namespace, memory) {
   Object.assign(state, { wasm: namespace, memory, calc });
 }
 
+/** Where the module is, beside the page (the built site and the source page alike). */
+const MODULE_URL = 'pkg/synthesis_kinetics_bg.wasm';
+
 /**
- * Loads the module and makes the page's Calculator. The built page carries the module's bytes in
- * a data block after its script (.ci/inline.mjs), so that they arrive with the page in one round
- * trip; they are compiled as a stream, each function on its first call. Without that block (the
- * source page, served as it is after `wasm-pack build --target web`), the glue fetches the module
- * next to itself. Tells whether the page carried the module (the built site).
+ * Loads the module, compiling it as it streams in. The built page asks for it from its <head>
+ * (a preload link, #sk-wasm, see .ci/inline.mjs), so that its bytes arrive while the page is
+ * laid out. Tells whether this is the built site.
  */
 export async function loadWasm() {
-  if (document.readyState === 'loading') {
-    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  }
-  const inlined = $('sk-wasm');
-  let exports;
-  if (inlined) {
-    const base64 = inlined.textContent;
-    inlined.remove();
-    const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    exports = await init({ module_or_path: new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }) });
-  } else {
-    exports = await init();
-  }
+  const exports = await init({ module_or_path: new URL(MODULE_URL, document.baseURI) });
   use(glue, exports.memory);
-  return inlined !== null;
+  return $('sk-wasm') !== null;
 }
 
 function stop(why) {

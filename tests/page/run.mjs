@@ -27,9 +27,9 @@ assert.ok(tools, 'SK_TOOLS must name the folder with node_modules (set by .ci/li
 const { chromium } = await import(path.join(tools, 'node_modules/playwright-core/index.mjs'));
 const axeSource = fs.readFileSync(path.join(tools, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-// The built page carries its CSS, JS and wasm module (.ci/inline.mjs); the first test below checks
-// that the first render requests nothing else.
-const FIRST_RENDER = ['index.html'];
+// The built page carries its CSS and JS and asks for the wasm module from its <head>
+// (.ci/inline.mjs); a test below checks that the first render requests nothing else.
+const FIRST_RENDER = ['index.html', 'pkg/synthesis_kinetics_bg.wasm'];
 const KINDS = ['temperature', 'flux', 'transport', 'grain', 'arrhenius'];
 /** A chart counts as drawn when this share of its pixels differs from the background. */
 const MIN_INK = 0.02;
@@ -40,6 +40,10 @@ const PANEL_WAIT_MS = 500;
 
 // ---------- tiny runner ----------
 const results = [];
+// Set up below; a failure before then has less to clean up.
+let browser = null;
+let server = null;
+let root = null;
 async function test(name, fn) {
   const start = Date.now();
   try {
@@ -68,11 +72,11 @@ await test(`first render fits in ${args.budget} bytes gzip`, async () => {
 });
 
 // ---------- static server under a sub-path ----------
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-site-'));
+root = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-site-'));
 const mount = path.join(root, ...args.base.split('/').filter(Boolean));
 fs.mkdirSync(path.dirname(mount), { recursive: true });
 fs.symlinkSync(site, mount);
-const server = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '--directory', root, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+server = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '--directory', root, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const port = await new Promise((resolve, reject) => {
   server.stdout.on('data', (d) => {
     const m = /port (\d+)/.exec(String(d));
@@ -82,11 +86,11 @@ const port = await new Promise((resolve, reject) => {
 });
 const origin = `http://127.0.0.1:${port}`;
 const url = `${origin}${args.base}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, chromiumSandbox: false });
+browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, chromiumSandbox: false });
 async function cleanup() {
-  await browser.close().catch(() => {});
-  server.kill();
-  fs.rmSync(root, { recursive: true, force: true });
+  await browser?.close().catch(() => {});
+  server?.kill();
+  if (root) fs.rmSync(root, { recursive: true, force: true });
 }
 const shots = path.resolve(args.screenshots);
 fs.mkdirSync(shots, { recursive: true });
@@ -216,9 +220,10 @@ await test('loads from a sub-path, draws every chart, no errors or foreign reque
   await page.goto(url);
   await ready(page);
   page.off('request', record);
-  // One round trip: the page itself, then only the icon, the manifest and the service worker.
+  // The page and the module its <head> asks for (once: the preload is used), then only the icon,
+  // the manifest and the service worker.
   const rendering = requested.filter((u) => !/^(www\/(icon\.svg|manifest\.webmanifest)|sw\.js)$/.test(u));
-  assert.deepEqual(rendering, [''], `the first render requested ${JSON.stringify(requested)}`);
+  assert.deepEqual(rendering, ['', 'pkg/synthesis_kinetics_bg.wasm'], `the first render requested ${JSON.stringify(requested)}`);
   await assertChartsDrawn(page, 'first render');
   assert.match(await summary(page), /Peak flux/);
   assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.3816 J\/\(mol·K\) → G = 1\.3382e7/);
@@ -699,25 +704,16 @@ await test('after a trap in the wasm module the page restarts it and keeps the i
   assertNoProblems();
 });
 
-await test('a page opened as a file that cannot restart its module says it stopped', async () => {
+await test('a page opened as a file says it cannot start and how to open it', async () => {
   const file = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const p = await file.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  // Loading the module again from a file is refused (CORS); that refusal is the only error expected.
-  p.on('console', (m) => { if (m.type() === 'error' && !/CORS|Failed to load|ERR_FAILED/.test(m.text())) errors.push(m.text()); });
-  await p.addInitScript(trapOnDemand);
+  const unexpected = [];
+  // The module cannot be fetched from a file; that refusal is the only error expected.
+  p.on('pageerror', (e) => { if (!/fetch|Failed|URL scheme/i.test(e.message)) unexpected.push(`uncaught: ${e.message}`); });
   await p.goto(`file://${site}/index.html`);
-  await ready(p);
-  await p.evaluate(() => { window.skTrapNext = true; });
-  await p.fill('#ea', '300');
-  await p.waitForFunction(() => /stopped/.test(document.getElementById('alert').textContent));
-  assert.match(await visibleAlert(p), /The calculator stopped.*Reload the page from a web server/);
-  await p.fill('#ea', '310');
-  await settle(p);
-  await p.locator('#chart-flux').hover();
-  assert.match(await visibleAlert(p), /stopped/, 'the message stays: the page cannot go on');
-  assert.deepEqual(errors, [], 'nothing calls the stopped module');
+  await p.waitForFunction(() => /could not start/.test(document.getElementById('alert').textContent));
+  assert.match(await visibleAlert(p), /could not start: opened as a file.*web server/);
+  assert.deepEqual(unexpected, []);
   await file.close();
 });
 
