@@ -314,6 +314,48 @@ fn draw_every_chart() -> Calculator {
     calc
 }
 
+/// The scenario with diffusion Ea = `ea` J/mol.
+fn scenario_with_ea(ea: f64) -> JsValue {
+    let s = scenario();
+    Reflect::set(&get(&s, "diffusion"), &"eaJPerMol".into(), &ea.into()).unwrap();
+    s
+}
+
+#[wasm_bindgen_test]
+fn a_chart_redrawn_over_its_kept_guides_has_the_pixels_of_a_first_drawing() {
+    let (w, h) = (700, 420);
+    let pixels = |c: &HtmlCanvasElement| {
+        let ctx: CanvasRenderingContext2d =
+            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        ctx.get_image_data(0.0, 0.0, w.into(), h.into())
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    for kind in ["flux", "transport"] {
+        // The same chart drawn once, and drawn after another Ea (its guides kept or redrawn).
+        let (once, after) = (canvas(w, h), canvas(w, h));
+        let mut kept = Calculator::new();
+        kept.attach(kind, after.clone().into()).unwrap();
+        kept.update(scenario_with_ea(318e3)).unwrap();
+        kept.draw().unwrap();
+        for (ea, axis) in [(318.5e3, "linear"), (318.5e3, "log"), (330e3, "log")] {
+            // A fresh calculator draws its guides anew; `kept` reuses them when they are equal.
+            let mut first = Calculator::new();
+            first.attach(kind, once.clone().into()).unwrap();
+            for calc in [&mut first, &mut kept] {
+                calc.set_time_axis(axis).unwrap();
+                calc.update(scenario_with_ea(ea)).unwrap();
+                calc.draw().unwrap();
+            }
+            assert!(
+                pixels(&once) == pixels(&after),
+                "{kind}, Ea = {ea}, {axis} time axis"
+            );
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn a_redraw_lays_out_the_chart_as_the_first_drawing() {
     // The second drawing takes its label widths from the calculator's cache.

@@ -217,6 +217,10 @@ fn length_inside(
     ((x0, y0), (x1, y1)): ((f64, f64), (f64, f64)),
     (l, t, r, b): (f64, f64, f64, f64),
 ) -> f64 {
+    // Most segments of a trace are a pixel long and far from the box.
+    if x0.max(x1) < l || x0.min(x1) > r || y0.max(y1) < t || y0.min(y1) > b {
+        return 0.0;
+    }
     // The segment is from + s·(to − from), s in [0, 1]: clip s to each pair of the box's edges.
     let (dx, dy) = (x1 - x0, y1 - y0);
     let mut within = (0.0f64, 1.0f64);

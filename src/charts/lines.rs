@@ -1,24 +1,39 @@
 //! Traces as polylines bounded by the pixels, and the element that strokes them solid or dashed.
 //!
-//! However many samples a trace has (a train of 10,000 pulses is 40,000), what reaches the
-//! backend is at most four points per pixel column: of each run of consecutive points in one
-//! column, the first, the lowest, the highest and the last (the M4 reduction of Jugel et al.,
-//! VLDB 2014). A trace narrower than a column becomes its envelope, min and max per column, and
-//! the line drawn covers the same pixels as the line through every sample.
+//! However many samples a trace has (a train of 10,000 pulses is 40,000), [`trace_line`] sends the
+//! backend few points: of each run of consecutive samples in one pixel column, the first, the
+//! lowest, the highest and the last (the M4 reduction of Jugel et al., VLDB 2014), so that a trace
+//! narrower than a column is drawn as its envelope, min and max per column; then only the points a
+//! line within a quarter pixel of every one of those needs, so that a smooth curve of hundreds of
+//! columns keeps tens of points.
 
 use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-/// A polyline through `points` [backend pixels, whole] reduced to at most four points per run of
-/// points in one pixel column: the first, the lowest, the highest and the last, in their order.
-pub(super) fn envelope(points: impl IntoIterator<Item = (f64, f64)>) -> Vec<BackendCoord> {
-    let mut out: Vec<BackendCoord> = Vec::new();
-    let mut run: Option<Run> = None;
-    for (x, y) in points {
+/// How far [backend pixels] a trace's line may pass from a point of its envelope.
+const TOLERANCE: f64 = 0.25;
+
+/// The line of a trace through `points` [backend pixels]: its envelope, simplified, in whole pixels.
+pub(super) fn trace_line(points: impl IntoIterator<Item = Vector>) -> Vec<BackendCoord> {
+    let mut line: Vec<BackendCoord> = Vec::new();
+    for (x, y) in simplify(envelope(points).into_iter(), |p| p, TOLERANCE) {
         let p = (x.round() as i32, y.round() as i32);
+        if line.last() != Some(&p) {
+            line.push(p);
+        }
+    }
+    line
+}
+
+/// `points` reduced to at most four per run of consecutive points in one pixel column: the
+/// first, the lowest, the highest and the last, in the order they came.
+fn envelope(points: impl IntoIterator<Item = Vector>) -> Vec<Vector> {
+    let mut out = Vec::new();
+    let mut run: Option<Run> = None;
+    for p in points {
         match run.as_mut() {
-            Some(r) if r.first.0 == p.0 => r.admit(p),
+            Some(r) if r.column == p.0.round() => r.admit(p),
             _ => {
                 if let Some(r) = run.take() {
                     r.push_to(&mut out);
@@ -35,16 +50,18 @@ pub(super) fn envelope(points: impl IntoIterator<Item = (f64, f64)>) -> Vec<Back
 
 /// Consecutive points in one pixel column; `low` and `high` with the order they were seen in.
 struct Run {
-    first: BackendCoord,
-    low: (BackendCoord, usize),
-    high: (BackendCoord, usize),
-    last: BackendCoord,
+    column: f64,
+    first: Vector,
+    low: (Vector, usize),
+    high: (Vector, usize),
+    last: Vector,
     seen: usize,
 }
 
 impl Run {
-    fn new(p: BackendCoord) -> Run {
+    fn new(p: Vector) -> Run {
         Run {
+            column: p.0.round(),
             first: p,
             low: (p, 0),
             high: (p, 0),
@@ -53,7 +70,7 @@ impl Run {
         }
     }
 
-    fn admit(&mut self, p: BackendCoord) {
+    fn admit(&mut self, p: Vector) {
         self.seen += 1;
         if p.1 < self.low.0.1 {
             self.low = (p, self.seen);
@@ -65,17 +82,111 @@ impl Run {
     }
 
     /// Appends the run's points, each once, in the order they were seen.
-    fn push_to(self, out: &mut Vec<BackendCoord>) {
+    fn push_to(self, out: &mut Vec<Vector>) {
         let (a, b) = if self.low.1 <= self.high.1 {
-            (self.low.0, self.high.0)
+            (self.low, self.high)
         } else {
-            (self.high.0, self.low.0)
+            (self.high, self.low)
         };
-        for p in [self.first, a, b, self.last] {
-            if out.last() != Some(&p) {
+        out.push(self.first);
+        for (p, seen) in [a, b] {
+            if seen > 0 {
                 out.push(p);
             }
         }
+        if self.seen > 0 && self.last != a.0 && self.last != b.0 {
+            out.push(self.last);
+        }
+    }
+}
+
+/// The points of a line that a line within `tolerance` pixels of every point needs, where `at`
+/// gives a point's place in pixels: the segment from each kept point to the next passes within
+/// `tolerance` of every point between them. A smooth curve of hundreds of points keeps tens.
+pub(super) fn simplify<T: Copy>(
+    mut points: impl Iterator<Item = T>,
+    at: impl Fn(T) -> Vector,
+    tolerance: f64,
+) -> Vec<T> {
+    let mut kept = Vec::new();
+    let Some(first) = points.next() else {
+        return kept;
+    };
+    kept.push(first);
+    // The last point seen, and whether it is to be kept if nothing follows.
+    let (mut last, mut pending) = (first, false);
+    let mut sleeve = Sleeve::new(at(first), tolerance);
+    for p in points {
+        if !sleeve.admit(at(p)) {
+            kept.push(last);
+            sleeve = Sleeve::new(at(last), tolerance);
+            sleeve.admit(at(p));
+        }
+        (last, pending) = (p, true);
+    }
+    if pending {
+        kept.push(last);
+    }
+    kept
+}
+
+/// A point or a direction in backend pixels.
+pub type Vector = (f64, f64);
+
+fn cross(a: Vector, b: Vector) -> f64 {
+    a.0 * b.1 - a.1 * b.0
+}
+
+/// The segments from an anchor point that pass within a tolerance of every point admitted so
+/// far: their directions form a cone (less than a half turn), narrowed by each point. Admitted
+/// points also move away from the anchor, so that each lies beside the segment, not beyond its end.
+struct Sleeve {
+    anchor: Vector,
+    tolerance: f64,
+    /// The cone's clockwise and counter-clockwise edges; `None` while it is unbounded.
+    edges: Option<(Vector, Vector)>,
+    /// Squared distance of the farthest point admitted.
+    farthest: f64,
+}
+
+impl Sleeve {
+    fn new(anchor: Vector, tolerance: f64) -> Self {
+        Sleeve {
+            anchor,
+            tolerance,
+            edges: None,
+            farthest: 0.0,
+        }
+    }
+
+    /// Whether a segment from the anchor through `p` passes within the tolerance of every point
+    /// admitted before; if so, `p` is admitted. A new sleeve admits any point.
+    fn admit(&mut self, p: Vector) -> bool {
+        let d = (p.0 - self.anchor.0, p.1 - self.anchor.1);
+        let r2 = d.0 * d.0 + d.1 * d.1;
+        let t2 = self.tolerance * self.tolerance;
+        if r2 < self.farthest {
+            return false;
+        }
+        self.farthest = r2;
+        if r2 <= t2 {
+            // Within the tolerance of every segment from the anchor.
+            return true;
+        }
+        // The directions that pass within the tolerance of `p`: `d` turned by ± asin(t / r).
+        let sin = (t2 / r2).sqrt();
+        let cos = (1.0 - sin * sin).sqrt();
+        let cw = (d.0 * cos + d.1 * sin, d.1 * cos - d.0 * sin);
+        let ccw = (d.0 * cos - d.1 * sin, d.1 * cos + d.0 * sin);
+        self.edges = match self.edges {
+            None => Some((cw, ccw)),
+            Some((lo, hi)) if cross(lo, d) >= 0.0 && cross(d, hi) >= 0.0 => Some((
+                if cross(lo, cw) > 0.0 { cw } else { lo },
+                if cross(ccw, hi) > 0.0 { ccw } else { hi },
+            )),
+            Some(_) => return false,
+        };
+        true
     }
 }
 
@@ -133,59 +244,138 @@ impl<DB: DrawingBackend> Drawable<DB> for Line<'_> {
 mod tests {
     use super::*;
 
-    /// The pixels each column of a polyline covers vertically, by column.
-    fn columns(points: &[BackendCoord]) -> std::collections::BTreeMap<i32, (i32, i32)> {
-        let mut out = std::collections::BTreeMap::new();
-        for w in points.windows(2) {
-            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-            for x in x0.min(x1)..=x0.max(x1) {
-                let (lo, hi) = if x0 == x1 {
-                    (y0.min(y1), y0.max(y1))
-                } else {
-                    let f = |x: i32| y0 + (y1 - y0) * (x - x0) / (x1 - x0);
-                    (f(x).min(f(x)), f(x).max(f(x)))
-                };
-                let e = out.entry(x).or_insert((lo, hi));
-                *e = (e.0.min(lo), e.1.max(hi));
-            }
-        }
-        out
-    }
-
     #[test]
     fn a_pulse_train_narrower_than_a_pixel_is_its_envelope() {
-        // 10,000 square pulses over 500 columns: 40,000 points, 20 per column.
-        let points: Vec<(f64, f64)> = (0..40_000)
+        // 10,000 square pulses over 500 columns: 40,000 points, 80 per column.
+        let points: Vec<Vector> = (0..40_000)
             .map(|i| {
                 let x = 500.0 * f64::from(i / 2) / 20_000.0;
                 let y = if (i / 2) % 2 == 0 { 300.0 } else { 20.0 };
                 (x, y)
             })
             .collect();
+        let column = |p: &Vector| p.0.round() as i64;
+        let extent = |points: &[Vector]| {
+            let mut out = std::collections::BTreeMap::new();
+            for p in points {
+                let e = out.entry(column(p)).or_insert((p.1, p.1));
+                *e = (e.0.min(p.1), e.1.max(p.1));
+            }
+            out
+        };
         let reduced = envelope(points.iter().copied());
         assert!(reduced.len() <= 4 * 501, "{} points", reduced.len());
-        let whole: Vec<BackendCoord> = points
-            .iter()
-            .map(|&(x, y)| (x.round() as i32, y.round() as i32))
-            .collect();
-        assert_eq!(columns(&reduced), columns(&whole), "same pixels per column");
-        assert_eq!(reduced.first(), whole.first());
-        assert_eq!(reduced.last(), whole.last());
+        assert_eq!(
+            extent(&reduced),
+            extent(&points),
+            "min and max of every column"
+        );
+        assert_eq!(reduced.first(), points.first());
+        assert_eq!(reduced.last(), points.last());
+        assert!(trace_line(points).len() <= 4 * 501);
     }
 
     #[test]
     fn runs_keep_their_first_extremes_and_last_in_order() {
-        let reduced = envelope([(0.0, 5.0), (0.2, 9.0), (0.3, 1.0), (0.4, 4.0), (1.0, 4.0)]);
-        assert_eq!(reduced, vec![(0, 5), (0, 9), (0, 1), (0, 4), (1, 4)]);
+        let run = [(0.0, 5.0), (0.2, 9.0), (0.3, 1.0), (0.4, 4.0), (1.0, 4.0)];
+        assert_eq!(envelope(run), run.to_vec());
         // A line that goes down then up in one column keeps the low point before the high one.
-        let reduced = envelope([(3.0, 5.0), (3.1, 1.0), (3.2, 9.0)]);
-        assert_eq!(reduced, vec![(3, 5), (3, 1), (3, 9)]);
-        // Repeated points are kept once; an empty trace stays empty.
-        assert_eq!(envelope([(1.0, 1.0), (1.0, 1.0)]), vec![(1, 1)]);
+        assert_eq!(
+            envelope([(3.0, 5.0), (3.1, 1.0), (3.2, 9.0), (3.3, 8.0), (3.4, 7.0)]).len(),
+            4
+        );
+        assert_eq!(envelope([(1.0, 1.0)]), vec![(1.0, 1.0)]);
         assert!(envelope([]).is_empty());
-        // A smooth curve of 600 samples over 300 columns keeps at most what the columns need.
+        // A straight line and a smooth curve keep a few points, in whole pixels.
+        let straight = trace_line((0..400).map(|i| (f64::from(i), 7.0 + f64::from(i) / 2.0)));
+        assert_eq!(straight, vec![(0, 7), (399, 207)]);
         let smooth =
-            envelope((0..600).map(|i| (f64::from(i) / 2.0, 100.0 * (f64::from(i) / 90.0).sin())));
-        assert!(smooth.len() <= 4 * 300, "{}", smooth.len());
+            trace_line((0..600).map(|i| (f64::from(i) / 2.0, 100.0 * (f64::from(i) / 90.0).sin())));
+        assert!(smooth.len() < 60, "{}", smooth.len());
+    }
+
+    /// Distance from `p` to the segment `a`–`b`.
+    fn to_segment(p: Vector, a: Vector, b: Vector) -> f64 {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 == 0.0 {
+            0.0
+        } else {
+            (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+        };
+        (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+    }
+
+    /// Simplifies `points` and checks that both ends are kept, and that every point dropped
+    /// lies within `tolerance` of the segment between the kept points around it. Returns how
+    /// many were kept.
+    fn check(points: &[Vector], tolerance: f64) -> usize {
+        let kept = simplify(points.iter().copied().enumerate(), |(_, p)| p, tolerance);
+        let kept: Vec<usize> = kept.into_iter().map(|(i, _)| i).collect();
+        if points.is_empty() {
+            assert!(kept.is_empty());
+            return 0;
+        }
+        assert_eq!(kept.first(), Some(&0));
+        assert_eq!(kept.last(), Some(&(points.len() - 1)));
+        for pair in kept.windows(2) {
+            assert!(pair[0] < pair[1] || points.len() == 1, "{pair:?}");
+            let (a, b) = (points[pair[0]], points[pair[1]]);
+            for p in &points[pair[0] + 1..pair[1]] {
+                let d = to_segment(*p, a, b);
+                assert!(d <= tolerance + 1e-9, "{p:?} is {d} px from {a:?}–{b:?}");
+            }
+        }
+        kept.len()
+    }
+
+    #[test]
+    fn simplified_lines_stay_within_the_tolerance_of_every_point() {
+        // Smooth curves of 600 points over 300 pixel columns, with turns, a kink, a flat and an
+        // oscillation at the scale of pixels.
+        let curves: [fn(f64) -> f64; 4] = [
+            |t| 300.0 * (t / 100.0).sin(),
+            |t| 0.002 * (t - 300.0).powi(3) / 300.0,
+            |t| if t < 200.0 { 0.0 } else { (t - 200.0) * 1.7 },
+            |t| 4.0 * ((t / 2.0).sin() + (t / 3.0).cos()),
+        ];
+        let mut kept = Vec::new();
+        for curve in curves {
+            let points: Vec<Vector> = (0..600)
+                .map(|i| (f64::from(i) / 2.0, 500.0 - curve(f64::from(i))))
+                .collect();
+            for tolerance in [0.25, 1.0] {
+                kept.push(check(&points, tolerance));
+            }
+        }
+        // The smooth curves keep a small part of their points; the kinked line its three.
+        assert!(kept[0] < 60 && kept[2] < 60 && kept[4] == 3, "{kept:?}");
+        // A line that doubles back on itself keeps its turning point.
+        let back: Vec<Vector> = (0..40)
+            .chain((0..40).rev())
+            .map(|x| (f64::from(x), 5.0))
+            .collect();
+        assert_eq!(check(&back, 0.25), 3);
+        // A deterministic pseudo-random walk: most points are corners.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let walk: Vec<Vector> = (0..2000)
+            .scan((0.0, 0.0), |p: &mut Vector, _| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                p.0 += (state % 3) as f64 - 1.0;
+                p.1 += ((state >> 8) % 5) as f64 - 2.0;
+                Some(*p)
+            })
+            .collect();
+        check(&walk, 0.25);
+        // A straight line keeps its ends; repeated points and the shortest lines are kept whole.
+        let line: Vec<Vector> = (0..100)
+            .map(|i| (3.0 * f64::from(i), 7.0 - f64::from(i)))
+            .collect();
+        assert_eq!(check(&line, 0.25), 2);
+        assert_eq!(check(&[(1.0, 1.0)], 0.25), 1);
+        assert_eq!(check(&[], 0.25), 0);
+        assert_eq!(check(&[(1.0, 1.0), (1.0, 1.0)], 0.25), 2);
     }
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
 use super::legend::legend_entries;
-use super::lines::{Line, envelope};
+use super::lines::{Line, trace_line};
 use super::theme::*;
 use super::{ChartKind, Scene, TimeAxis, Trace, arrhenius, flux, grain, temperature, transport};
 
@@ -26,6 +26,10 @@ pub struct Plot {
     /// The traces' lines in backend pixels, and the plot area they were made for.
     lines: OnceCell<PlotLines>,
 }
+
+/// Tells a backend that dashes lines itself the (dash, gap) of the next lines [backend pixels],
+/// or `None` for solid lines.
+pub type Dasher<'a> = dyn Fn(Option<(u32, u32)>) + 'a;
 
 /// A plot area and the traces' lines in it [backend pixels].
 type PlotLines = ((Range<i32>, Range<i32>), Vec<Vec<BackendCoord>>);
@@ -124,7 +128,7 @@ impl Plot {
     /// Draws the whole chart on `area` and returns its frame.
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<Frame, String> {
         let layout = self.draw_axes(area)?;
-        let frame = self.draw_traces(area, &layout)?;
+        let frame = self.draw_traces(area, &layout, None)?;
         self.draw_legend(area, &layout)?;
         Ok(frame)
     }
@@ -262,15 +266,15 @@ impl Plot {
         }
     }
 
-    /// The traces as lines in backend pixels of plot area `plot`, at most four points per pixel
-    /// column (see `lines::envelope`). Kept for the plot area first asked for: the legend's
+    /// The traces as lines in backend pixels of plot area `plot`, reduced to what the pixels
+    /// show (see `lines::trace_line`). Kept for the plot area first asked for: the legend's
     /// placement and the drawing use the same lines.
     pub(super) fn lines(&self, plot: &(Range<i32>, Range<i32>)) -> Cow<'_, [Vec<BackendCoord>]> {
         let trace = || {
             let frame = self.frame(plot);
             self.traces
                 .iter()
-                .map(|t| envelope(t.points.iter().map(|&p| frame.to_pixel(p))))
+                .map(|t| trace_line(t.points.iter().map(|&p| frame.to_pixel(p))))
                 .collect::<Vec<_>>()
         };
         match self.lines.get() {
@@ -281,13 +285,17 @@ impl Plot {
     }
 
     /// Draws the shading and the traces on `area`, over axes drawn for equal [`Guides`] with
-    /// `layout`, and returns the chart's frame.
+    /// `layout`, and returns the chart's frame. With `dash`, a backend that dashes lines itself
+    /// (a canvas's `setLineDash`) is told each trace's (dash, gap) before its line, given whole;
+    /// without, plotters draws each dash.
     pub fn draw_traces<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         layout: &Layout,
+        dash: Option<&Dasher<'_>>,
     ) -> Result<Frame, String> {
-        self.traces(area, &layout.plot).map_err(|e| e.to_string())?;
+        self.traces(area, &layout.plot, dash)
+            .map_err(|e| e.to_string())?;
         Ok(self.frame(&layout.plot))
     }
 
@@ -295,6 +303,7 @@ impl Plot {
         &self,
         area: &DrawingArea<DB, Shift>,
         plot: &(Range<i32>, Range<i32>),
+        dash: Option<&Dasher<'_>>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let Guides { x, y, theme, .. } = &self.guides;
         let frame = self.frame(plot);
@@ -313,7 +322,17 @@ impl Plot {
         }
         for (trace, line) in self.traces.iter().zip(self.lines(plot).iter()) {
             let style = ShapeStyle::from(trace.color).stroke_width(self.px(TRACE_PX));
-            area.draw(&Line::new(line, self.dashes(trace.stroke), style))?;
+            let dashes = self.dashes(trace.stroke);
+            match dash {
+                Some(dash) => {
+                    dash(dashes);
+                    area.draw(&Line::new(line, None, style))?;
+                }
+                None => area.draw(&Line::new(line, dashes, style))?,
+            }
+        }
+        if let Some(dash) = dash {
+            dash(None);
         }
         Ok(())
     }

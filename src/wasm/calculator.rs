@@ -2,14 +2,13 @@
 //! Large data stays here; JS receives summaries and strings.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 use super::api::evaluated;
 use super::boundary::{ApiError, named, read};
-use super::render::{Measured, Target, TextWidths};
+use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
@@ -52,12 +51,12 @@ impl Evaluated {
     }
 }
 
-/// A chart on the page: its canvas and 2D context, the mapping of its last drawing, whether it
+/// A chart on the page: its canvas, the layer of its guides, the mapping of its last drawing, whether it
 /// is on screen, and whether it still shows an older state (it is redrawn when it scrolls into view).
 struct Chart {
     kind: ChartKind,
-    canvas: HtmlCanvasElement,
-    context: CanvasRenderingContext2d,
+    canvas: Canvas,
+    layer: Layer,
     frame: Option<Frame>,
     visible: bool,
     stale: bool,
@@ -76,17 +75,18 @@ pub struct Calculator {
     text_widths: TextWidths,
 }
 
+/// The current scenario and the pinned ones, as the charts draw them.
+fn scenes<'a>(current: &'a Option<Evaluated>, pinned: &'a [Evaluated]) -> Vec<Scene<'a>> {
+    current.iter().chain(pinned).map(Evaluated::scene).collect()
+}
+
 fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
     named("chart", name)
 }
 
 impl Calculator {
     fn scenes(&self) -> Vec<Scene<'_>> {
-        self.current
-            .iter()
-            .chain(&self.pinned)
-            .map(Evaluated::scene)
-            .collect()
+        scenes(&self.current, &self.pinned)
     }
 
     fn theme(&self) -> &'static Theme {
@@ -98,38 +98,30 @@ impl Calculator {
     }
 
     fn redraw(&mut self, i: usize) -> Result<(), ApiError> {
-        let scenes = self.scenes();
+        let scenes = scenes(&self.current, &self.pinned);
         if scenes.is_empty() {
             return Ok(());
         }
-        let chart = &self.charts[i];
-        let failed = |e: String| {
-            ApiError::new(
-                "invalid",
-                "",
-                format_args!("drawing the {:?} chart failed: {e}", chart.kind),
-            )
-        };
-        let backend = CanvasBackend::with_canvas_object(chart.canvas.clone())
-            .ok_or_else(|| failed("its canvas has no 2D context".into()))?;
-        let area = Measured {
-            target: Target::Canvas(backend),
-            context: &chart.context,
-            widths: &self.text_widths,
-        }
-        .into_drawing_area();
+        let theme = self.theme();
+        let chart = &mut self.charts[i];
+        let element = &chart.canvas.element;
         let plot = Plot::new(
             chart.kind,
             &scenes,
             self.time_axis,
-            self.theme(),
+            theme,
             self.pixel_ratio,
-            area.dim_in_pixel(),
+            (element.width(), element.height()),
         );
-        let frame = plot.draw(&area).map_err(failed)?;
-        area.present().map_err(|e| failed(e.to_string()))?;
-        drop((area, scenes));
-        let chart = &mut self.charts[i];
+        let frame = render::draw(&chart.canvas, &mut chart.layer, &plot, &self.text_widths)
+            .map_err(|e| {
+                let kind = chart.kind;
+                ApiError::new(
+                    "invalid",
+                    "",
+                    format_args!("drawing the {kind:?} chart failed: {e}"),
+                )
+            })?;
         chart.frame = Some(frame);
         chart.stale = false;
         Ok(())
@@ -154,17 +146,14 @@ impl Calculator {
         let canvas: HtmlCanvasElement = canvas
             .dyn_into()
             .map_err(|_| ApiError::new("type", "canvas", "expected a <canvas> element"))?;
-        let context = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            .ok_or_else(|| ApiError::new("invalid", "canvas", "the canvas has no 2D context"))?;
+        let no_context = || ApiError::new("invalid", "canvas", "the canvas has no 2D context");
+        let layer = Layer::beside(&canvas).ok_or_else(no_context)?;
+        let canvas = Canvas::new(canvas).ok_or_else(no_context)?;
         self.charts.retain(|c| c.kind != kind);
         self.charts.push(Chart {
             kind,
             canvas,
-            context,
+            layer,
             frame: None,
             visible: true,
             stale: true,
@@ -298,7 +287,7 @@ impl Calculator {
             let backend = SVGBackend::with_string(&mut out, size);
             let area = Measured {
                 target: Target::Svg(backend),
-                context: &chart.context,
+                context: &chart.canvas.context,
                 widths: &self.text_widths,
             }
             .into_drawing_area();

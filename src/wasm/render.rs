@@ -6,10 +6,16 @@
 //!   element of the page: a forced layout per label, and a style attribute the page's CSP must
 //!   allow. [`Measured`] measures text with the chart canvas's own `measureText` instead, each
 //!   font and text once.
+//! - Half the cost of a drawing is its guides (background, caption, axes, labels, legend), which
+//!   an edit mostly leaves as they were. Each chart keeps them on a [`Layer`], a canvas of its
+//!   own, drawn anew only when they change; a redraw copies it and draws the traces over it.
+//! - plotters draws a dashed line one dash at a time, a few hundred canvas calls per chart; the
+//!   canvas dashes a whole line itself (`setLineDash`), so the traces are handed to it whole.
 //! - Chart code generic over two backends is compiled twice: 11 KB of the gzip-compressed wasm.
 //!   [`Measured`] holds either backend and forwards each call to it, so that the charts are
 //!   compiled once, for `Measured`.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
@@ -17,7 +23,11 @@ use plotters_backend::{
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::fmt;
-use web_sys::CanvasRenderingContext2d;
+use std::ops::Range;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::charts::{Frame, Guides, Layout, Plot};
 
 /// Most label widths remembered; beyond it the memory starts afresh.
 const MAX_REMEMBERED: usize = 512;
@@ -170,4 +180,123 @@ impl DrawingBackend for Measured<'_> {
         };
         Ok((width.ceil() as u32, s.size().ceil() as u32))
     }
+}
+
+/// A `<canvas>` and its 2D context.
+pub struct Canvas {
+    pub element: HtmlCanvasElement,
+    pub context: CanvasRenderingContext2d,
+}
+
+impl Canvas {
+    /// `element` with its 2D context, if it has one.
+    pub fn new(element: HtmlCanvasElement) -> Option<Canvas> {
+        let context = element.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Canvas { element, context })
+    }
+
+    /// A drawing area over the whole canvas, its text measured on it.
+    fn area<'a>(&'a self, widths: &'a TextWidths) -> Option<DrawingArea<Measured<'a>, Shift>> {
+        let backend = CanvasBackend::with_canvas_object(self.element.clone())?;
+        let measured = Measured {
+            target: Target::Canvas(backend),
+            context: &self.context,
+            widths,
+        };
+        Some(measured.into_drawing_area())
+    }
+
+    /// Copies the pixels of `from` in `rect` (end exclusive) to the same place.
+    fn copy(&self, from: &Canvas, (xs, ys): &(Range<i32>, Range<i32>)) {
+        let (x, y) = (f64::from(xs.start), f64::from(ys.start));
+        let (w, h) = (f64::from(xs.end - xs.start), f64::from(ys.end - ys.start));
+        // Copying between two canvases of the page cannot fail.
+        let _ = self
+            .context
+            .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                &from.element,
+                x,
+                y,
+                w,
+                h,
+                x,
+                y,
+                w,
+                h,
+            );
+    }
+}
+
+/// A chart's guides, kept on a canvas of their own (not in the page), with what they show.
+pub struct Layer {
+    canvas: Canvas,
+    drawn: Option<(Guides, Layout)>,
+}
+
+impl Layer {
+    /// A layer for the charts drawn on `beside`, made in its document.
+    pub fn beside(beside: &HtmlCanvasElement) -> Option<Layer> {
+        let element = beside.owner_document()?.create_element("canvas").ok()?;
+        let canvas = Canvas::new(element.dyn_into().ok()?)?;
+        Some(Layer {
+            canvas,
+            drawn: None,
+        })
+    }
+
+    /// Where the guides of `plot` go, drawn on the layer if it shows other guides.
+    fn guides(&mut self, plot: &Plot, widths: &TextWidths) -> Result<Layout, String> {
+        if let Some((guides, drawn)) = &self.drawn
+            && guides == plot.guides()
+            && plot.relayout(drawn) == *drawn
+        {
+            return Ok(drawn.clone());
+        }
+        self.drawn = None;
+        let (w, h) = plot.guides().size();
+        let element = &self.canvas.element;
+        if (element.width(), element.height()) != (w, h) {
+            element.set_width(w);
+            element.set_height(h);
+        }
+        let area = self
+            .canvas
+            .area(widths)
+            .ok_or("the layer has no 2D context")?;
+        let layout = plot.draw_axes(&area)?;
+        plot.draw_legend(&area, &layout)?;
+        area.present().map_err(|e| e.to_string())?;
+        self.drawn = Some((plot.guides().clone(), layout.clone()));
+        Ok(layout)
+    }
+}
+
+/// Draws `plot` on `canvas`: a copy of its guides from `layer`, the traces over it, and the
+/// legend's box copied back on top (it is opaque: the pixels are those of a whole drawing).
+pub fn draw(
+    canvas: &Canvas,
+    layer: &mut Layer,
+    plot: &Plot,
+    widths: &TextWidths,
+) -> Result<Frame, String> {
+    let layout = layer.guides(plot, widths)?;
+    let (w, h) = plot.guides().size();
+    canvas.copy(&layer.canvas, &(0..w as i32, 0..h as i32));
+    let area = canvas.area(widths).ok_or("the canvas has no 2D context")?;
+    let dash = |dashes: Option<(u32, u32)>| {
+        let pattern = match dashes {
+            Some((dash, gap)) => {
+                js_sys::Array::of2(&f64::from(dash).into(), &f64::from(gap).into())
+            }
+            None => js_sys::Array::new(),
+        };
+        // An array of two finite numbers is always a valid dash pattern.
+        let _ = canvas.context.set_line_dash(&pattern);
+    };
+    let frame = plot.draw_traces(&area, &layout, Some(&dash))?;
+    area.present().map_err(|e| e.to_string())?;
+    if let Some(legend) = &layout.legend {
+        canvas.copy(&layer.canvas, legend);
+    }
+    Ok(frame)
 }
