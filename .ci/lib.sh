@@ -81,6 +81,8 @@ build_site() {
   cp index.html "$site/"
   cp -r www "$site/"
   cp "$pkg/synthesis_kinetics.js" "$pkg/synthesis_kinetics_bg.wasm" "$pkg/synthesis_kinetics.d.ts" "$site/pkg/"
+  # JS the module imports (the boundary's plain copies, src/wasm/plain.js).
+  cp -r "$pkg/snippets" "$site/pkg/"
   # The scripting API's glue, minified in place; the page itself goes into index.html whole.
   "$TOOLS/node_modules/.bin/esbuild" "$site/pkg/synthesis_kinetics.js" --minify --log-level=warning \
     --outfile="$site/pkg/synthesis_kinetics.js" --allow-overwrite >&2
@@ -88,7 +90,7 @@ build_site() {
   # The service worker must sit at the site root to control the page; its cache is named after
   # a hash of everything it caches, so each release replaces the previous one.
   local build
-  build=$(cat "$site/index.html" "$site"/www/* "$site"/pkg/* | sha256sum | cut -c1-16)
+  build=$(find "$site/index.html" "$site/www" "$site/pkg" -type f | sort | xargs cat | sha256sum | cut -c1-16)
   sed "s/__BUILD__/$build/" www/sw.js > "$site/sw.js"
   rm "$site/www/sw.js"
 }

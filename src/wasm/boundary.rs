@@ -2,10 +2,10 @@
 //! serde-wasm-bindgen, results written back with it, and errors as JS `Error`s that carry their
 //! field, value and allowed range as properties.
 //!
-//! A caller's object is first copied by [`snapshot`], through the JS APIs that catch what they
-//! throw (`Reflect.get`, `Reflect.ownKeys`), so that a getter or a Proxy that throws becomes an
-//! error naming its field instead of a JS exception unwinding through Rust frames, and so that a
-//! list is refused by its length before any of its items is read. serde-wasm-bindgen then reads
+//! A caller's object is first copied by `plainCopy` (in `plain.js`, beside this file), which
+//! catches what a getter or a Proxy throws where it is thrown, so that it becomes an error naming
+//! its field instead of a JS exception unwinding through Rust frames, and which refuses a list by
+//! its length before any of its items is read. serde-wasm-bindgen then reads
 //! the copy, which has no getters and no proxies. It reads only the fields a struct declares, so
 //! [`read`] refuses the other keys itself: a key of the copy that the value read back does not
 //! have is unknown.
@@ -141,105 +141,45 @@ fn join(parent: &str, key: &str) -> String {
     }
 }
 
-/// A plain copy of `value` made through catching reads, refusing what is too large or deep.
-fn snapshot(
-    value: &JsValue,
-    path: &str,
-    depth: usize,
-    values: &mut usize,
-) -> Result<JsValue, ApiError> {
-    *values += 1;
-    let too_large = || {
-        ApiError::new(
-            "tooLong",
-            path,
-            format_args!("too large: more than {MAX_VALUES} values"),
-        )
-    };
-    if *values > MAX_VALUES {
-        return Err(too_large());
-    }
-    if let Some(text) = value.as_string() {
-        if text.len() > MAX_TEXT {
-            return Err(ApiError::new(
-                "tooLong",
-                path,
-                format_args!("text longer than {MAX_TEXT} characters"),
-            ));
-        }
-        return Ok(value.clone());
-    }
-    if !value.is_object() {
-        if value.is_function() || value.is_symbol() {
-            return Err(ApiError::new(
-                "type",
-                path,
-                "expected plain data, got a function or a symbol",
-            ));
-        }
-        return Ok(value.clone());
-    }
-    if value.is_function() {
-        return Err(ApiError::new(
-            "type",
-            path,
-            "expected plain data, got a function",
-        ));
-    }
-    if depth >= MAX_DEPTH {
-        return Err(ApiError::new(
-            "tooLong",
-            path,
-            format_args!("nested deeper than {MAX_DEPTH} levels"),
-        ));
-    }
-    let unreadable = |at: &str, e: JsValue| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
-        ApiError::new(
-            "type",
-            at,
-            format_args!("could not be read ({})", quoted(&why)),
-        )
-    };
-    if Array::is_array(value) {
-        let length = Reflect::get(value, &"length".into()).map_err(|e| unreadable(path, e))?;
-        let length = length.as_f64().unwrap_or(f64::NAN);
-        if length.is_nan() || length > MAX_ITEMS as f64 {
-            return Err(ApiError::new(
-                "tooLong",
-                path,
-                format_args!("at most {MAX_ITEMS} items; got {length}"),
-            ));
-        }
-        let copy = Array::new();
-        for i in 0..length as u32 {
-            let at = format!("{path}[{i}]");
-            let item = Reflect::get_u32(value, i).map_err(|e| unreadable(&at, e))?;
-            copy.push(&snapshot(&item, &at, depth + 1, values)?);
-        }
-        return Ok(copy.into());
-    }
-    let keys = Reflect::own_keys(value).map_err(|e| unreadable(path, e))?;
-    if keys.length() as usize > MAX_ITEMS {
-        return Err(ApiError::new(
-            "tooLong",
-            path,
-            format_args!("at most {MAX_ITEMS} keys"),
-        ));
-    }
-    let copy = Object::new();
-    for key in keys.iter() {
-        let Some(name) = key.as_string() else {
-            continue;
+#[wasm_bindgen(module = "/src/wasm/plain.js")]
+extern "C" {
+    /// `{ value }`, a plain copy of `value`, or `{ refused: { kind, field, message } }`.
+    #[wasm_bindgen(js_name = plainCopy)]
+    fn plain_copy(
+        value: &JsValue,
+        root: &str,
+        max_items: usize,
+        max_values: usize,
+        max_depth: usize,
+        max_text: usize,
+    ) -> JsValue;
+
+    /// The first key of `copy` that `known` lacks, as `{ field, expected }`, or null.
+    #[wasm_bindgen(js_name = unknownKey)]
+    fn unknown_key(copy: &JsValue, known: &JsValue, path: &str) -> JsValue;
+}
+
+/// Property `key` of `object` as a string ("" if it is none).
+fn text_of(object: &JsValue, key: &str) -> String {
+    Reflect::get(object, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// A plain copy of the caller's `value`, or why it was refused.
+fn snapshot(value: &JsValue, root: &str) -> Result<JsValue, ApiError> {
+    let copied = plain_copy(value, root, MAX_ITEMS, MAX_VALUES, MAX_DEPTH, MAX_TEXT);
+    let refused = Reflect::get(&copied, &"refused".into()).unwrap_or_default();
+    if refused.is_object() {
+        let kind = match text_of(&refused, "kind").as_str() {
+            "tooLong" => "tooLong",
+            _ => "type",
         };
-        let at = join(path, &name);
-        let item = Reflect::get(value, &key).map_err(|e| unreadable(&at, e))?;
-        let _ = Reflect::set(&copy, &key, &snapshot(&item, &at, depth + 1, values)?);
+        let field = text_of(&refused, "field");
+        return Err(ApiError::new(kind, &field, text_of(&refused, "message")));
     }
-    Ok(copy.into())
+    Ok(Reflect::get(&copied, &"value".into()).unwrap_or_default())
 }
 
 /// The value at serde path `path` in `root`, if there is one.
@@ -315,40 +255,16 @@ fn serde_error(
 }
 
 /// Refuses every key of `copy` that `known` (the value read, written back) lacks.
-fn refuse_unknown_keys(copy: &JsValue, known: &JsValue, path: &str) -> Result<(), ApiError> {
-    if !copy.is_object() || !known.is_object() {
+fn refuse_unknown_keys(copy: &JsValue, known: &JsValue, root: &str) -> Result<(), ApiError> {
+    let found = unknown_key(copy, known, root);
+    if found.is_null() {
         return Ok(());
     }
-    if Array::is_array(copy) {
-        for (i, item) in Array::from(copy).iter().enumerate() {
-            let known = Reflect::get_u32(known, i as u32).unwrap_or_default();
-            refuse_unknown_keys(&item, &known, &format!("{path}[{i}]"))?;
-        }
-        return Ok(());
-    }
-    for key in Object::keys(copy.unchecked_ref::<Object>()).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let at = join(path, &name);
-        if !Reflect::has(known, &key).unwrap_or(false) {
-            let expected: Vec<String> = Object::keys(known.unchecked_ref::<Object>())
-                .iter()
-                .filter_map(|k| k.as_string())
-                .map(|k| format!("\"{k}\""))
-                .collect();
-            let field = join(path, &quoted(&name).replace('"', ""));
-            return Err(ApiError::new(
-                "unknownField",
-                &field,
-                format_args!("unknown field (expected {})", expected.join(", ")),
-            ));
-        }
-        let (item, known) = (
-            Reflect::get(copy, &key).unwrap_or_default(),
-            Reflect::get(known, &key).unwrap_or_default(),
-        );
-        refuse_unknown_keys(&item, &known, &at)?;
-    }
-    Ok(())
+    Err(ApiError::new(
+        "unknownField",
+        &text_of(&found, "field"),
+        format_args!("unknown field (expected {})", text_of(&found, "expected")),
+    ))
 }
 
 /// Reads the caller's object `value` as a `T`. `root` names it in error paths ("" for a
@@ -361,7 +277,7 @@ pub fn read<T: DeserializeOwned + Serialize>(value: &JsValue, root: &str) -> Res
     if !value.is_object() || Array::is_array(value) {
         return Err(ApiError::new("type", name, "expected an object { … }"));
     }
-    let copy = snapshot(value, root, 0, &mut 0)?;
+    let copy = snapshot(value, root)?;
     let read: T =
         serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(copy.clone()))
             .map_err(|e| serde_error(e, &copy, root))?;

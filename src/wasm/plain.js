@@ -1,0 +1,96 @@
+// Plain copies of what a caller passes to the wasm module, made in JS so that whatever a getter or
+// a Proxy throws is caught where it is thrown, and so that a copy costs no crossing of the
+// boundary per value. Used by boundary.rs; nothing here knows the shape of any input.
+
+/** Why a copy was refused: `{ kind, field, message }`. */
+class Refused {
+  constructor(kind, field, message) {
+    this.kind = kind;
+    this.field = field;
+    this.message = message;
+  }
+}
+
+const join = (path, key) => (path === '' ? key : `${path}.${key}`);
+const quoted = (text, max) => {
+  const s = String(text);
+  return `"${s.length > max ? `${s.slice(0, max)}…` : s}"`;
+};
+
+/**
+ * A copy of `value` of plain objects, lists and primitives, or `{ refused }`: a value that cannot
+ * be read (a getter or a Proxy that throws), a function, a list or object of more than `maxItems`
+ * entries (refused by its length, before any entry is read), more than `maxValues` values in all,
+ * more than `maxDepth` levels or a text longer than `maxText`. `root` names `value` in paths.
+ */
+export function plainCopy(value, root, maxItems, maxValues, maxDepth, maxText) {
+  let values = 0;
+  const read = (path, get) => {
+    try {
+      return get();
+    } catch (e) {
+      throw new Refused('type', path, `could not be read (${quoted(e?.message ?? e, 24)})`);
+    }
+  };
+  const copy = (v, path, depth) => {
+    values += 1;
+    if (values > maxValues) throw new Refused('tooLong', path, `too large: more than ${maxValues} values`);
+    if (typeof v === 'function' || typeof v === 'symbol') {
+      throw new Refused('type', path, 'expected plain data, got a function or a symbol');
+    }
+    if (typeof v === 'string' && v.length > maxText) {
+      throw new Refused('tooLong', path, `text longer than ${maxText} characters`);
+    }
+    if (v === null || typeof v !== 'object') return v;
+    if (depth >= maxDepth) throw new Refused('tooLong', path, `nested deeper than ${maxDepth} levels`);
+    if (read(path, () => Array.isArray(v))) {
+      const length = read(path, () => v.length);
+      if (!(length <= maxItems)) throw new Refused('tooLong', path, `at most ${maxItems} items; got ${length}`);
+      const out = [];
+      for (let i = 0; i < length; i += 1) {
+        const at = `${path}[${i}]`;
+        out.push(copy(read(at, () => v[i]), at, depth + 1));
+      }
+      return out;
+    }
+    const keys = read(path, () => Reflect.ownKeys(v)).filter((k) => typeof k === 'string');
+    if (keys.length > maxItems) throw new Refused('tooLong', path, `at most ${maxItems} keys`);
+    const out = {};
+    for (const key of keys) {
+      const at = join(path, key);
+      const item = copy(read(at, () => v[key]), at, depth + 1);
+      // defineProperty, so that a key such as "__proto__" is a key like any other.
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  try {
+    return { value: copy(value, root, 0) };
+  } catch (e) {
+    if (e instanceof Refused) return { refused: e };
+    return { refused: new Refused('type', root, `could not be read (${quoted(e?.message ?? e, 24)})`) };
+  }
+}
+
+/**
+ * The first key of `copy` (at any depth) that `known` (the value read, written back) lacks, as
+ * `{ field, expected }`, or null.
+ */
+export function unknownKey(copy, known, path) {
+  if (copy === null || typeof copy !== 'object' || known === null || typeof known !== 'object') return null;
+  if (Array.isArray(copy)) {
+    for (let i = 0; i < copy.length; i += 1) {
+      const found = unknownKey(copy[i], known[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(copy)) {
+    if (!Object.hasOwn(known, key)) {
+      return { field: join(path, quoted(key, 24).slice(1, -1)), expected: Object.keys(known).map((k) => `"${k}"`).join(', ') };
+    }
+    const found = unknownKey(copy[key], known[key], join(path, key));
+    if (found) return found;
+  }
+  return null;
+}
