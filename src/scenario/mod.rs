@@ -17,8 +17,8 @@ pub use curves::{
 };
 pub use model::{Model, Summary};
 pub use spec::{
-    DiffusionSpec, GrainSpec, HomogenisationSpec, MixingFields, MixingKind, MixingSpec,
-    ProgramSpec, Sampling, Scenario, TimeScale,
+    DiffusionSpec, GrainSpec, HomogenisationSpec, MixingSpec, ProgramSpec, Sampling, Scenario,
+    TimeScale,
 };
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Curves, Model, Summary};
 use crate::error::InputError;
-use crate::input::{check_kind_fields, given_number, number, optional_number};
+use crate::input::{MixingFields, number, optional_number};
 use crate::mixing::{EntropyBasis, Sublattice};
 use crate::names::Named;
 use crate::program::{ROOM_TEMPERATURE_K, Segment};
@@ -90,102 +90,6 @@ pub enum MixingSpec {
         /// What a mole of S_conf refers to.
         basis: EntropyBasis,
     },
-}
-
-/// The two ways of giving G.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MixingKind {
-    /// [`MixingSpec::Direct`].
-    Direct,
-    /// [`MixingSpec::Entropy`].
-    Entropy,
-}
-
-impl Named for MixingKind {
-    const NAMES: &'static [(&'static str, Self)] = &[
-        ("direct", MixingKind::Direct),
-        ("entropy", MixingKind::Entropy),
-    ];
-}
-
-crate::serde_by_name!(MixingKind);
-
-/// A mixing spec as plain data: its kind and the fields of that kind (a flat struct, as
-/// [`crate::program::SegmentFields`]).
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct MixingFields {
-    kind: MixingKind,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
-    g_j_per_k_mol_m: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
-    length_m: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    sublattices: Option<Vec<Sublattice>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    basis: Option<EntropyBasis>,
-}
-
-impl TryFrom<MixingFields> for MixingSpec {
-    type Error = String;
-
-    fn try_from(f: MixingFields) -> Result<MixingSpec, String> {
-        let given = [
-            ("gJPerKMolM", f.g_j_per_k_mol_m.map(|_| ())),
-            ("lengthM", f.length_m.map(|_| ())),
-            ("sublattices", f.sublattices.as_ref().map(|_| ())),
-            ("basis", f.basis.map(|_| ())),
-        ];
-        Ok(match f.kind {
-            MixingKind::Direct => {
-                check_kind_fields(&given, &["gJPerKMolM"])?;
-                MixingSpec::Direct {
-                    g_j_per_k_mol_m: f.g_j_per_k_mol_m.unwrap_or(f64::NAN),
-                }
-            }
-            MixingKind::Entropy => {
-                check_kind_fields(&given, &["lengthM", "sublattices", "basis"])?;
-                MixingSpec::Entropy {
-                    length_m: f.length_m.unwrap_or(f64::NAN),
-                    sublattices: f.sublattices.unwrap_or_default(),
-                    basis: f.basis.unwrap_or(EntropyBasis::PerMixedSite),
-                }
-            }
-        })
-    }
-}
-
-impl From<MixingSpec> for MixingFields {
-    fn from(spec: MixingSpec) -> MixingFields {
-        match spec {
-            MixingSpec::Direct { g_j_per_k_mol_m } => MixingFields {
-                kind: MixingKind::Direct,
-                g_j_per_k_mol_m: Some(g_j_per_k_mol_m),
-                length_m: None,
-                sublattices: None,
-                basis: None,
-            },
-            MixingSpec::Entropy {
-                length_m,
-                sublattices,
-                basis,
-            } => MixingFields {
-                kind: MixingKind::Entropy,
-                g_j_per_k_mol_m: None,
-                length_m: Some(length_m),
-                sublattices: Some(sublattices),
-                basis: Some(basis),
-            },
-        }
-    }
 }
 
 /// Grain growth as supplied: `{ exponent, d0M, k0, eaJPerMol }`.

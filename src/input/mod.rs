@@ -11,6 +11,10 @@ use std::fmt;
 
 use crate::names::Named;
 
+mod tagged;
+
+pub use tagged::{MixingFields, MixingKind, SegmentFields, SegmentKind};
+
 /// Reads a number; anything else is NaN.
 pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     d.deserialize_any(Lenient).map(|n| n.unwrap_or(f64::NAN))
@@ -25,31 +29,6 @@ pub fn optional_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D
 /// NaN when it is null or not a number.
 pub fn given_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     number(d).map(Some)
-}
-
-/// The error of a tagged object (`{ kind, … }`) that lacks a field its kind needs, or has one
-/// it does not take, in serde's words, so that it reads like serde's own errors.
-pub fn check_kind_fields<T>(
-    given: &[(&'static str, Option<T>)],
-    takes: &[&'static str],
-) -> Result<(), String> {
-    if let Some((name, _)) = given
-        .iter()
-        .find(|(name, value)| value.is_some() && !takes.contains(name))
-    {
-        let expected: Vec<String> = takes.iter().map(|t| format!("`{t}`")).collect();
-        return Err(format!(
-            "unknown field `{name}`, expected {}",
-            expected.join(", ")
-        ));
-    }
-    match given
-        .iter()
-        .find(|(name, value)| value.is_none() && takes.contains(name))
-    {
-        Some((name, _)) => Err(format!("missing field `{name}`")),
-        None => Ok(()),
-    }
 }
 
 /// Reads a list of numbers; an item that is not a number is NaN.
