@@ -30,7 +30,24 @@ pub trait Named: Copy + PartialEq + 'static {
             .collect();
         quoted.join(", ")
     }
+
+    /// Why `given` is not a name: the names there are, and the start of what was given.
+    fn refusal(given: &str) -> String {
+        let quoted: String = given.chars().take(QUOTED_CHARS).collect();
+        let more = if given.chars().count() > QUOTED_CHARS {
+            "…"
+        } else {
+            ""
+        };
+        format!(
+            "expected one of {}; got \"{quoted}{more}\"",
+            Self::choices()
+        )
+    }
 }
+
+/// Longest piece of a caller's unknown name quoted back in a message.
+const QUOTED_CHARS: usize = 24;
 
 #[cfg(test)]
 mod tests {

@@ -160,6 +160,11 @@ fn the_shape_of_a_scenario_is_checked_with_the_path_of_each_problem() {
             "program.segments[1].kind: expected one of",
         ),
         (
+            "{ \"kind\": \"hold\",",
+            "{",
+            "program.segments[1].kind: missing",
+        ),
+        (
             "\"durationS\": 0.055",
             "\"durationS\": 0.055, \"targetK\": 1",
             "program.segments[1].targetK: unknown field",

@@ -55,7 +55,7 @@ async function restart(error) {
     namespace = await import(new URL(`pkg/synthesis_kinetics.js?restart=${state.restarts}`, document.baseURI).href);
     exports = await namespace.default();
   } catch (e) {
-    stop(`it hit an internal error and its module could not be loaded again (${quote(e.message, 200)}), as happens when the page is opened as a file.`);
+    stop(`it hit an internal error and its module could not be loaded again (${quote(e.message, 200)}).`);
     return;
   }
   try {

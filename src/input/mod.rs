@@ -82,9 +82,6 @@ impl<'de> Visitor<'de> for Lenient {
     }
 }
 
-/// Longest piece of an unknown name quoted back in a message.
-const QUOTED_CHARS: usize = 24;
-
 /// Reads the value of a [`Named`] enumeration from its name.
 pub fn named<'de, T: Named, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
     d.deserialize_any(NameOf::<T>(std::marker::PhantomData))
@@ -99,18 +96,7 @@ impl<'de, T: Named> Visitor<'de> for NameOf<T> {
         write!(f, "one of {}", T::choices())
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-        T::from_name(v).ok_or_else(|| {
-            let quoted: String = v.chars().take(QUOTED_CHARS).collect();
-            let more = if v.chars().count() > QUOTED_CHARS {
-                "…"
-            } else {
-                ""
-            };
-            E::custom(format_args!(
-                "expected one of {}; got \"{quoted}{more}\"",
-                T::choices()
-            ))
-        })
+        T::from_name(v).ok_or_else(|| E::custom(T::refusal(v)))
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<T, E> {
         Err(self.wrong())

@@ -6,11 +6,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::given_number;
+use super::given_number as given;
 use crate::mixing::{EntropyBasis, Sublattice};
 use crate::names::Named;
 use crate::program::Segment;
 use crate::scenario::MixingSpec;
+
+/// Whether a field is absent, and so not written.
+fn none(field: &Option<f64>) -> bool {
+    field.is_none()
+}
+
+/// The error of a tagged object without its kind, in serde's words.
+const MISSING_KIND: &str = "missing field `kind`";
 
 /// The error of a tagged object (`{ kind, … }`) that lacks a field its kind needs, or has one
 /// it does not take, in serde's words, so that it reads like serde's own errors.
@@ -59,57 +67,25 @@ impl Named for SegmentKind {
 crate::serde_by_name!(SegmentKind);
 
 /// A segment as plain data: its kind and the fields of that kind.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct SegmentFields {
-    kind: SegmentKind,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    kind: Option<SegmentKind>,
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     rate_k_per_s: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     target_k: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     duration_s: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     count: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     on_s: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     off_s: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     peak_k: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     base_k: Option<f64>,
 }
 
@@ -127,14 +103,15 @@ impl TryFrom<SegmentFields> for Segment {
             ("peakK", f.peak_k),
             ("baseK", f.base_k),
         ];
-        let takes: &[&str] = match f.kind {
+        let kind = f.kind.ok_or(MISSING_KIND)?;
+        let takes: &[&str] = match kind {
             SegmentKind::Ramp => &["rateKPerS", "targetK"],
             SegmentKind::Hold => &["durationS"],
             SegmentKind::Pulses => &["count", "onS", "offS", "peakK", "baseK"],
         };
         check_kind_fields(&given, takes)?;
         let v = |field: Option<f64>| field.unwrap_or(f64::NAN);
-        Ok(match f.kind {
+        Ok(match kind {
             SegmentKind::Ramp => Segment::Ramp {
                 rate_k_per_s: v(f.rate_k_per_s),
                 target_k: v(f.target_k),
@@ -155,39 +132,37 @@ impl TryFrom<SegmentFields> for Segment {
 
 impl From<Segment> for SegmentFields {
     fn from(segment: Segment) -> SegmentFields {
-        let mut f = SegmentFields {
-            kind: SegmentKind::Hold,
-            rate_k_per_s: None,
-            target_k: None,
-            duration_s: None,
-            count: None,
-            on_s: None,
-            off_s: None,
-            peak_k: None,
-            base_k: None,
-        };
         match segment {
             Segment::Ramp {
                 rate_k_per_s,
                 target_k,
-            } => {
-                f.kind = SegmentKind::Ramp;
-                (f.rate_k_per_s, f.target_k) = (Some(rate_k_per_s), Some(target_k));
-            }
-            Segment::Hold { duration_s } => f.duration_s = Some(duration_s),
+            } => SegmentFields {
+                kind: Some(SegmentKind::Ramp),
+                rate_k_per_s: Some(rate_k_per_s),
+                target_k: Some(target_k),
+                ..Default::default()
+            },
+            Segment::Hold { duration_s } => SegmentFields {
+                kind: Some(SegmentKind::Hold),
+                duration_s: Some(duration_s),
+                ..Default::default()
+            },
             Segment::Pulses {
                 count,
                 on_s,
                 off_s,
                 peak_k,
                 base_k,
-            } => {
-                f.kind = SegmentKind::Pulses;
-                (f.count, f.on_s, f.off_s) = (Some(count), Some(on_s), Some(off_s));
-                (f.peak_k, f.base_k) = (Some(peak_k), Some(base_k));
-            }
+            } => SegmentFields {
+                kind: Some(SegmentKind::Pulses),
+                count: Some(count),
+                on_s: Some(on_s),
+                off_s: Some(off_s),
+                peak_k: Some(peak_k),
+                base_k: Some(base_k),
+                ..Default::default()
+            },
         }
-        f
     }
 }
 
@@ -210,25 +185,17 @@ impl Named for MixingKind {
 crate::serde_by_name!(MixingKind);
 
 /// A mixing spec as plain data: its kind and the fields of that kind.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct MixingFields {
-    kind: MixingKind,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    kind: Option<MixingKind>,
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     g_j_per_k_mol_m: Option<f64>,
-    #[serde(
-        default,
-        deserialize_with = "given_number",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(deserialize_with = "given", skip_serializing_if = "none")]
     length_m: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     sublattices: Option<Vec<Sublattice>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     basis: Option<EntropyBasis>,
 }
 
@@ -242,7 +209,7 @@ impl TryFrom<MixingFields> for MixingSpec {
             ("sublattices", f.sublattices.as_ref().map(|_| ())),
             ("basis", f.basis.map(|_| ())),
         ];
-        Ok(match f.kind {
+        Ok(match f.kind.ok_or(MISSING_KIND)? {
             MixingKind::Direct => {
                 check_kind_fields(&given, &["gJPerKMolM"])?;
                 MixingSpec::Direct {
@@ -265,22 +232,20 @@ impl From<MixingSpec> for MixingFields {
     fn from(spec: MixingSpec) -> MixingFields {
         match spec {
             MixingSpec::Direct { g_j_per_k_mol_m } => MixingFields {
-                kind: MixingKind::Direct,
+                kind: Some(MixingKind::Direct),
                 g_j_per_k_mol_m: Some(g_j_per_k_mol_m),
-                length_m: None,
-                sublattices: None,
-                basis: None,
+                ..Default::default()
             },
             MixingSpec::Entropy {
                 length_m,
                 sublattices,
                 basis,
             } => MixingFields {
-                kind: MixingKind::Entropy,
-                g_j_per_k_mol_m: None,
+                kind: Some(MixingKind::Entropy),
                 length_m: Some(length_m),
                 sublattices: Some(sublattices),
                 basis: Some(basis),
+                ..Default::default()
             },
         }
     }

@@ -47,8 +47,7 @@ pub fn evaluate_scenario(scenario: JsValue) -> Result<JsValue, ApiError> {
 /// A program `{ startK?, segments }` read and validated.
 fn program(value: &JsValue, root: &str) -> Result<ThermalProgram, ApiError> {
     let spec: ProgramSpec = read(value, root)?;
-    ThermalProgram::new(spec.start_k, &spec.segments)
-        .map_err(|e| ApiError::from(e).rooted("program", root))
+    Ok(ThermalProgram::new(spec.start_k, &spec.segments)?)
 }
 
 #[derive(Serialize)]

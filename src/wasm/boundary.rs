@@ -24,8 +24,6 @@ const MAX_VALUES: usize = 50_000;
 const MAX_DEPTH: usize = 8;
 /// Longest text in an argument (names such as "ramp" or "perMixedSite").
 const MAX_TEXT: usize = 200;
-/// Longest piece of a caller's text quoted back in a message.
-const QUOTED_CHARS: usize = 24;
 
 /// An error for the caller: a JS `Error` whose `message` reads on its own, with properties
 /// `kind`, `field` (the path in the object the caller passed, "" when not about one field),
@@ -120,17 +118,6 @@ impl From<ApiError> for JsValue {
         }
         error.into()
     }
-}
-
-/// `text` quoted for a message: at most a few characters of it.
-fn quoted(text: &str) -> String {
-    let short: String = text.chars().take(QUOTED_CHARS).collect();
-    let more = if text.chars().count() > QUOTED_CHARS {
-        "…"
-    } else {
-        ""
-    };
-    format!("\"{short}{more}\"")
 }
 
 /// `parent.key` or `key`.
@@ -311,11 +298,5 @@ pub fn write(value: &impl Serialize) -> JsValue {
 
 /// The value of `T` called `name`; `what` names the argument in the message.
 pub fn named<T: crate::names::Named>(what: &str, name: &str) -> Result<T, ApiError> {
-    T::from_name(name).ok_or_else(|| {
-        ApiError::new(
-            "invalid",
-            what,
-            format_args!("expected one of {}; got {}", T::choices(), quoted(name)),
-        )
-    })
+    T::from_name(name).ok_or_else(|| ApiError::new("invalid", what, T::refusal(name)))
 }

@@ -1,7 +1,7 @@
 //! Drawing on the page: plotters-canvas's `CanvasBackend` on each chart's `<canvas>`, plotters'
 //! `SVGBackend` for exports, both through [`Measured`].
 //!
-//! Two needs that plotters alone does not meet, measured:
+//! What plotters alone does not do, measured:
 //! - plotters sizes each label (tick labels, titles, the legend) by laying it out in a DOM
 //!   element of the page: a forced layout per label, and a style attribute the page's CSP must
 //!   allow. [`Measured`] measures text with the chart canvas's own `measureText` instead, each
