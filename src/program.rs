@@ -312,22 +312,8 @@ impl ThermalProgram {
             .pieces
             .partition_point(|p| p.start_s() <= t)
             .saturating_sub(1);
-        match self.pieces[idx] {
-            Piece::Linear {
-                t0,
-                t1,
-                temp0_k,
-                temp1_k,
-            } => Stretch {
-                t0,
-                t1,
-                temp0_k,
-                temp1_k,
-                origin: Origin {
-                    piece: idx,
-                    pulse: None,
-                },
-            },
+        let pulse = match self.pieces[idx] {
+            Piece::Linear { .. } => None,
             Piece::Pulses {
                 t0,
                 count,
@@ -337,10 +323,10 @@ impl ThermalProgram {
             } => {
                 let period = on_s + off_s;
                 let k = (((t - t0) / period).floor().max(0.0) as u32).min(count - 1);
-                let on = t - (t0 + f64::from(k) * period) < on_s;
-                pulse_stretch(&self.pieces[idx], idx, k, on)
+                Some((k, t - (t0 + f64::from(k) * period) < on_s))
             }
-        }
+        };
+        self.stretch_of(Origin { piece: idx, pulse })
     }
 
     /// Temperature at time `t` [K] (right-continuous at jumps; clamped outside the program).
@@ -350,65 +336,74 @@ impl ThermalProgram {
 
     /// All stretches in time order.
     pub fn stretches(&self) -> impl Iterator<Item = Stretch> + '_ {
-        self.pieces.iter().enumerate().flat_map(|(idx, piece)| {
-            let (linear, pulses) = match *piece {
+        self.pieces.iter().enumerate().flat_map(move |(piece, p)| {
+            let (linear, pulses) = match *p {
+                Piece::Linear { .. } => (Some(None), 0),
+                Piece::Pulses { count, .. } => (None, count),
+            };
+            linear
+                .into_iter()
+                .chain((0..pulses).flat_map(|k| [Some((k, true)), Some((k, false))]))
+                .map(move |pulse| self.stretch_of(Origin { piece, pulse }))
+        })
+    }
+
+    /// The first time the program is at its peak temperature [s] (where |J| peaks).
+    pub fn peak_at_s(&self) -> f64 {
+        self.stretches()
+            .find_map(|s| {
+                if s.temp0_k == self.peak_k {
+                    Some(s.t0)
+                } else {
+                    (s.temp1_k == self.peak_k).then_some(s.t1)
+                }
+            })
+            .expect("the peak is the temperature at some stretch's end")
+    }
+
+    /// The stretch at `origin`: a whole ramp or hold, or one phase of one pulse.
+    pub(crate) fn stretch_of(&self, origin: Origin) -> Stretch {
+        let (t0, t1, temp0_k, temp1_k) = match (self.pieces[origin.piece], origin.pulse) {
+            (
                 Piece::Linear {
                     t0,
                     t1,
                     temp0_k,
                     temp1_k,
-                } => (
-                    Some(Stretch {
-                        t0,
-                        t1,
-                        temp0_k,
-                        temp1_k,
-                        origin: Origin {
-                            piece: idx,
-                            pulse: None,
-                        },
-                    }),
-                    0,
-                ),
-                Piece::Pulses { count, .. } => (None, count),
-            };
-            linear.into_iter().chain(
-                (0..pulses)
-                    .flat_map(move |k| [true, false].map(|on| pulse_stretch(piece, idx, k, on))),
-            )
-        })
-    }
-}
-
-fn pulse_stretch(piece: &Piece, idx: usize, k: u32, on: bool) -> Stretch {
-    let Piece::Pulses {
-        t0,
-        on_s,
-        off_s,
-        peak_k,
-        base_k,
-        ..
-    } = *piece
-    else {
-        unreachable!("pulse_stretch is only called on pulse pieces")
-    };
-    // Both ends from the pulse index, so that consecutive stretches share their boundary exactly.
-    let period = on_s + off_s;
-    let start = t0 + f64::from(k) * period;
-    let (t0, t1, temp) = if on {
-        (start, start + on_s, peak_k)
-    } else {
-        (start + on_s, t0 + f64::from(k + 1) * period, base_k)
-    };
-    Stretch {
-        t0,
-        t1,
-        temp0_k: temp,
-        temp1_k: temp,
-        origin: Origin {
-            piece: idx,
-            pulse: Some((k, on)),
-        },
+                },
+                _,
+            ) => (t0, t1, temp0_k, temp1_k),
+            (
+                Piece::Pulses {
+                    t0,
+                    on_s,
+                    off_s,
+                    peak_k,
+                    base_k,
+                    ..
+                },
+                pulse,
+            ) => {
+                let (k, on) = pulse.expect("a stretch of a pulse train names its pulse");
+                // Both ends from the pulse index, so that consecutive stretches share their
+                // boundary exactly.
+                let period = on_s + off_s;
+                let start = t0 + f64::from(k) * period;
+                if on {
+                    (start, start + on_s, peak_k, peak_k)
+                } else {
+                    let end = t0 + f64::from(k + 1) * period;
+                    (start + on_s, end, base_k, base_k)
+                }
+            }
+        };
+        Stretch {
+            t0,
+            t1,
+            temp0_k,
+            temp1_k,
+            origin,
+        }
     }
 }
 

@@ -3,21 +3,28 @@
 use std::f64::consts::LOG10_E;
 
 use super::{Curves, Model, TimeScale};
-use crate::program::{Stretch, ThermalProgram};
+use crate::program::{Origin, Piece, Stretch, ThermalProgram};
 
 /// Every ramp is drawn with at least this many points, however short it is.
 const MIN_POINTS_PER_RAMP: usize = 16;
 
 impl Model {
-    /// Computes every curve into `curves`, reusing its buffers.
+    /// Computes every curve into `curves` on the scenario's grid, reusing its buffers.
     pub fn sample_into(&self, curves: &mut Curves) {
+        self.sample_columns_into(curves, self.points);
+    }
+
+    /// The same on a grid of at most `columns` points (at least two): a chart `columns` device
+    /// pixels wide can show no more, and the cost of a redraw then follows the screen, not the
+    /// requested resolution.
+    pub fn sample_columns_into(&self, curves: &mut Curves, columns: usize) {
         curves.clear();
         let diffusion = *self.flux.diffusion();
         let (integral, grain_integral) = self.integrals();
         let ea = diffusion.activation_energy();
 
         let grid = TimeGrid::new(
-            self.points,
+            self.points.min(columns).max(2),
             self.scale,
             self.decades,
             self.program.duration_s(),
@@ -98,38 +105,112 @@ impl TimeGrid {
         }
     }
 
+    /// The next grid point at or after sample index `next`, or +∞ past the grid.
+    fn boundary(&self, next: usize) -> f64 {
+        if next < self.points {
+            self.at(next)
+        } else {
+            f64::INFINITY
+        }
+    }
+
     /// Calls `emit(stretch, cache, t)` for every sample in time order: each stretch's start and
     /// end (so jumps and pulse edges are exact) and the grid points inside it; ramps get at least
     /// [`MIN_POINTS_PER_RAMP`]. `cache` is per-stretch scratch the caller may fill.
+    ///
+    /// Three or more pulses ending in the same interval between grid points are one column of the
+    /// charts: they are sampled at the rising and falling edges of the second (the first may
+    /// straddle the column's start) and at the last one's end. That keeps each column's
+    /// temperature extremes and the accumulated values at its end, so the work is bounded by
+    /// the grid, not by the number of pulses.
     fn for_each_sample<C: Copy>(
         &self,
         program: &ThermalProgram,
         mut emit: impl FnMut(&Stretch, &mut Option<C>, f64),
     ) {
         let mut next = 0;
-        for s in program.stretches() {
-            if s.t1 < self.start {
+        for (piece, p) in program.pieces().iter().enumerate() {
+            let Piece::Pulses {
+                t0,
+                count,
+                on_s,
+                off_s,
+                ..
+            } = *p
+            else {
+                let s = program.stretch_of(Origin { piece, pulse: None });
+                self.sample_stretch(&s, &mut next, &mut emit);
                 continue;
-            }
-            let mut cache = None;
-            let from = s.t0.max(self.start);
-            emit(&s, &mut cache, from);
-            let first = next;
-            while next < self.points && self.at(next) < s.t1 {
-                next += 1;
-            }
-            let inside = (first..next).map(|i| self.at(i)).filter(|&t| t > from);
-            if s.temp0_k != s.temp1_k && inside.clone().count() < MIN_POINTS_PER_RAMP {
-                let step = (s.t1 - from) / MIN_POINTS_PER_RAMP as f64;
-                for k in 1..MIN_POINTS_PER_RAMP {
-                    emit(&s, &mut cache, from + step * k as f64);
+            };
+            let period = on_s + off_s;
+            let pulse = |k: u32, on: bool| {
+                program.stretch_of(Origin {
+                    piece,
+                    pulse: Some((k, on)),
+                })
+            };
+            let mut k = 0;
+            while k < count {
+                // The column that pulse k ends in: up to the first grid point at or after its end.
+                let mut after = next;
+                while after < self.points && self.at(after) < pulse(k, false).t1 {
+                    after += 1;
                 }
-            } else {
-                for t in inside {
-                    emit(&s, &mut cache, t);
+                let column_end = self.boundary(after);
+                let whole = ((column_end - t0) / period).floor() - 1.0;
+                let mut last = whole.clamp(0.0, f64::from(count - 1)) as u32;
+                while last > k && pulse(last, false).t1 > column_end {
+                    last -= 1;
+                }
+                if last >= k + 2 {
+                    next = after;
+                    let end = pulse(last, false);
+                    if end.t1 > self.start {
+                        let (rise, fall) = (pulse(k + 1, true), pulse(k + 1, false));
+                        emit(&rise, &mut None, rise.t0.max(self.start));
+                        emit(&fall, &mut None, fall.t0.max(self.start));
+                        emit(&end, &mut None, end.t1);
+                    }
+                    k = last + 1;
+                } else {
+                    for on in [true, false] {
+                        self.sample_stretch(&pulse(k, on), &mut next, &mut emit);
+                    }
+                    k += 1;
                 }
             }
-            emit(&s, &mut cache, s.t1);
         }
+    }
+
+    /// Samples one stretch: its start, the grid points inside it (from index `next` on, which
+    /// it advances) and its end.
+    fn sample_stretch<C: Copy>(
+        &self,
+        s: &Stretch,
+        next: &mut usize,
+        emit: &mut impl FnMut(&Stretch, &mut Option<C>, f64),
+    ) {
+        if s.t1 < self.start {
+            return;
+        }
+        let mut cache = None;
+        let from = s.t0.max(self.start);
+        emit(s, &mut cache, from);
+        let first = *next;
+        while *next < self.points && self.at(*next) < s.t1 {
+            *next += 1;
+        }
+        let inside = (first..*next).map(|i| self.at(i)).filter(|&t| t > from);
+        if s.temp0_k != s.temp1_k && inside.clone().count() < MIN_POINTS_PER_RAMP {
+            let step = (s.t1 - from) / MIN_POINTS_PER_RAMP as f64;
+            for k in 1..MIN_POINTS_PER_RAMP {
+                emit(s, &mut cache, from + step * k as f64);
+            }
+        } else {
+            for t in inside {
+                emit(s, &mut cache, t);
+            }
+        }
+        emit(s, &mut cache, s.t1);
     }
 }

@@ -151,6 +151,53 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn dense_pulse_trains_cost_the_grid_not_the_pulses() {
+        let mut sc = example();
+        let train = Segment::Pulses {
+            count: 10_000.0,
+            on_s: 0.01,
+            off_s: 0.01,
+            peak_k: 1800.0,
+            base_k: 300.0,
+        };
+        sc.program = ProgramSpec {
+            start_k: 300.0,
+            segments: vec![train; 10],
+        };
+        let points = 600;
+        sc.sampling.points = points as f64;
+        let model = sc.validate().unwrap();
+        let (c, _) = sc.evaluate().unwrap();
+        // Three samples per column, and a few more where one train ends and the next begins.
+        assert!(c.len() <= 3 * points + 4 * 10, "{} samples", c.len());
+        // Each grid column still spans the train's extremes, and the samples are exact.
+        let column = model.program().duration_s() / (points - 1) as f64;
+        let integral = ThermalIntegral::new(
+            model.program(),
+            model.flux().diffusion().activation_energy(),
+        );
+        for j in 0..points - 1 {
+            let inside =
+                |i: &usize| (j as f64 * column..(j + 1) as f64 * column).contains(&c.time_s[*i]);
+            let temps: Vec<f64> = (0..c.len())
+                .filter(inside)
+                .map(|i| c.temperature_k[i])
+                .collect();
+            assert!(
+                temps.contains(&1800.0) && temps.contains(&300.0),
+                "column {j}"
+            );
+        }
+        for i in (0..c.len()).step_by(11) {
+            let want = LOG10_E * model.flux().ln_amount(integral.ln_at(c.time_s[i]));
+            assert!(
+                (c.log10_amount[i] - want).abs() < 1e-12 * want.abs().max(1.0),
+                "i = {i}"
+            );
+        }
+    }
+
+    #[test]
     fn hold_fast_path_agrees_with_the_log_path() {
         let mut sc = example();
         sc.program = ProgramSpec {

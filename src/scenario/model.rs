@@ -202,20 +202,14 @@ impl Model {
     /// Computes every curve into `curves` (reusing its buffers) and returns the summary.
     pub fn evaluate_into(&self, curves: &mut Curves) -> Summary {
         self.sample_into(curves);
-        self.summary(curves)
+        self.summary()
     }
 
-    /// The key results, from the model and its curves as [`Self::sample_into`] computed them.
-    pub fn summary(&self, curves: &Curves) -> Summary {
+    /// The key results, exact (none is read off the sampled curves).
+    pub fn summary(&self) -> Summary {
         let diffusion = *self.flux.diffusion();
         let (integral, grain_integral) = self.integrals();
         let peak_k = self.program.peak_k();
-        // |J| peaks with T: at the first sample at the peak temperature.
-        let peak_at = curves
-            .temperature_k
-            .iter()
-            .position(|&temp| temp == peak_k)
-            .map_or(f64::NAN, |i| curves.time_s[i]);
         let ln_total = integral.ln_total();
         let duration = self.program.duration_s();
         Summary {
@@ -228,7 +222,7 @@ impl Model {
             log10_equivalent_time_s: LOG10_E
                 * self.flux.ln_equivalent_time(ln_total, self.reference_k),
             log10_peak_flux: LOG10_E * self.flux.ln_flux(peak_k),
-            peak_flux_at_s: peak_at,
+            peak_flux_at_s: self.program.peak_at_s(),
             log10_amount: LOG10_E * self.flux.ln_amount(ln_total),
             log10_diffusion_length_m: LOG10_E * self.flux.ln_diffusion_length(ln_total),
             log10_residual: LOG10_E * self.modulation.ln_residual(&diffusion, ln_total),

@@ -22,24 +22,36 @@ const SVG_HEIGHT: (u32, u32) = (150, 4000);
 struct Evaluated {
     label: String,
     model: Model,
+    /// The curves on a grid no finer than the widest chart's pixel columns.
     curves: Curves,
+    columns: usize,
     /// Computed when first asked for: an edit redraws the charts without it.
     summary: OnceCell<Summary>,
 }
 
 impl Evaluated {
-    fn new(label: String, model: Model, curves: Curves) -> Evaluated {
+    /// Samples `model` for charts `columns` pixels wide, into `curves` (whose buffers it reuses).
+    fn new(label: String, model: Model, mut curves: Curves, columns: usize) -> Evaluated {
+        model.sample_columns_into(&mut curves, columns);
         Evaluated {
             label,
             model,
             curves,
+            columns,
             summary: OnceCell::new(),
         }
     }
 
+    /// Samples again if the charts' width changed since.
+    fn fit(&mut self, columns: usize) {
+        if self.columns != columns {
+            self.model.sample_columns_into(&mut self.curves, columns);
+            self.columns = columns;
+        }
+    }
+
     fn summary(&self) -> &Summary {
-        self.summary
-            .get_or_init(|| self.model.summary(&self.curves))
+        self.summary.get_or_init(|| self.model.summary())
     }
 
     fn scene(&self) -> Scene<'_> {
@@ -48,6 +60,13 @@ impl Evaluated {
             model: &self.model,
             curves: &self.curves,
         }
+    }
+
+    /// The curves at the resolution the scenario asks for, for exports.
+    fn exported_curves(&self) -> Curves {
+        let mut curves = Curves::default();
+        self.model.sample_into(&mut curves);
+        curves
     }
 }
 
@@ -87,6 +106,15 @@ fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
 impl Calculator {
     fn scenes(&self) -> Vec<Scene<'_>> {
         scenes(&self.current, &self.pinned)
+    }
+
+    /// Pixel columns of the widest attached chart (unbounded before any is attached).
+    fn columns(&self) -> usize {
+        self.charts
+            .iter()
+            .map(|c| c.canvas.element.width() as usize)
+            .max()
+            .unwrap_or(usize::MAX)
     }
 
     fn theme(&self) -> &'static Theme {
@@ -165,12 +193,11 @@ impl Calculator {
     /// scenario and its charts stay.
     pub fn update(&mut self, scenario: JsValue) -> Result<(), ApiError> {
         let model = read::<Scenario>(&scenario, "")?.validate()?;
-        let (label, mut curves) = match self.current.take() {
+        let (label, curves) = match self.current.take() {
             Some(e) => (e.label, e.curves),
             None => ("current".to_string(), Curves::default()),
         };
-        model.sample_into(&mut curves);
-        self.current = Some(Evaluated::new(label, model, curves));
+        self.current = Some(Evaluated::new(label, model, curves, self.columns()));
         Ok(())
     }
 
@@ -212,8 +239,12 @@ impl Calculator {
                 format_args!("at most {MAX_PINNED} scenarios can be pinned; clear one first"),
             ));
         }
-        self.pinned
-            .push(Evaluated::new(label, e.model.clone(), e.curves.clone()));
+        self.pinned.push(Evaluated::new(
+            label,
+            e.model.clone(),
+            e.curves.clone(),
+            e.columns,
+        ));
         Ok(self.pinned.len())
     }
 
@@ -225,6 +256,10 @@ impl Calculator {
 
     /// Redraws every visible chart; the others are redrawn when they become visible.
     pub fn draw(&mut self) -> Result<(), ApiError> {
+        let columns = self.columns();
+        for e in self.current.iter_mut().chain(&mut self.pinned) {
+            e.fit(columns);
+        }
         for chart in &mut self.charts {
             chart.stale = true;
         }
@@ -345,13 +380,23 @@ impl Calculator {
 
     /// Curves of the current and pinned scenarios as CSV (one block per scenario).
     pub fn csv(&self) -> String {
-        report::csv(&self.scenes())
+        let all: Vec<&Evaluated> = self.current.iter().chain(&self.pinned).collect();
+        let curves: Vec<Curves> = all.iter().map(|e| e.exported_curves()).collect();
+        let scenes: Vec<Scene<'_>> = all
+            .iter()
+            .zip(&curves)
+            .map(|(e, curves)| Scene {
+                curves,
+                ..e.scene()
+            })
+            .collect();
+        report::csv(&scenes)
     }
 
     /// Curves and summary of the current scenario as a JS object (for JSON export).
     pub fn current(&self) -> JsValue {
-        self.current
-            .as_ref()
-            .map_or(JsValue::NULL, |e| evaluated(&e.curves, e.summary()))
+        self.current.as_ref().map_or(JsValue::NULL, |e| {
+            evaluated(&e.exported_curves(), e.summary())
+        })
     }
 }
