@@ -300,51 +300,38 @@ mod tests {
     }
 
     #[test]
-    fn the_legend_goes_to_the_corner_the_traces_leave_free() {
-        use crate::program::Segment;
-        // T(t) of a cooling from 2000 K runs from the upper left to the lower right, of a
-        // heating from the lower left to the upper right.
-        for (start_k, target_k, corner) in [
-            (2000.0, 300.0, "upper right"),
-            (300.0, 2000.0, "upper left"),
-        ] {
-            let mut scenario = crate::scenario::tests::example();
-            scenario.program.start_k = start_k;
-            scenario.program.segments = vec![Segment::Ramp {
-                rate_k_per_s: 1.0,
-                target_k,
-            }];
-            let (model, curves) = evaluated(&scenario);
-            let scene = Scene {
-                label: "ramp",
+    fn the_legend_is_below_the_plot_area_and_wraps() {
+        let (model, curves) = evaluated(&crate::scenario::tests::example());
+        let scenes: Vec<Scene<'_>> = ["a furnace program", "a second one", "and a third"]
+            .into_iter()
+            .map(|label| Scene {
+                label,
                 model: &model,
                 curves: &curves,
-            };
+            })
+            .collect();
+        let strip = |width: u32, scenes: &[Scene<'_>]| {
             let mut svg = String::new();
-            let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            let area = SVGBackend::with_string(&mut svg, (width, 360)).into_drawing_area();
             let plot = Plot::new(
-                ChartKind::Temperature,
-                &[scene],
+                ChartKind::Transport,
+                scenes,
                 TimeAxis::Linear,
                 &Theme::LIGHT,
                 1.0,
-                (640, 360),
+                (width, 360),
             );
-            let layout = plot.draw_axes(&area).unwrap();
+            let layout = plot.draw_guides(&area).unwrap();
             let (xs, ys) = layout.legend.clone().unwrap();
-            let middle = (layout.plot.0.start + layout.plot.0.end) / 2;
-            let placed = match (
-                xs.start < middle,
-                ys.start < (layout.plot.1.start + layout.plot.1.end) / 2,
-            ) {
-                (true, true) => "upper left",
-                (false, true) => "upper right",
-                (true, false) => "lower left",
-                (false, false) => "lower right",
-            };
-            assert_eq!(placed, corner, "{start_k} → {target_k} K: {layout:?}");
-            assert_eq!(plot.relayout(&layout), layout);
-        }
+            assert!(ys.start >= layout.plot.1.end, "{layout:?}");
+            assert_eq!((xs, ys.end), (0..width as i32, 360));
+            ys.len()
+        };
+        let one_row = strip(1200, &scenes);
+        assert!(
+            strip(300, &scenes) >= 2 * one_row - 10,
+            "wraps on a narrow chart"
+        );
     }
 
     #[test]

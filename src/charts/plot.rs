@@ -2,9 +2,6 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_backend::BackendCoord;
-use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
@@ -15,24 +12,19 @@ use super::{ChartKind, Scene, TimeAxis, Trace, arrhenius, flux, grain, temperatu
 
 /// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
 /// and its traces. While a value is dragged the guides mostly stay as they were, so the page keeps
-/// them on a layer of their own and draws only the traces: over a copy of the layer, with the
-/// legend's box copied back on top (it is opaque, so the pixels are those of a whole drawing).
+/// them on a layer of their own and draws only the traces, over a copy of the layer (the legend
+/// is outside the plot area, where no trace goes).
 pub struct Plot {
     pub(super) kind: ChartKind,
     pub(super) time_axis: TimeAxis,
     pub(super) guides: Guides,
     pub(super) traces: Vec<Trace>,
     shaded: Vec<(f64, f64)>,
-    /// The traces' lines in backend pixels, and the plot area they were made for.
-    lines: OnceCell<PlotLines>,
 }
 
 /// Tells a backend that dashes lines itself the (dash, gap) of the next lines [backend pixels],
 /// or `None` for solid lines.
 pub type Dasher<'a> = dyn Fn(Option<(u32, u32)>) + 'a;
-
-/// A plot area and the traces' lines in it [backend pixels].
-type PlotLines = ((Range<i32>, Range<i32>), Vec<Vec<BackendCoord>>);
 
 /// Everything a chart's guides show: equal `Guides` draw identical pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +58,7 @@ impl Guides {
 pub struct Layout {
     /// Plot area: where the traces go.
     pub plot: (Range<i32>, Range<i32>),
-    /// The legend's box, if there is a legend.
+    /// The legend's strip below the plot, if there is a legend.
     pub legend: Option<(Range<i32>, Range<i32>)>,
 }
 
@@ -121,16 +113,13 @@ impl Plot {
             },
             traces: spec.traces,
             shaded: spec.shaded,
-            lines: OnceCell::new(),
         }
     }
 
     /// Draws the whole chart on `area` and returns its frame.
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<Frame, String> {
-        let layout = self.draw_axes(area)?;
-        let frame = self.draw_traces(area, &layout, None)?;
-        self.draw_legend(area, &layout)?;
-        Ok(frame)
+        let layout = self.draw_guides(area)?;
+        self.draw_traces(area, &layout, None)
     }
 
     /// What the guides show.
@@ -173,16 +162,16 @@ impl Plot {
         }
     }
 
-    /// Draws the background, caption and axes on `area` and returns where the plot area and the
-    /// legend go.
-    pub fn draw_axes<DB: DrawingBackend>(
+    /// Draws the background, caption, axes and legend on `area` and returns where the plot
+    /// area and the legend are.
+    pub fn draw_guides<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<Layout, String> {
-        self.axes(area).map_err(|e| e.to_string())
+        self.guides_on(area).map_err(|e| e.to_string())
     }
 
-    fn axes<DB: DrawingBackend>(
+    fn guides_on<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<Layout, DrawingAreaErrorKind<DB::ErrorType>> {
@@ -201,7 +190,11 @@ impl Plot {
         area.fill(&theme.background)?;
         let text = self.text();
         let font = self.font_size();
-        let mut chart = ChartBuilder::on(area)
+        let (width, height) = area.dim_in_pixel();
+        let (width, height) = (width as i32, height as i32);
+        let strip = self.legend_height(area, width)?;
+        let (above, _) = area.split_vertically(height - strip);
+        let mut chart = ChartBuilder::on(&above)
             .caption(
                 caption,
                 (FontFamily::SansSerif, (font + 1.0) * ratio)
@@ -226,24 +219,12 @@ impl Plot {
             .x_label_formatter(&|v| tick_label(*v, *x_scale))
             .y_label_formatter(&|v| tick_label(*v, *y_scale))
             .draw()?;
-        let plot = chart.plotting_area().get_pixel_range();
-        let legend = self
-            .legend_size(area, &text)?
-            .map(|size| self.place_legend(&plot, size));
-        Ok(Layout { plot, legend })
-    }
-
-    /// The layout of this plot on guides drawn with `drawn`'s plot area and legend: the same,
-    /// with the legend's box where this plot's traces leave the most room (see `place_legend`).
-    pub fn relayout(&self, drawn: &Layout) -> Layout {
-        let legend = drawn
-            .legend
-            .as_ref()
-            .map(|(xs, ys)| self.place_legend(&drawn.plot, (xs.end - xs.start, ys.end - ys.start)));
-        Layout {
-            plot: drawn.plot.clone(),
-            legend,
-        }
+        let layout = Layout {
+            plot: chart.plotting_area().get_pixel_range(),
+            legend: (strip > 0).then_some((0..width, height - strip..height)),
+        };
+        self.draw_legend(area, &layout)?;
+        Ok(layout)
     }
 
     /// The data ↔ pixel mapping of this plot in plot area `plot`.
@@ -263,24 +244,6 @@ impl Plot {
             x_scale,
             y_scale,
             time_axis: self.time_axis,
-        }
-    }
-
-    /// The traces as lines in backend pixels of plot area `plot`, reduced to what the pixels
-    /// show (see `lines::trace_line`). Kept for the plot area first asked for: the legend's
-    /// placement and the drawing use the same lines.
-    pub(super) fn lines(&self, plot: &(Range<i32>, Range<i32>)) -> Cow<'_, [Vec<BackendCoord>]> {
-        let trace = || {
-            let frame = self.frame(plot);
-            self.traces
-                .iter()
-                .map(|t| trace_line(t.points.iter().map(|&p| frame.to_pixel(p))))
-                .collect::<Vec<_>>()
-        };
-        match self.lines.get() {
-            None => Cow::Borrowed(&self.lines.get_or_init(|| (plot.clone(), trace())).1),
-            Some((traced, lines)) if traced == plot => Cow::Borrowed(lines),
-            Some(_) => Cow::Owned(trace()),
         }
     }
 
@@ -320,15 +283,17 @@ impl Plot {
                 ))?;
             }
         }
-        for (trace, line) in self.traces.iter().zip(self.lines(plot).iter()) {
+        for trace in &self.traces {
+            // Reduced to what the pixels show (see `lines::trace_line`).
+            let line = trace_line(trace.points.iter().map(|&p| frame.to_pixel(p)));
             let style = ShapeStyle::from(trace.color).stroke_width(self.px(TRACE_PX));
             let dashes = self.dashes(trace.stroke);
             match dash {
                 Some(dash) => {
                     dash(dashes);
-                    area.draw(&Line::new(line, None, style))?;
+                    area.draw(&Line::new(&line, None, style))?;
                 }
-                None => area.draw(&Line::new(line, dashes, style))?,
+                None => area.draw(&Line::new(&line, dashes, style))?,
             }
         }
         if let Some(dash) = dash {

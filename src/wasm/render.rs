@@ -248,7 +248,6 @@ impl Layer {
     fn guides(&mut self, plot: &Plot, widths: &TextWidths) -> Result<Layout, String> {
         if let Some((guides, drawn)) = &self.drawn
             && guides == plot.guides()
-            && plot.relayout(drawn) == *drawn
         {
             return Ok(drawn.clone());
         }
@@ -263,16 +262,14 @@ impl Layer {
             .canvas
             .area(widths)
             .ok_or("the layer has no 2D context")?;
-        let layout = plot.draw_axes(&area)?;
-        plot.draw_legend(&area, &layout)?;
+        let layout = plot.draw_guides(&area)?;
         area.present().map_err(|e| e.to_string())?;
         self.drawn = Some((plot.guides().clone(), layout.clone()));
         Ok(layout)
     }
 }
 
-/// Draws `plot` on `canvas`: a copy of its guides from `layer`, the traces over it, and the
-/// legend's box copied back on top (it is opaque: the pixels are those of a whole drawing).
+/// Draws `plot` on `canvas`: a copy of its guides from `layer` and the traces over it.
 pub fn draw(
     canvas: &Canvas,
     layer: &mut Layer,
@@ -295,8 +292,5 @@ pub fn draw(
     };
     let frame = plot.draw_traces(&area, &layout, Some(&dash))?;
     area.present().map_err(|e| e.to_string())?;
-    if let Some(legend) = &layout.legend {
-        canvas.copy(&layer.canvas, legend);
-    }
     Ok(frame)
 }
