@@ -7,6 +7,7 @@
 
 pub mod arrhenius;
 pub mod charts;
+pub mod display;
 pub mod error;
 pub mod expint;
 pub mod flux;

@@ -82,9 +82,11 @@ mod tests {
             KPerS,
             KPerMin,
             KPerH,
+            Millisecond,
             Second,
             Minute,
             Hour,
+            Day,
             JPerMol,
             KjPerMol,
             ElectronVolt,
@@ -94,6 +96,15 @@ mod tests {
             Metre,
             Micrometre,
             Nanometre,
+        ]);
+        use crate::units::Quantity;
+        round_trips(&[
+            Quantity::Temperature,
+            Quantity::Rate,
+            Quantity::Time,
+            Quantity::Energy,
+            Quantity::Diffusivity,
+            Quantity::Length,
         ]);
         assert_eq!(Unit::from_name("kPerMin"), Some(Unit::KPerMin));
         assert_eq!(EntropyBasis::PerMixedSite.name(), "perMixedSite");

@@ -3,71 +3,88 @@
 
 use std::fmt::Write;
 
-use crate::charts::{Scene, format_log10};
+use crate::charts::Scene;
+use crate::display::{DisplayUnits, number, number_from_log10};
 use crate::error::InputError;
 use crate::homogenisation::{hold_for_length_s, ramp_rate_for_length};
 use crate::scenario::{COLUMNS, Model, Summary};
+use crate::units::Quantity::{Length, Rate, Temperature, Time};
 
-/// The summary of a scenario as readable lines.
-pub fn summary(model: &Model, s: &Summary) -> String {
+/// The summary of a scenario as readable lines, in the reader's units.
+pub fn summary(model: &Model, s: &Summary, units: &DisplayUnits) -> String {
     let mut lines = vec![
-        format!("Program: {:.4e} s, peak {:.1} K", s.duration_s, s.peak_k),
         format!(
-            "Peak flux |J| = {} mol/(m²·s) at t = {:.4e} s",
-            format_log10(s.log10_peak_flux),
-            s.peak_flux_at_s
+            "Program: {}, peak {}",
+            units.show(Time, s.duration_s),
+            units.show(Temperature, s.peak_k)
         ),
         format!(
-            "Linear control coefficient G = {:.4e} J/(K·mol·m)",
-            s.linear_coefficient_j_per_k_mol_m
+            "Peak flux |J| = {} mol/(m²·s) at t = {}",
+            number_from_log10(s.log10_peak_flux),
+            units.show(Time, s.peak_flux_at_s)
+        ),
+        format!(
+            "Linear control coefficient G = {} J/(K·mol·m)",
+            number(s.linear_coefficient_j_per_k_mol_m)
         ),
     ];
     if let Some(entropy) = s.entropy_j_per_mol_k {
         lines.push(format!(
-            "Configurational entropy S_conf = {entropy:.4} J/(mol·K)"
+            "Configurational entropy S_conf = {} J/(mol·K)",
+            number(entropy)
         ));
     }
     lines.extend([
         format!(
-            "Arrhenius integral I = {} s",
-            format_log10(s.log10_thermal_integral_s)
+            "Arrhenius integral I = {}",
+            units.show_log10(Time, s.log10_thermal_integral_s)
         ),
         format!(
-            "Equivalent time at {:.1} K = {} s",
-            s.reference_k,
-            format_log10(s.log10_equivalent_time_s)
+            "Equivalent time at {} = {}",
+            units.show(Temperature, s.reference_k),
+            units.show_log10(Time, s.log10_equivalent_time_s)
         ),
         format!(
             "Transported amount Q = {} mol/m²",
-            format_log10(s.log10_amount)
+            number_from_log10(s.log10_amount)
         ),
         format!(
-            "Diffusion length √(D0·I) = {} m",
-            format_log10(s.log10_diffusion_length_m)
+            "Diffusion length √(D₀·I) = {}",
+            units.show_log10(Length, s.log10_diffusion_length_m)
         ),
-        format!("Residual modulation = {}", format_log10(s.log10_residual)),
+        format!(
+            "Residual modulation A/A₀ = {}",
+            number_from_log10(s.log10_residual)
+        ),
         match s.homogenised_at_s {
-            Some(t) => format!("Homogenised (target residual reached) at t = {t:.4e} s"),
+            Some(t) => format!(
+                "Homogenised (target residual reached) at t = {}",
+                units.show(Time, t)
+            ),
             None => "Target residual not reached during the program".into(),
         },
     ]);
     if let Some(t) = s.isothermal_time_at_peak_s {
         lines.push(format!(
-            "Hold at the peak temperature that would homogenise: {t:.4e} s"
+            "Hold at the peak temperature that would homogenise: {}",
+            units.show(Time, t)
         ));
     }
     if let Some(t) = s.temperature_for_duration_k {
         lines.push(format!(
-            "Hold temperature that homogenises in the program's duration: {t:.1} K"
+            "Hold temperature that homogenises in the program's duration: {}",
+            units.show(Temperature, t)
         ));
     }
     if let Some(d) = s.grain_size_m {
-        lines.push(format!("Final grain size d = {d:.4e} m"));
+        lines.push(format!("Final grain size d = {}", units.show(Length, d)));
     }
     if let (Some(f), Some((lo, hi))) = (s.extrapolated_fraction, model.valid_range_k()) {
         lines.push(format!(
-            "{:.1} % of the diffusion happened outside the measured range {lo}–{hi} K{}",
-            100.0 * f,
+            "{} % of the diffusion happened outside the measured range {} to {}{}",
+            number(100.0 * f),
+            units.show(Temperature, lo),
+            units.show(Temperature, hi),
             if f > 0.01 { " (extrapolated)" } else { "" }
         ));
     }
@@ -75,38 +92,62 @@ pub fn summary(model: &Model, s: &Summary) -> String {
 }
 
 /// The inverse questions for the model's species and homogenisation target, one line per
-/// question asked: the temperature that homogenises in `duration_s`, the hold time at
-/// `temperature_k`, and the hold or single ramp (start → peak of the program) that reaches
-/// diffusion length `length_m`.
+/// question asked, in the reader's units: the temperature that homogenises in `duration_s`,
+/// the hold time at `temperature_k`, and the hold or single ramp (start → peak of the program)
+/// that reaches diffusion length `length_m`.
 pub fn inverse(
     model: &Model,
     duration_s: Option<f64>,
     temperature_k: Option<f64>,
     length_m: Option<f64>,
+    units: &DisplayUnits,
 ) -> String {
     let d = model.flux().diffusion();
     let (modulation, residual) = model.homogenisation();
     let answer = |r: Result<String, InputError>| r.unwrap_or_else(|err| format!("— {err}"));
+    let (time, temperature) = (|t| units.show(Time, t), |k| units.show(Temperature, k));
     let mut lines = Vec::new();
     if let Some(t) = duration_s {
         lines.push(answer(modulation.temperature_for_k(d, residual, t).map(
-            |k| format!("Homogenises in a {t:.4e} s hold at T = {k:.1} K"),
+            |k| {
+                format!(
+                    "Homogenises in a {} hold at T = {}",
+                    time(t),
+                    temperature(k)
+                )
+            },
         )));
     }
     if let Some(k) = temperature_k {
         lines.push(answer(modulation.isothermal_time_s(d, residual, k).map(
-            |t| format!("Homogenises at {k:.1} K after a hold of {t:.4e} s"),
+            |t| {
+                format!(
+                    "Homogenises at {} after a hold of {}",
+                    temperature(k),
+                    time(t)
+                )
+            },
         )));
     }
     if let Some(l) = length_m {
+        let length = units.show(Length, l);
         if let Some(k) = temperature_k {
             lines.push(answer(hold_for_length_s(d, l, k).map(|t| {
-                format!("Diffusion length {l:.4e} m at {k:.1} K after {t:.4e} s")
+                format!(
+                    "Diffusion length {length} at {} after {}",
+                    temperature(k),
+                    time(t)
+                )
             })));
         }
         let (from, to) = (model.program().start_k(), model.program().peak_k());
         lines.push(answer(ramp_rate_for_length(d, l, from, to).map(|b| {
-            format!("A single ramp {from:.1} → {to:.1} K reaches {l:.4e} m at {b:.4e} K/s")
+            format!(
+                "A single ramp {} → {} reaches {length} at {}",
+                temperature(from),
+                temperature(to),
+                units.show(Rate, b)
+            )
         })));
     }
     lines.join("\n")
@@ -114,9 +155,15 @@ pub fn inverse(
 
 /// The mixing panel's answer: S_conf of the composition (when given) and the G it implies.
 pub fn mixing(model: &Model) -> String {
-    let g = format!("G = {:.4e} J/(K·mol·m)", model.flux().linear_coefficient());
+    let g = format!(
+        "G = {} J/(K·mol·m)",
+        number(model.flux().linear_coefficient())
+    );
     match model.entropy_j_per_mol_k() {
-        Some(entropy) => format!("S_conf = {entropy:.4} J/(mol·K) → {g} (G ≈ S_conf/λ)"),
+        Some(entropy) => format!(
+            "S_conf = {} J/(mol·K) → {g} (G ≈ S_conf/λ)",
+            number(entropy)
+        ),
         None => g,
     }
 }
@@ -132,22 +179,35 @@ fn text_cell(text: &str) -> String {
     format!("\"{guard}{}\"", text.replace('"', "\"\""))
 }
 
-/// Curves of every scene as CSV, one block of rows per scene. A log10 column of a quantity that
-/// is exactly zero (−∞) is left empty; no cell reads `inf` or `NaN`.
-pub fn csv(scenes: &[Scene<'_>]) -> String {
+/// Curves of every scene as CSV, one block of rows per scene, in the reader's units (one time
+/// unit for all, suiting the longest program), each header naming its unit. A log10 column of
+/// a quantity that is exactly zero (−∞) is left empty; no cell reads `inf` or `NaN`.
+pub fn csv(scenes: &[Scene<'_>], units: &DisplayUnits) -> String {
+    let span = scenes
+        .iter()
+        .map(|s| s.model.program().duration_s())
+        .fold(0.0, f64::max);
+    let units = &units.for_span(span);
     let mut out = String::from("scenario");
     for column in &COLUMNS {
-        out.push(',');
-        out.push_str(column.csv);
+        let log10 = if column.log10 { "log10 " } else { "" };
+        let _ = write!(
+            out,
+            ",{}",
+            text_cell(&format!("{log10}{}", column.header(units)))
+        );
     }
     out.push('\n');
     for scene in scenes {
         let label = text_cell(scene.label);
         for i in 0..scene.curves.len() {
             out.push_str(&label);
-            for (_, values) in scene.curves.columns() {
+            for column in &COLUMNS {
                 out.push(',');
-                if let Some(v) = values.get(i).filter(|v| v.is_finite()) {
+                if let Some(v) = column
+                    .value(scene.curves, i, units)
+                    .filter(|v| v.is_finite())
+                {
                     let _ = write!(out, "{v:e}");
                 }
             }
@@ -161,6 +221,7 @@ pub fn csv(scenes: &[Scene<'_>]) -> String {
 mod tests {
     use super::*;
     use crate::scenario::tests::example;
+    use crate::units::Unit;
 
     #[test]
     fn csv_has_one_column_per_curve_and_cells_that_are_numbers_or_quoted_text() {
@@ -172,12 +233,18 @@ mod tests {
             model: &model,
             curves: &curves,
         };
-        let text = csv(&[scene]);
+        let units = DisplayUnits {
+            temperature: Unit::Celsius,
+            time: None,
+            length: Unit::Nanometre,
+            ..DisplayUnits::default()
+        };
+        let text = csv(&[scene], &units);
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "scenario,time_s,temperature_K,log10_flux_mol_per_m2_s,log10_exp_coefficient,\
-             log10_amount_mol_per_m2,log10_diffusion_length_m,log10_residual,grain_size_m"
+            "scenario,\"t [h]\",\"T [°C]\",\"log10 |J| [mol/(m²·s)]\",\"log10 E = exp(−Ea/RT)\",\
+             \"log10 Q [mol/m²]\",\"log10 L [nm]\",\"log10 residual A/A₀\",\"d [nm]\""
         );
         assert!(
             !text.contains("inf") && !text.contains("NaN"),
@@ -192,6 +259,16 @@ mod tests {
         for cell in cells.iter().filter(|c| !c.is_empty()) {
             assert!(cell.parse::<f64>().unwrap().is_finite(), "{cell}");
         }
+        // The values are in the header's units: the start at 25 °C, the grain at 100 nm.
+        let start: Vec<f64> = cells
+            .iter()
+            .map(|c| c.parse().unwrap_or(f64::NAN))
+            .collect();
+        assert!(
+            (start[1] - (model.program().start_k() - 273.15)).abs() < 1e-9,
+            "{first}"
+        );
+        assert!((start[7] - 100.0).abs() < 1e-9, "{first}");
     }
 
     #[test]
@@ -199,17 +276,27 @@ mod tests {
         let model = example().validate().unwrap();
         let mut curves = Default::default();
         let s = model.evaluate_into(&mut curves);
-        let text = summary(&model, &s);
-        assert!(text.starts_with("Program: "), "{text}");
-        assert!(text.contains("peak 1500.0 K"), "{text}");
+        let units = DisplayUnits {
+            temperature: Unit::Celsius,
+            time: None,
+            length: Unit::Nanometre,
+            rate: Unit::KPerMin,
+            ..DisplayUnits::default()
+        };
+        let text = summary(&model, &s, &units);
+        assert!(text.starts_with("Program: 10.01 h, peak 1227 °C"), "{text}");
         assert!(text.contains("Final grain size d = "), "{text}");
-        let answers = inverse(&model, Some(7200.0), Some(1200.0), Some(1e-6));
+        assert!(!text.contains(" K\n") && !text.contains("e-"), "{text}");
+        let answers = inverse(&model, Some(7200.0), Some(1473.15), Some(1e-6), &units);
         assert_eq!(answers.lines().count(), 4, "{answers}");
         assert!(
-            answers.contains("Homogenises in a 7.2000e3 s hold at T = "),
+            answers.contains("Homogenises in a 2 h hold at T = ")
+                && answers.contains("Homogenises at 1200 °C after a hold of ")
+                && answers.contains("Diffusion length 1000 nm at 1200 °C after ")
+                && answers.contains(" K/min"),
             "{answers}"
         );
-        let unreachable = inverse(&model, None, Some(2.0), None);
+        let unreachable = inverse(&model, None, Some(2.0), None, &units);
         assert!(unreachable.starts_with("— "), "{unreachable}");
         assert!(
             mixing(&model).starts_with("S_conf = 13.38"),

@@ -16,6 +16,34 @@ pub const J_PER_KCAL: f64 = 4184.0;
 /// 0 °C on the absolute scale [K].
 pub const ZERO_CELSIUS_K: f64 = 273.15;
 
+/// A quantity whose display unit the user chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// Absolute temperature.
+    Temperature,
+    /// Heating or cooling rate.
+    Rate,
+    /// Time or duration.
+    Time,
+    /// Activation energy.
+    Energy,
+    /// Diffusivity.
+    Diffusivity,
+    /// Length.
+    Length,
+}
+
+impl Named for Quantity {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("temperature", Quantity::Temperature),
+        ("rate", Quantity::Rate),
+        ("time", Quantity::Time),
+        ("energy", Quantity::Energy),
+        ("diffusivity", Quantity::Diffusivity),
+        ("length", Quantity::Length),
+    ];
+}
+
 /// A display unit the page offers. Absolute temperatures and temperature *differences* are
 /// different things: a rate in °C/min equals the same number in K/min, whereas 25 °C is 298.15 K.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,12 +59,16 @@ pub enum Unit {
     KPerMin,
     /// Heating rate in K/h.
     KPerH,
+    /// Time in milliseconds.
+    Millisecond,
     /// Time in seconds (SI).
     Second,
     /// Time in minutes.
     Minute,
     /// Time in hours.
     Hour,
+    /// Time in days.
+    Day,
     /// Activation energy in J/mol (SI).
     JPerMol,
     /// Activation energy in kJ/mol.
@@ -64,9 +96,11 @@ impl Named for Unit {
         ("kPerS", Unit::KPerS),
         ("kPerMin", Unit::KPerMin),
         ("kPerH", Unit::KPerH),
+        ("millisecond", Unit::Millisecond),
         ("second", Unit::Second),
         ("minute", Unit::Minute),
         ("hour", Unit::Hour),
+        ("day", Unit::Day),
         ("jPerMol", Unit::JPerMol),
         ("kjPerMol", Unit::KjPerMol),
         ("electronVolt", Unit::ElectronVolt),
@@ -78,6 +112,8 @@ impl Named for Unit {
         ("nanometre", Unit::Nanometre),
     ];
 }
+
+crate::serde_by_name!(Unit);
 
 impl Unit {
     /// Affine map `si = value·scale + offset` of this unit onto its SI unit.
@@ -94,6 +130,8 @@ impl Unit {
             Unit::KPerH => (1.0 / 3600.0, 0.0),
             Unit::Minute => (60.0, 0.0),
             Unit::Hour => (3600.0, 0.0),
+            Unit::Millisecond => (1e-3, 0.0),
+            Unit::Day => (86_400.0, 0.0),
             Unit::KjPerMol => (1e3, 0.0),
             Unit::ElectronVolt => (J_PER_MOL_PER_EV, 0.0),
             Unit::KcalPerMol => (J_PER_KCAL, 0.0),
@@ -115,6 +153,22 @@ impl Unit {
         (si - offset) / scale
     }
 
+    /// The quantity this unit measures.
+    pub const fn quantity(self) -> Quantity {
+        match self {
+            Unit::Kelvin | Unit::Celsius => Quantity::Temperature,
+            Unit::KPerS | Unit::KPerMin | Unit::KPerH => Quantity::Rate,
+            Unit::Millisecond | Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+                Quantity::Time
+            }
+            Unit::JPerMol | Unit::KjPerMol | Unit::ElectronVolt | Unit::KcalPerMol => {
+                Quantity::Energy
+            }
+            Unit::M2PerS | Unit::Cm2PerS => Quantity::Diffusivity,
+            Unit::Metre | Unit::Micrometre | Unit::Nanometre => Quantity::Length,
+        }
+    }
+
     /// The unit's symbol as shown to users.
     pub const fn symbol(self) -> &'static str {
         match self {
@@ -123,9 +177,11 @@ impl Unit {
             Unit::KPerS => "K/s",
             Unit::KPerMin => "K/min",
             Unit::KPerH => "K/h",
+            Unit::Millisecond => "ms",
             Unit::Second => "s",
             Unit::Minute => "min",
             Unit::Hour => "h",
+            Unit::Day => "d",
             Unit::JPerMol => "J/mol",
             Unit::KjPerMol => "kJ/mol",
             Unit::ElectronVolt => "eV",
@@ -176,9 +232,11 @@ mod tests {
             Unit::KPerS,
             Unit::KPerMin,
             Unit::KPerH,
+            Unit::Millisecond,
             Unit::Second,
             Unit::Minute,
             Unit::Hour,
+            Unit::Day,
             Unit::JPerMol,
             Unit::KjPerMol,
             Unit::ElectronVolt,

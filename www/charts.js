@@ -9,8 +9,8 @@ import { guarded } from './wasm.js';
 const TABLE_ROWS = 25;
 const CHARTS = [
   ['temperature', 'Temperature T(t) of the program'],
-  ['flux', 'Flux |J(t)| with its linear (G) and exponential (E) control coefficients'],
-  ['transport', 'Transported amount, diffusion length and homogenisation residual'],
+  ['flux', 'Flux |J(t)|; its control coefficients G and E in the caption and the readout'],
+  ['transport', 'Diffusion length L(t); transported amount and homogenisation residual in the readout'],
   ['grain', 'Grain size d(t), eq. (12)'],
   ['arrhenius', 'Arrhenius plot of D against 1/T; extrapolation shaded'],
 ];

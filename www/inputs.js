@@ -2,7 +2,7 @@
 
 import { $ } from './dom.js';
 import { programSegments, segmentInputs } from './program.js';
-import { InputProblem, UNIT_SELECTS, convertInputs, isNumberText, labelUnits, siValue } from './units.js';
+import { InputProblem, UNIT_SELECTS, convertInputs, isNumberText, labelUnits, siValue, unitOf } from './units.js';
 
 /** Input id → unit kind (a key of UNIT_SELECTS), or null for numbers in fixed SI units. */
 export const FIELDS = {
@@ -64,14 +64,14 @@ export function changeUnit(kind, select) {
     ...Object.entries(FIELDS).filter(([, k]) => k === kind).map(([id]) => $(id)),
     ...segmentInputs(kind),
   ];
-  convertInputs(inputs, select.dataset.previous, select.value);
-  select.dataset.previous = select.value;
+  convertInputs(inputs, select.dataset.previous, unitOf(kind));
+  select.dataset.previous = unitOf(kind);
   labelUnits();
 }
 
 /** Remembers each unit select's unit, from which its next change converts. */
 export function rememberUnits() {
-  for (const id of Object.values(UNIT_SELECTS)) $(id).dataset.previous = $(id).value;
+  for (const [kind, id] of Object.entries(UNIT_SELECTS)) $(id).dataset.previous = unitOf(kind);
 }
 
 /** Shows the inputs of the chosen way of giving G. */

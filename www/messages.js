@@ -4,7 +4,9 @@
 // single input, which every recompute replaces.
 
 import { $, el } from './dom.js';
-import { segmentInput } from './program.js';
+import { SEGMENT_KINDS, segmentInput } from './program.js';
+import { state } from './state.js';
+import { unitOf } from './units.js';
 
 /** Scenario field paths → input ids, for showing a core error next to its input. */
 const PATHS = {
@@ -83,9 +85,40 @@ function inputForPath(path) {
   return key ? $(PATHS[key]) : null;
 }
 
+/** The name of `input` as the page labels it: “Rate of ramp 1”, “Eₐ”. */
+function inputName(input, path) {
+  const label = input.labels?.[0];
+  const own = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || ['SUB', 'SUP'].includes(n.nodeName)) : [];
+  const name = own.map((n) => (n.nodeName === 'SUB' ? `${n.textContent}` : n.textContent)).join('').trim() || input.id;
+  const segment = SEGMENT_PATH.exec(path);
+  if (!segment) return name;
+  const kind = SEGMENT_KINDS[state.segments[Number(segment[1])]?.kind];
+  return kind ? `${name} of ${kind.title.toLowerCase()} ${Number(segment[1]) + 1}` : name;
+}
+
+/**
+ * A refused number in the reader's words: the input's name, its range and the value in the unit
+ * the input is typed in (“Rate of ramp 1 must be at least 6 × 10⁻⁸ K/min; got −5 K/min”).
+ */
+function rangeMessage(error, input) {
+  const kind = input.labels?.[0]?.querySelector('.unit[data-unit]')?.dataset.unit;
+  const { min, max, unit } = error.allowed;
+  const show = (si) => (kind ? state.wasm.showQuantity(si, unitOf(kind)) : `${state.wasm.showQuantity(si)}${unit ? ` ${unit}` : ''}`);
+  const name = inputName(input, error.field);
+  if (error.kind === 'notFinite' || !Number.isFinite(error.value)) return `${name} must be a number from ${show(min)} to ${show(max)}.`;
+  const bound = error.value < min ? `at least ${show(min)}` : `at most ${show(max)}`;
+  return `${name} must be ${bound}; got ${show(error.value)}.`;
+}
+
 /** Shows an error of the core next to the input its `field` names, or in the alert. */
 export function reportCoreError(error) {
   const message = String(error?.message ?? error);
   const input = typeof error?.field === 'string' && error.field !== '' ? inputForPath(error.field) : null;
-  if (input) markInvalid(input, message); else showProblem(message);
+  if (!input) {
+    showProblem(message);
+    return;
+  }
+  const refused = ['outOfRange', 'notFinite'].includes(error.kind) && error.allowed;
+  // Other errors explain themselves after the field's path, which the mark next to the input replaces.
+  markInvalid(input, refused ? rangeMessage(error, input) : message.replace(/^[\w.[\]]+: /, ''));
 }

@@ -4,7 +4,7 @@
 import { $, el } from './dom.js';
 import { setSegmentsSi } from './program.js';
 import { state } from './state.js';
-import { display, format } from './units.js';
+import { format, showSi } from './units.js';
 
 const option = (value, text) => el('option', { value, textContent: text });
 const find = (list, id) => state.presets[list].find((x) => x.id === id);
@@ -31,7 +31,7 @@ export function fillPresets() {
 export function applyTechnique(id) {
   const t = find('techniques', id);
   if (!t) return;
-  $('start').value = display(t.startK, 'temperature');
+  showSi($('start'), t.startK, 'temperature');
   setSegmentsSi(t.segments);
   sourceLine($('technique-source'), t.source, t.confirmed);
 }
@@ -39,10 +39,10 @@ export function applyTechnique(id) {
 export function applyMaterial(id) {
   const m = find('materials', id);
   if (!m) return;
-  $('d0').value = display(m.d0M2PerS, 'diffusivity');
-  $('ea').value = display(m.eaJPerMol, 'energy');
-  $('valid-min').value = display(m.validMinK, 'temperature');
-  $('valid-max').value = display(m.validMaxK, 'temperature');
+  showSi($('d0'), m.d0M2PerS, 'diffusivity');
+  showSi($('ea'), m.eaJPerMol, 'energy');
+  showSi($('valid-min'), m.validMinK, 'temperature');
+  showSi($('valid-max'), m.validMaxK, 'temperature');
   sourceLine($('material-source'), materialSource(m), m.d0Confirmed);
 }
 
@@ -51,7 +51,7 @@ export function applyGrainLaw(id) {
   if (!g) return;
   $('grain-n-choice').value = String(g.exponent);
   $('grain-n').value = String(g.exponent);
-  $('grain-ea').value = display(g.eaJPerMol, 'energy');
+  showSi($('grain-ea'), g.eaJPerMol, 'energy');
   $('grain-k0').value = format(g.k0);
 }
 
@@ -78,15 +78,15 @@ export function defaults() {
   applyMaterial(materials[0].id);
   $('conc').value = '1e4';
   $('composition').value = '1: 1, 1, 1, 1, 1';
-  $('mix-length').value = display(1e-6, 'length');
+  showSi($('mix-length'), 1e-6, 'length');
   $('g').value = '1.338e7';
-  $('wavelength').value = display(1e-6, 'length');
+  showSi($('wavelength'), 1e-6, 'length');
   $('residual').value = '0.01';
   $('grain-law').value = grainLaws[0].id;
   applyGrainLaw(grainLaws[0].id);
-  $('grain-d0').value = display(1e-7, 'length');
+  showSi($('grain-d0'), 1e-7, 'length');
   $('points').value = '600';
-  $('q-duration').value = display(7200, 'time');
-  $('q-temperature').value = display(1473.15, 'temperature');
-  $('q-length').value = display(1e-7, 'length');
+  showSi($('q-duration'), 7200, 'time');
+  showSi($('q-temperature'), 1473.15, 'temperature');
+  showSi($('q-length'), 1e-7, 'length');
 }

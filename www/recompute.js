@@ -8,18 +8,18 @@ import { clearMessages, markInvalid, reportCoreError } from './messages.js';
 import { currentLabel, refreshPanels } from './panels.js';
 import { writeFragment } from './share.js';
 import { state } from './state.js';
-import { InputProblem, format } from './units.js';
+import { InputProblem, displayUnits, unitOf } from './units.js';
 import { guarded } from './wasm.js';
 
 /** Shows scenario `s`, which the core accepted, everywhere. */
 function show(calc, s) {
   state.lastGood = s;
-  // The slider stops at its ends; its label gives the value itself.
-  const eaKj = state.wasm.fromSi(s.diffusion.eaJPerMol, 'kjPerMol');
-  $('ea-slider').value = String(eaKj);
-  setText($('ea-slider-value'), format(eaKj));
+  // The slider stops at its ends; its label gives the value itself, in the chosen unit.
+  $('ea-slider').value = String(state.wasm.fromSi(s.diffusion.eaJPerMol, 'kjPerMol'));
+  setText($('ea-slider-value'), state.wasm.showQuantity(s.diffusion.eaJPerMol, unitOf('energy')));
   calc.setLabel(currentLabel());
   calc.setTimeAxis($('time-axis').value);
+  for (const [quantity, unit] of Object.entries(displayUnits())) calc.setUnit(quantity, unit);
   draw(calc);
   refreshPanels(calc);
   refreshTables(calc);

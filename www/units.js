@@ -32,11 +32,21 @@ function parseNumber(input) {
   return value;
 }
 
-export const unitOf = (kind) => $(UNIT_SELECTS[kind]).value;
-/** The symbol of the unit chosen for `kind`, as its select shows it. */
-export const unitSymbol = (kind) => $(UNIT_SELECTS[kind]).selectedOptions[0].textContent;
+/** The unit inputs of `kind` are typed in ("auto" time is typed in seconds). */
+export const unitOf = (kind) => {
+  const unit = $(UNIT_SELECTS[kind]).value;
+  return unit === 'auto' ? 'second' : unit;
+};
+/** The symbol of the unit inputs of `kind` are typed in. */
+export const unitSymbol = (kind) => $(UNIT_SELECTS[kind]).selectedOptions[0].dataset.symbol
+  ?? $(UNIT_SELECTS[kind]).selectedOptions[0].textContent;
 
-// Each input's last text and unit with its SI value: an edit converts only what changed.
+/** The units the core shows results in: the selects' (time may be "auto"). */
+export const displayUnits = () => Object.fromEntries(Object.entries(UNIT_SELECTS).map(([kind, id]) => [kind, $(id).value]));
+
+// Each input's last text and unit with its exact SI value: an edit converts only what changed,
+// and a rounded conversion keeps the exact value while its text stays. `original` is the text
+// the input had before the first conversion, with its unit, restored when converting back.
 const converted = new WeakMap();
 /** The SI value of `input`, whose number is in the unit chosen for `kind` (none: already SI). */
 export function siValue(input, kind) {
@@ -49,20 +59,38 @@ export function siValue(input, kind) {
   return si;
 }
 
-/** Shortest text that round-trips to 10 significant digits; scientific notation when small or large. */
+/** Significant digits an input shows of a value that has more (a conversion, say). */
+const INPUT_DIGITS = 4;
+/** Values with at most this many significant digits are shown as they are (298.15, 2.66e-6). */
+const EXACT_DIGITS = 6;
+
+/** Text for an input: the value itself when it is short, else rounded to four significant digits. */
 export function format(v) {
-  const r = Number(v.toPrecision(10));
+  const exact = Number(v.toPrecision(10));
+  const digits = exact.toExponential().replace(/e.*$/, '').replace(/[-.]/g, '').length;
+  const r = digits <= EXACT_DIGITS ? exact : Number(v.toPrecision(INPUT_DIGITS));
   return r !== 0 && (Math.abs(r) < 1e-3 || Math.abs(r) >= 1e7) ? r.toExponential().replace('e+', 'e') : String(r);
 }
 
 /** The text an input of unit kind `kind` shows for SI value `si`. */
 export const display = (si, kind) => format(kind ? state.wasm.fromSi(si, unitOf(kind)) : si);
 
+/** Writes SI value `si` into `input` (unit kind `kind`), keeping the exact value while the text stays. */
+export function showSi(input, si, kind) {
+  input.value = display(si, kind);
+  converted.set(input, { text: input.value, unit: kind ? unitOf(kind) : null, si });
+}
+
 /** Rewrites the numbers of `inputs` from unit `from` into unit `to`: the same quantities, so no preset changes. */
 export function convertInputs(inputs, from, to) {
   for (const input of inputs) {
-    const text = input.value.trim();
-    if (NUMBER.test(text)) input.value = format(state.wasm.fromSi(state.wasm.toSi(Number(text), from), to));
+    if (!NUMBER.test(input.value.trim()) || from === to) continue;
+    const last = converted.get(input);
+    const known = last && last.text === input.value && last.unit === from;
+    const si = known ? last.si : state.wasm.toSi(Number(input.value), from);
+    const original = (known && last.original) || { text: input.value, unit: from };
+    input.value = original.unit === to ? original.text : format(state.wasm.fromSi(si, to));
+    converted.set(input, { text: input.value, unit: to, si, original });
   }
 }
 

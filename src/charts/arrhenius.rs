@@ -2,8 +2,10 @@
 
 use std::f64::consts::LOG10_E;
 
-use super::theme::{Stroke, Theme, trace_color};
-use super::{Scale, Scene, Spec, Trace, format_log10};
+use super::theme::{Theme, trace_color};
+use super::{Scale, Scene, Spec, Trace};
+use crate::display::{DisplayUnits, number, number_from_log10};
+use crate::units::Quantity;
 
 /// Points per Arrhenius line (it is straight; a few suffice, more keep readouts smooth).
 const POINTS: usize = 64;
@@ -17,28 +19,32 @@ fn temperature_range(scenes: &[Scene<'_>]) -> (f64, f64) {
     })
 }
 
-pub(super) fn spec(scenes: &[Scene<'_>], theme: &Theme) -> Spec {
+/// log10 of D [m²/s] at temperature `temp_k`, in the reader's diffusivity unit.
+fn log10_d(scene: &Scene<'_>, temp_k: f64, units: &DisplayUnits) -> f64 {
+    LOG10_E * scene.model.flux().diffusion().ln_diffusivity(temp_k)
+        + units.diffusivity.from_si(1.0).log10()
+}
+
+/// The header of D's column and axis: `D [cm²/s]`.
+fn d_header(units: &DisplayUnits) -> String {
+    format!("D [{}]", units.diffusivity.symbol())
+}
+
+pub(super) fn spec(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) -> Spec {
     let (lo, hi) = temperature_range(scenes);
     let traces = scenes
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let d = s.model.flux().diffusion();
             let points = (0..POINTS)
                 .map(|k| {
                     let x =
                         1000.0 / hi + (1000.0 / lo - 1000.0 / hi) * k as f64 / (POINTS - 1) as f64;
-                    (x, LOG10_E * d.ln_diffusivity(1000.0 / x))
+                    (x, log10_d(s, 1000.0 / x, units))
                 })
                 .collect();
-            let color = trace_color(theme, scenes.len(), i, 0);
-            Trace {
-                scene: i,
-                quantity: "",
-                color,
-                stroke: Stroke::Solid,
-                points,
-            }
+            let color = trace_color(theme, i);
+            Trace { color, points }
         })
         .collect();
     // Shade what lies outside the measured range of the first scene (the one being edited).
@@ -48,9 +54,9 @@ pub(super) fn spec(scenes: &[Scene<'_>], theme: &Theme) -> Spec {
         .map(|(vlo, vhi)| vec![(1000.0 / hi, 1000.0 / vhi), (1000.0 / vlo, 1000.0 / lo)])
         .unwrap_or_default();
     Spec {
-        caption: "Arrhenius plot (shaded: extrapolated beyond the measured range)",
+        caption: "Arrhenius plot (shaded: extrapolated beyond the measured range)".into(),
         x_label: "1000 / T [1/K]".into(),
-        y_label: "D [m²/s]",
+        y_label: d_header(units),
         x_scale: Scale::Linear,
         y_scale: Scale::Log10,
         traces,
@@ -59,20 +65,21 @@ pub(super) fn spec(scenes: &[Scene<'_>], theme: &Theme) -> Spec {
 }
 
 /// Readout at x = 1000/T.
-pub(super) fn readout(scenes: &[Scene<'_>], x: f64) -> String {
+pub(super) fn readout(scenes: &[Scene<'_>], x: f64, units: &DisplayUnits) -> String {
     let temp = 1000.0 / x;
     scenes
         .iter()
         .map(|s| {
-            let d = LOG10_E * s.model.flux().diffusion().ln_diffusivity(temp);
             let flag = match s.model.valid_range_k() {
                 Some((lo, hi)) if !(lo..=hi).contains(&temp) => " (extrapolated)",
                 _ => "",
             };
             format!(
-                "{}: T = {temp:.1} K, D = {} m²/s{flag}",
+                "{}: T = {}, D = {} {}{flag}",
                 s.label,
-                format_log10(d)
+                units.show(Quantity::Temperature, temp),
+                number_from_log10(log10_d(s, temp, units)),
+                units.diffusivity.symbol(),
             )
         })
         .collect::<Vec<_>>()
@@ -80,14 +87,13 @@ pub(super) fn readout(scenes: &[Scene<'_>], x: f64) -> String {
 }
 
 /// Rows of T, 1000/T and D over the plotted range.
-pub(super) fn table(scene: &Scene<'_>, rows: usize) -> Vec<Vec<String>> {
+pub(super) fn table(scene: &Scene<'_>, rows: usize, units: &DisplayUnits) -> Vec<Vec<String>> {
     let (lo, hi) = temperature_range(std::slice::from_ref(scene));
-    let d = scene.model.flux().diffusion();
     let rows = rows.max(2);
     let mut out = vec![vec![
-        "T [K]".to_string(),
+        format!("T [{}]", units.temperature.symbol()),
         "1000/T [1/K]".into(),
-        "D [m²/s]".into(),
+        d_header(units),
         "measured?".into(),
     ]];
     for r in 0..rows {
@@ -98,9 +104,9 @@ pub(super) fn table(scene: &Scene<'_>, rows: usize) -> Vec<Vec<String>> {
             None => "unknown",
         };
         out.push(vec![
-            format!("{temp:.1}"),
-            format!("{:.4}", 1000.0 / temp),
-            format_log10(LOG10_E * d.ln_diffusivity(temp)),
+            number(units.temperature.from_si(temp)),
+            number(1000.0 / temp),
+            number_from_log10(log10_d(scene, temp, units)),
             measured.into(),
         ]);
     }

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::{ChartKind, TimeAxis};
+use super::{ChartKind, TimeFrame};
+use crate::display::{number, power_of_ten};
 
 /// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
 pub(super) const MAX_DECADES: f64 = 40.0;
@@ -35,7 +36,7 @@ pub struct Frame {
     /// y axis scale.
     pub y_scale: Scale,
     /// The time axis used (time charts only).
-    pub time_axis: TimeAxis,
+    pub time: TimeFrame,
 }
 
 impl Frame {
@@ -117,17 +118,11 @@ pub(super) fn round_out((lo, hi): (f64, f64)) -> (f64, f64) {
     }
 }
 
+/// A tick's label: 10ⁿ on a log axis, the value as a person writes it on a linear one.
 pub(super) fn tick_label(v: f64, scale: Scale) -> String {
     match scale {
-        Scale::Log10 => format!("1e{}", v.round()),
-        Scale::Linear => {
-            let a = v.abs();
-            if a != 0.0 && !(1e-3..1e5).contains(&a) {
-                format!("{v:.1e}")
-            } else {
-                format!("{}", (v * 1e4).round() / 1e4)
-            }
-        }
+        Scale::Log10 => power_of_ten(v.round() as i64),
+        Scale::Linear => number(v),
     }
 }
 
@@ -144,7 +139,10 @@ mod tests {
             y: (300.0, 1500.0),
             x_scale: Scale::Linear,
             y_scale: Scale::Linear,
-            time_axis: TimeAxis::Linear,
+            time: TimeFrame {
+                axis: crate::charts::TimeAxis::Linear,
+                unit: crate::units::Unit::Second,
+            },
         };
         for x in [0.0, 1.0, 3600.0, 7199.0, 7200.0] {
             let (px, _) = frame.to_pixel((x, 900.0));

@@ -4,52 +4,18 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::Scene;
 use super::lines::Line;
 use super::plot::{Layout, Plot};
 use super::theme::*;
-use super::{Scene, Trace};
 
-/// Legend lines: each quantity for a single scene; each scene (by colour) and each quantity (by
-/// stroke) when comparing.
-pub(super) fn legend_entries(
-    traces: &[Trace],
-    scenes: &[Scene<'_>],
-    theme: &Theme,
-) -> Vec<(String, RGBColor, Stroke)> {
-    if scenes.len() <= 1 {
-        return traces
-            .iter()
-            .map(|t| {
-                let label = if t.quantity.is_empty() {
-                    scenes[t.scene].label
-                } else {
-                    t.quantity
-                };
-                (label.to_owned(), t.color, t.stroke)
-            })
-            .collect();
-    }
-    let mut entries: Vec<(String, RGBColor, Stroke)> = scenes
+/// Legend lines: each scene's label in its colour.
+pub(super) fn legend_entries(scenes: &[Scene<'_>], theme: &Theme) -> Vec<(String, RGBColor)> {
+    scenes
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            (
-                s.label.to_owned(),
-                trace_color(theme, scenes.len(), i, 0),
-                Stroke::Solid,
-            )
-        })
-        .collect();
-    let mut quantities: Vec<(String, RGBColor, Stroke)> = Vec::new();
-    for t in traces.iter().filter(|t| !t.quantity.is_empty()) {
-        if !quantities.iter().any(|q| q.0 == t.quantity) {
-            quantities.push((t.quantity.to_owned(), theme.foreground, t.stroke));
-        }
-    }
-    if quantities.len() > 1 {
-        entries.extend(quantities);
-    }
-    entries
+        .map(|(i, s)| (s.label.to_owned(), trace_color(theme, i)))
+        .collect()
 }
 
 /// Where each legend entry starts, and the height of the strip [backend pixels].
@@ -93,7 +59,7 @@ impl Plot {
         let line = self.legend_line(area, text)?;
         let (mut x, mut row) = (pad, 0);
         let mut at = Vec::with_capacity(entries.len());
-        for (label, _, _) in entries {
+        for (label, _) in entries {
             let w = swatch + gap + area.estimate_text_size(label, text)?.0 as i32;
             if x > pad && x + w > width - pad {
                 (x, row) = (pad, row + 1);
@@ -129,14 +95,10 @@ impl Plot {
         let (at, _) = self.legend_flow(area, &text, xs.end - xs.start)?;
         let (_, swatch, gap, _) = self.legend_spacing();
         let anchored = text.pos(Pos::new(HPos::Left, VPos::Center));
-        for ((label, color, stroke), (x, y)) in self.guides.legend.iter().zip(at) {
+        for ((label, color), (x, y)) in self.guides.legend.iter().zip(at) {
             let (x, y) = (xs.start + x, ys.start + y);
             let style = ShapeStyle::from(*color).stroke_width(self.px(TRACE_PX).max(1));
-            area.draw(&Line::new(
-                &[(x, y), (x + swatch, y)],
-                self.dashes(*stroke),
-                style,
-            ))?;
+            area.draw(&Line::new(&[(x, y), (x + swatch, y)], style))?;
             area.draw(&Text::new(
                 label.as_str(),
                 (x + swatch + gap, y),

@@ -1,4 +1,4 @@
-//! Traces as polylines bounded by the pixels, and the element that strokes them solid or dashed.
+//! Traces as polylines bounded by the pixels, and the element that strokes them.
 //!
 //! However many samples a trace has (a train of 10,000 pulses is 40,000), [`trace_line`] sends the
 //! backend few points: of each run of consecutive samples in one pixel column, the first, the
@@ -7,7 +7,7 @@
 //! line within a quarter pixel of every one of those needs, so that a smooth curve of hundreds of
 //! columns keeps tens of points.
 
-use plotters::element::{DashedPathElement, Drawable, PointCollection};
+use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
@@ -190,24 +190,15 @@ impl Sleeve {
     }
 }
 
-/// A polyline in backend pixels: solid, or in dashes of (dash, gap) pixels.
+/// A polyline in backend pixels.
 pub(super) struct Line<'a> {
     points: &'a [BackendCoord],
-    dashes: Option<(u32, u32)>,
     style: ShapeStyle,
 }
 
 impl<'a> Line<'a> {
-    pub(super) fn new(
-        points: &'a [BackendCoord],
-        dashes: Option<(u32, u32)>,
-        style: ShapeStyle,
-    ) -> Self {
-        Line {
-            points,
-            dashes,
-            style,
-        }
+    pub(super) fn new(points: &'a [BackendCoord], style: ShapeStyle) -> Self {
+        Line { points, style }
     }
 }
 
@@ -226,17 +217,9 @@ impl<DB: DrawingBackend> Drawable<DB> for Line<'_> {
         &self,
         _: I,
         backend: &mut DB,
-        size: (u32, u32),
+        _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        let path = self.points.iter().copied();
-        match self.dashes {
-            None => backend.draw_path(path, &self.style),
-            // The element dashes the backend points it is given; its own are never read.
-            Some((dash, gap)) => {
-                DashedPathElement::new(std::iter::empty::<BackendCoord>(), dash, gap, self.style)
-                    .draw(path, backend, size)
-            }
-        }
+        backend.draw_path(self.points.iter().copied(), &self.style)
     }
 }
 

@@ -23,10 +23,12 @@ use plotters::prelude::*;
 pub use axes::{Frame, Scale};
 pub use plot::{Guides, Layout, Plot};
 pub use theme::Theme;
-use theme::{Stroke, trace_color};
+use theme::trace_color;
 
+use crate::display::DisplayUnits;
 use crate::names::Named;
 use crate::scenario::{Column, Curves, Model, TIME};
+use crate::units::{Quantity, Unit};
 
 /// One scenario to draw.
 #[derive(Clone, Copy)]
@@ -78,10 +80,10 @@ impl Named for ChartKind {
 /// How the time axis is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TimeAxis {
-    /// Seconds, linear.
+    /// Linear.
     #[default]
     Linear,
-    /// Seconds, logarithmic.
+    /// Logarithmic.
     Log,
     /// t / t_end of each scenario, linear: pure ramps to the same peak coincide.
     Normalised,
@@ -95,22 +97,65 @@ impl Named for TimeAxis {
     ];
 }
 
-/// A polyline of one quantity of one scene.
+/// How the reader looks at the charts: the time axis and the unit of every quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct View {
+    pub time_axis: TimeAxis,
+    pub units: DisplayUnits,
+}
+
+/// The time axis of one chart: its scale and the unit of its times.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeFrame {
+    pub axis: TimeAxis,
+    pub unit: Unit,
+}
+
+impl TimeFrame {
+    /// The time axis of `scenes` in `view`; an automatic unit suits the longest program.
+    fn of(scenes: &[Scene<'_>], view: &View) -> TimeFrame {
+        let span = scenes
+            .iter()
+            .map(|s| s.model.program().duration_s())
+            .fold(0.0, f64::max);
+        TimeFrame {
+            axis: view.time_axis,
+            unit: view.units.unit(Quantity::Time, span),
+        }
+    }
+
+    /// The time coordinates of a scene's samples.
+    fn coordinates(self, curves: &Curves) -> impl Iterator<Item = f64> + '_ {
+        let end = curves.time_s.last().copied().unwrap_or(1.0);
+        curves.time_s.iter().map(move |&t| match self.axis {
+            TimeAxis::Linear => self.unit.from_si(t),
+            TimeAxis::Log => self.unit.from_si(t).log10(),
+            TimeAxis::Normalised => t / end,
+        })
+    }
+
+    /// The axis's label and scale.
+    fn label(self) -> (String, Scale) {
+        let unit = self.unit.symbol();
+        match self.axis {
+            TimeAxis::Linear => (format!("time t [{unit}]"), Scale::Linear),
+            TimeAxis::Log => (format!("time t [{unit}]"), Scale::Log10),
+            TimeAxis::Normalised => ("normalised time t / t_end".into(), Scale::Linear),
+        }
+    }
+}
+
+/// The polyline of one scene on a chart.
 pub(super) struct Trace {
-    /// Index of the scene in the scenes drawn.
-    pub(super) scene: usize,
-    /// The quantity and its unit, or "" when the chart shows a single quantity.
-    pub(super) quantity: &'static str,
     pub(super) color: RGBColor,
-    pub(super) stroke: Stroke,
     pub(super) points: Vec<(f64, f64)>,
 }
 
 /// What a chart shows, built by the chart files.
 pub(super) struct Spec {
-    pub(super) caption: &'static str,
+    pub(super) caption: String,
     pub(super) x_label: String,
-    pub(super) y_label: &'static str,
+    pub(super) y_label: String,
     pub(super) x_scale: Scale,
     pub(super) y_scale: Scale,
     pub(super) traces: Vec<Trace>,
@@ -124,69 +169,40 @@ pub fn draw<DB: DrawingBackend>(
     kind: ChartKind,
     area: &DrawingArea<DB, Shift>,
     scenes: &[Scene<'_>],
-    time_axis: TimeAxis,
+    view: &View,
     theme: &Theme,
     pixel_ratio: f64,
 ) -> Result<Frame, String> {
-    Plot::new(
-        kind,
-        scenes,
-        time_axis,
-        theme,
-        pixel_ratio,
-        area.dim_in_pixel(),
-    )
-    .draw(area)
+    Plot::new(kind, scenes, view, theme, pixel_ratio, area.dim_in_pixel()).draw(area)
 }
 
-/// The time coordinates of a scene's samples on the chosen axis.
-fn time_coordinates(curves: &Curves, axis: TimeAxis) -> impl Iterator<Item = f64> + '_ {
-    let end = curves.time_s.last().copied().unwrap_or(1.0);
-    curves.time_s.iter().map(move |&t| match axis {
-        TimeAxis::Linear => t,
-        TimeAxis::Log => t.log10(),
-        TimeAxis::Normalised => t / end,
-    })
-}
-
-/// The time axis's label and scale.
-fn time_label(axis: TimeAxis) -> (String, Scale) {
-    match axis {
-        TimeAxis::Linear => ("time t [s]".into(), Scale::Linear),
-        TimeAxis::Log => ("time t [s]".into(), Scale::Log10),
-        TimeAxis::Normalised => ("normalised time t / t_end".into(), Scale::Linear),
-    }
-}
-
-/// A trace of `values` against time for scene `index` (skipping −∞ / NaN and log t of t = 0).
-/// `quantity` is (its position among the chart's quantities, its label, its stroke).
+/// A trace against time of `column` of scene `index`, in the reader's `units` (skipping −∞,
+/// NaN and log t of t = 0).
 fn time_trace(
     scenes: &[Scene<'_>],
     index: usize,
-    values: &[f64],
-    axis: TimeAxis,
-    (position, quantity, stroke): (usize, &'static str, Stroke),
+    column: &Column,
+    (time, units): (TimeFrame, &DisplayUnits),
     theme: &Theme,
 ) -> Trace {
-    let mut points = Vec::with_capacity(values.len());
+    let curves = scenes[index].curves;
+    let mut points = Vec::with_capacity(curves.len());
     points.extend(
-        time_coordinates(scenes[index].curves, axis)
-            .zip(values.iter().copied())
+        time.coordinates(curves)
+            .enumerate()
+            .filter_map(|(i, x)| Some((x, column.value(curves, i, units)?)))
             .filter(|(x, y)| x.is_finite() && y.is_finite()),
     );
     Trace {
-        scene: index,
-        quantity,
-        color: trace_color(theme, scenes.len(), index, position),
-        stroke,
+        color: trace_color(theme, index),
         points,
     }
 }
 
-/// The sample of `curves` nearest in time to chart coordinate `x` on `axis` (time coordinates
-/// never decrease along the samples).
-fn nearest_sample(curves: &Curves, x: f64, axis: TimeAxis) -> Option<usize> {
-    let coordinates: Vec<f64> = time_coordinates(curves, axis).collect();
+/// The sample of `curves` nearest in time to chart coordinate `x` (time coordinates never
+/// decrease along the samples).
+fn nearest_sample(curves: &Curves, x: f64, time: TimeFrame) -> Option<usize> {
+    let coordinates: Vec<f64> = time.coordinates(curves).collect();
     let after = coordinates.partition_point(|&c| c < x);
     [
         after.checked_sub(1),
@@ -212,20 +228,34 @@ fn shown(kind: ChartKind) -> &'static [&'static Column] {
     }
 }
 
-/// The hover readout at pixel column `px` of a drawn chart: exact values of every scene there.
-pub fn readout(frame: &Frame, scenes: &[Scene<'_>], px: f64) -> Option<String> {
+/// The hover readout at pixel column `px` of a drawn chart: exact values of every scene there,
+/// in the reader's units.
+pub fn readout(
+    frame: &Frame,
+    scenes: &[Scene<'_>],
+    px: f64,
+    units: &DisplayUnits,
+) -> Option<String> {
     let x = frame.x_at(px)?;
     if frame.kind == ChartKind::Arrhenius {
-        return Some(arrhenius::readout(scenes, x));
+        return Some(arrhenius::readout(scenes, x, units));
     }
+    let units = &DisplayUnits {
+        time: Some(frame.time.unit),
+        ..*units
+    };
     let lines: Vec<String> = scenes
         .iter()
         .filter_map(|s| {
-            let i = nearest_sample(s.curves, x, frame.time_axis)?;
-            let mut line = format!("{}: {}", s.label, TIME.reading(s.curves, i));
+            let i = nearest_sample(s.curves, x, frame.time)?;
+            let mut line = format!("{}: {}", s.label, TIME.reading(s.curves, i, units));
             for column in shown(frame.kind) {
                 line.push_str(", ");
-                line.push_str(&column.reading(s.curves, i));
+                line.push_str(&column.reading(s.curves, i, units));
+            }
+            if frame.kind == ChartKind::Flux {
+                line.push_str(", ");
+                line.push_str(&flux::g_reading(s));
             }
             Some(line)
         })
@@ -234,14 +264,24 @@ pub fn readout(frame: &Frame, scenes: &[Scene<'_>], px: f64) -> Option<String> {
 }
 
 /// The accessible alternative to a chart: a header and up to `rows` rows of exact values of the
-/// first scene, evenly spread over its samples.
-pub fn table(kind: ChartKind, scene: &Scene<'_>, rows: usize) -> Vec<Vec<String>> {
+/// first scene, evenly spread over its samples, in the reader's units.
+pub fn table(
+    kind: ChartKind,
+    scene: &Scene<'_>,
+    rows: usize,
+    units: &DisplayUnits,
+) -> Vec<Vec<String>> {
     if kind == ChartKind::Arrhenius {
-        return arrhenius::table(scene, rows);
+        return arrhenius::table(scene, rows, units);
     }
+    let units = &units.for_span(scene.model.program().duration_s());
     let columns = shown(kind);
-    let g = (kind == ChartKind::Flux).then(|| flux::g_cell(scene));
-    let mut header: Vec<String> = [TIME].iter().chain(columns).map(|c| c.header()).collect();
+    let g = (kind == ChartKind::Flux).then(|| flux::g_number(scene));
+    let mut header: Vec<String> = [TIME]
+        .iter()
+        .chain(columns)
+        .map(|c| c.header(units))
+        .collect();
     header.extend(g.as_ref().map(|_| flux::G_HEADER.to_string()));
     let mut out = vec![header];
     let n = scene.curves.len();
@@ -251,7 +291,7 @@ pub fn table(kind: ChartKind, scene: &Scene<'_>, rows: usize) -> Vec<Vec<String>
         let mut cells: Vec<String> = [TIME]
             .iter()
             .chain(columns)
-            .map(|c| c.cell(scene.curves, i))
+            .map(|c| c.cell(scene.curves, i, units))
             .collect();
         cells.extend(g.clone());
         out.push(cells);
@@ -259,37 +299,10 @@ pub fn table(kind: ChartKind, scene: &Scene<'_>, rows: usize) -> Vec<Vec<String>
     out
 }
 
-/// A number given by its log10, formatted as m.mmmm×10ⁿ even where the value itself would
-/// underflow a double.
-pub fn format_log10(log10: f64) -> String {
-    if log10 == f64::NEG_INFINITY {
-        return "0".into();
-    }
-    if !log10.is_finite() {
-        return "—".into();
-    }
-    let exponent = log10.floor();
-    let mantissa = 10f64.powf(log10 - exponent);
-    let (mantissa, exponent) = if mantissa >= 9.9995 {
-        (1.0, exponent + 1.0)
-    } else {
-        (mantissa, exponent)
-    };
-    format!("{mantissa:.4}e{exponent}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use plotters::backend::SVGBackend;
-
-    #[test]
-    fn format_log10_handles_underflow_and_rounding() {
-        assert_eq!(format_log10(-400.0), "1.0000e-400");
-        assert_eq!(format_log10(2.0f64.log10() - 700.0), "2.0000e-700");
-        assert_eq!(format_log10(f64::NEG_INFINITY), "0");
-        assert_eq!(format_log10(0.999_999_99), "1.0000e1");
-    }
 
     /// The validated model of `scenario` and its curves.
     fn evaluated(scenario: &crate::scenario::Scenario) -> (Model, Curves) {
@@ -316,7 +329,7 @@ mod tests {
             let plot = Plot::new(
                 ChartKind::Transport,
                 scenes,
-                TimeAxis::Linear,
+                &View::default(),
                 &Theme::LIGHT,
                 1.0,
                 (width, 360),
@@ -334,40 +347,99 @@ mod tests {
         );
     }
 
+    /// The text an SVG shows: what lies between its tags.
+    fn svg_text(svg: &str) -> String {
+        svg.split('>')
+            .filter_map(|s| s.split('<').next())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether `text` holds a number in E-notation (a digit, e or E, then a digit or a sign).
+    fn e_notation(text: &str) -> bool {
+        let c: Vec<char> = text.chars().collect();
+        c.windows(3).any(|w| {
+            w[0].is_ascii_digit()
+                && matches!(w[1], 'e' | 'E')
+                && (w[2].is_ascii_digit() || matches!(w[2], '-' | '+'))
+        })
+    }
+
+    /// The reader's units of the tests: °C, automatic time, nm, cm²/s.
+    fn readers_units() -> DisplayUnits {
+        DisplayUnits {
+            temperature: Unit::Celsius,
+            time: None,
+            length: Unit::Nanometre,
+            diffusivity: Unit::Cm2PerS,
+            ..DisplayUnits::default()
+        }
+    }
+
     #[test]
-    fn every_chart_renders_to_svg_with_data() {
+    fn every_chart_renders_to_svg_with_data_in_the_readers_units() {
         let (model, curves) = evaluated(&crate::scenario::tests::example());
         let scene = Scene {
             label: "furnace",
             model: &model,
             curves: &curves,
         };
+        let units = readers_units();
         for kind in ChartKind::ALL {
-            for axis in [TimeAxis::Linear, TimeAxis::Log, TimeAxis::Normalised] {
+            for time_axis in [TimeAxis::Linear, TimeAxis::Log, TimeAxis::Normalised] {
                 let mut svg = String::new();
+                let view = View { time_axis, units };
                 let frame = {
                     let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
-                    let frame = draw(kind, &area, &[scene], axis, &Theme::LIGHT, 1.0).unwrap();
+                    let frame = draw(kind, &area, &[scene], &view, &Theme::LIGHT, 1.0).unwrap();
                     area.present().unwrap();
                     frame
                 };
-                assert!(svg.contains("<polyline"), "{kind:?} {axis:?} draws a line");
+                assert!(
+                    svg.contains("<polyline"),
+                    "{kind:?} {time_axis:?} draws a line"
+                );
+                // A 10 h program: hours on the time axis; no E-notation anywhere.
+                let wants: &[&str] = match (kind, time_axis) {
+                    (ChartKind::Arrhenius, _) => &["D [cm²/s]", "10⁻"],
+                    (_, TimeAxis::Normalised) => &["t / t_end"],
+                    _ => &["time t [h]"],
+                };
+                for want in wants {
+                    assert!(svg.contains(want), "{kind:?} {time_axis:?}: no {want}");
+                }
+                let text = svg_text(&svg);
+                assert!(!e_notation(&text), "{kind:?} {time_axis:?}: {text}");
+                let axis_unit = match kind {
+                    ChartKind::Temperature => Some("T [°C]"),
+                    ChartKind::Transport => Some("L [nm]"),
+                    ChartKind::Grain => Some("d [nm]"),
+                    ChartKind::Flux => Some("|J| [mol/(m²·s)]"),
+                    ChartKind::Arrhenius => None,
+                };
+                if let Some(label) = axis_unit {
+                    assert!(svg.contains(label), "{kind:?}: no {label}");
+                }
                 assert!(
                     frame.plot.0.len() > 300 && frame.plot.1.len() > 150,
                     "{kind:?}: {frame:?}"
                 );
                 assert!(frame.x.0 < frame.x.1 && frame.y.0 < frame.y.1);
-                let text = readout(
-                    &frame,
-                    &[scene],
-                    f64::from(frame.plot.0.start + frame.plot.0.end) / 2.0,
-                )
-                .unwrap();
-                assert!(
-                    text.contains("furnace") || kind == ChartKind::Arrhenius,
-                    "{text}"
-                );
-                assert!(readout(&frame, &[scene], f64::from(frame.plot.0.start) - 5.0).is_none());
+                let middle = f64::from(frame.plot.0.start + frame.plot.0.end) / 2.0;
+                let text = readout(&frame, &[scene], middle, &units).unwrap();
+                assert!(text.starts_with("furnace: "), "{text}");
+                let unit = if kind == ChartKind::Arrhenius {
+                    "°C"
+                } else {
+                    " h"
+                };
+                assert!(text.contains(unit) && !e_notation(&text), "{text}");
+                let before = f64::from(frame.plot.0.start) - 5.0;
+                assert!(readout(&frame, &[scene], before, &units).is_none());
+                let rows = table(kind, &scene, 20, &units);
+                let header = rows[0].join(" | ");
+                assert!(header.contains('[') && !header.contains("[s]"), "{header}");
+                assert!(rows.iter().flatten().all(|c| !e_notation(c)), "{rows:?}");
             }
         }
     }

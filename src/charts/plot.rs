@@ -8,7 +8,9 @@ use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label}
 use super::legend::legend_entries;
 use super::lines::{Line, trace_line};
 use super::theme::*;
-use super::{ChartKind, Scene, TimeAxis, Trace, arrhenius, flux, grain, temperature, transport};
+use super::{
+    ChartKind, Scene, TimeFrame, Trace, View, arrhenius, flux, grain, temperature, transport,
+};
 
 /// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
 /// and its traces. While a value is dragged the guides mostly stay as they were, so the page keeps
@@ -16,29 +18,25 @@ use super::{ChartKind, Scene, TimeAxis, Trace, arrhenius, flux, grain, temperatu
 /// is outside the plot area, where no trace goes).
 pub struct Plot {
     pub(super) kind: ChartKind,
-    pub(super) time_axis: TimeAxis,
+    pub(super) time: TimeFrame,
     pub(super) guides: Guides,
     pub(super) traces: Vec<Trace>,
     shaded: Vec<(f64, f64)>,
 }
 
-/// Tells a backend that dashes lines itself the (dash, gap) of the next lines [backend pixels],
-/// or `None` for solid lines.
-pub type Dasher<'a> = dyn Fn(Option<(u32, u32)>) + 'a;
-
 /// Everything a chart's guides show: equal `Guides` draw identical pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Guides {
-    pub(super) caption: &'static str,
+    pub(super) caption: String,
     pub(super) x_label: String,
-    pub(super) y_label: &'static str,
+    pub(super) y_label: String,
     pub(super) x_scale: Scale,
     pub(super) y_scale: Scale,
     /// Data ranges (log10 values on a log axis).
     pub(super) x: (f64, f64),
     pub(super) y: (f64, f64),
-    /// Legend lines: label, colour, stroke.
-    pub(super) legend: Vec<(String, RGBColor, Stroke)>,
+    /// Legend lines: label and colour.
+    pub(super) legend: Vec<(String, RGBColor)>,
     pub(super) theme: Theme,
     /// Backend pixels per CSS pixel.
     pub(super) ratio: f64,
@@ -68,17 +66,19 @@ impl Plot {
     pub fn new(
         kind: ChartKind,
         scenes: &[Scene<'_>],
-        time_axis: TimeAxis,
+        view: &View,
         theme: &Theme,
         pixel_ratio: f64,
         size: (u32, u32),
     ) -> Plot {
+        let time = TimeFrame::of(scenes, view);
+        let units = &view.units;
         let spec = match kind {
-            ChartKind::Temperature => temperature::spec(scenes, time_axis, theme),
-            ChartKind::Flux => flux::spec(scenes, time_axis, theme),
-            ChartKind::Transport => transport::spec(scenes, time_axis, theme),
-            ChartKind::Grain => grain::spec(scenes, time_axis, theme),
-            ChartKind::Arrhenius => arrhenius::spec(scenes, theme),
+            ChartKind::Temperature => temperature::spec(scenes, time, units, theme),
+            ChartKind::Flux => flux::spec(scenes, time, units, theme),
+            ChartKind::Transport => transport::spec(scenes, time, units, theme),
+            ChartKind::Grain => grain::spec(scenes, time, units, theme),
+            ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),
         };
         let x = bounds(
             spec.traces
@@ -97,7 +97,7 @@ impl Plot {
         }
         Plot {
             kind,
-            time_axis,
+            time,
             guides: Guides {
                 caption: spec.caption,
                 x_label: spec.x_label,
@@ -106,7 +106,7 @@ impl Plot {
                 y_scale: spec.y_scale,
                 x: pad(x, spec.x_scale),
                 y: round_out(pad(y, spec.y_scale)),
-                legend: legend_entries(&spec.traces, scenes, theme),
+                legend: legend_entries(scenes, theme),
                 theme: *theme,
                 ratio: pixel_ratio.clamp(0.5, 4.0),
                 size,
@@ -119,7 +119,7 @@ impl Plot {
     /// Draws the whole chart on `area` and returns its frame.
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<Frame, String> {
         let layout = self.draw_guides(area)?;
-        self.draw_traces(area, &layout, None)
+        self.draw_traces(area, &layout)
     }
 
     /// What the guides show.
@@ -151,15 +151,6 @@ impl Plot {
         (FontFamily::SansSerif, self.font_size() * self.guides.ratio)
             .into_font()
             .color(&self.guides.theme.foreground)
-    }
-
-    /// The (dash, gap) pattern of a stroke [backend pixels]; `None` when solid.
-    pub(super) fn dashes(&self, stroke: Stroke) -> Option<(u32, u32)> {
-        match stroke {
-            Stroke::Solid => None,
-            Stroke::Dashed => Some((self.px(DASHED_PX.0), self.px(DASHED_PX.1))),
-            Stroke::Dotted => Some((self.px(DOTTED_PX.0), self.px(DOTTED_PX.1))),
-        }
     }
 
     /// Draws the background, caption, axes and legend on `area` and returns where the plot
@@ -196,7 +187,7 @@ impl Plot {
         let (above, _) = area.split_vertically(height - strip);
         let mut chart = ChartBuilder::on(&above)
             .caption(
-                caption,
+                caption.as_str(),
                 (FontFamily::SansSerif, (font + 1.0) * ratio)
                     .into_font()
                     .color(&theme.foreground),
@@ -213,7 +204,7 @@ impl Plot {
             .label_style(text.clone())
             .axis_desc_style(text.clone())
             .x_desc(x_label.as_str())
-            .y_desc(*y_label)
+            .y_desc(y_label.as_str())
             .x_labels(self.sized(X_LABELS))
             .y_labels(self.sized(Y_LABELS))
             .x_label_formatter(&|v| tick_label(*v, *x_scale))
@@ -243,22 +234,18 @@ impl Plot {
             y,
             x_scale,
             y_scale,
-            time_axis: self.time_axis,
+            time: self.time,
         }
     }
 
     /// Draws the shading and the traces on `area`, over axes drawn for equal [`Guides`] with
-    /// `layout`, and returns the chart's frame. With `dash`, a backend that dashes lines itself
-    /// (a canvas's `setLineDash`) is told each trace's (dash, gap) before its line, given whole;
-    /// without, plotters draws each dash.
+    /// `layout`, and returns the chart's frame.
     pub fn draw_traces<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         layout: &Layout,
-        dash: Option<&Dasher<'_>>,
     ) -> Result<Frame, String> {
-        self.traces(area, &layout.plot, dash)
-            .map_err(|e| e.to_string())?;
+        self.traces(area, &layout.plot).map_err(|e| e.to_string())?;
         Ok(self.frame(&layout.plot))
     }
 
@@ -266,7 +253,6 @@ impl Plot {
         &self,
         area: &DrawingArea<DB, Shift>,
         plot: &(Range<i32>, Range<i32>),
-        dash: Option<&Dasher<'_>>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let Guides { x, y, theme, .. } = &self.guides;
         let frame = self.frame(plot);
@@ -287,17 +273,7 @@ impl Plot {
             // Reduced to what the pixels show (see `lines::trace_line`).
             let line = trace_line(trace.points.iter().map(|&p| frame.to_pixel(p)));
             let style = ShapeStyle::from(trace.color).stroke_width(self.px(TRACE_PX));
-            let dashes = self.dashes(trace.stroke);
-            match dash {
-                Some(dash) => {
-                    dash(dashes);
-                    area.draw(&Line::new(&line, None, style))?;
-                }
-                None => area.draw(&Line::new(&line, dashes, style))?,
-            }
-        }
-        if let Some(dash) = dash {
-            dash(None);
+            area.draw(&Line::new(&line, style))?;
         }
         Ok(())
     }

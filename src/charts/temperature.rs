@@ -1,27 +1,24 @@
 //! T(t) of the thermal program.
 
-use super::theme::{Stroke, Theme};
-use super::{Scale, Scene, Spec, TimeAxis, time_label, time_trace};
+use super::theme::Theme;
+use super::{Scale, Scene, Spec, TimeFrame, time_trace};
+use crate::display::DisplayUnits;
 use crate::scenario::{Column, TEMPERATURE};
 
-pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
-    let (x_label, x_scale) = time_label(axis);
+pub(super) fn spec(
+    scenes: &[Scene<'_>],
+    time: TimeFrame,
+    units: &DisplayUnits,
+    theme: &Theme,
+) -> Spec {
+    let (x_label, x_scale) = time.label();
     let traces = (0..scenes.len())
-        .map(|i| {
-            time_trace(
-                scenes,
-                i,
-                &scenes[i].curves.temperature_k,
-                axis,
-                (0, "", Stroke::Solid),
-                theme,
-            )
-        })
+        .map(|i| time_trace(scenes, i, TEMPERATURE, (time, units), theme))
         .collect();
     Spec {
-        caption: "Temperature T(t)",
+        caption: "Temperature T(t)".into(),
         x_label,
-        y_label: "T [K]",
+        y_label: TEMPERATURE.header(units),
         x_scale,
         y_scale: Scale::Linear,
         traces,

@@ -1,4 +1,4 @@
-//! Colours, strokes and the sizes of a chart's text and margins.
+//! Colours and the sizes of a chart's text and margins.
 
 use plotters::prelude::*;
 
@@ -41,18 +41,9 @@ impl Theme {
     };
 }
 
-/// How a trace is stroked: when scenarios are compared, colour tells the scenario and the stroke
-/// tells the quantity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Stroke {
-    Solid,
-    Dashed,
-    Dotted,
-}
-
-/// One colour per quantity for a single scene; one colour per scene when comparing.
-pub(super) fn trace_color(theme: &Theme, scenes: usize, scene: usize, quantity: usize) -> RGBColor {
-    theme.series[if scenes == 1 { quantity } else { scene } % theme.series.len()]
+/// The colour of scene `scene`'s traces (each chart shows one quantity).
+pub(super) fn trace_color(theme: &Theme, scene: usize) -> RGBColor {
+    theme.series[scene % theme.series.len()]
 }
 
 /// Font size of tick labels, axis titles and the legend [CSS px]: on a phone, elsewhere.
@@ -68,6 +59,3 @@ pub(super) const X_LABELS: (usize, usize) = (4, 7);
 pub(super) const Y_LABELS: (usize, usize) = (5, 7);
 /// Width of a trace [CSS px].
 pub(super) const TRACE_PX: f64 = 2.0;
-/// (dash, gap) of a dashed and a dotted trace [CSS px].
-pub(super) const DASHED_PX: (f64, f64) = (6.0, 4.0);
-pub(super) const DOTTED_PX: (f64, f64) = (2.0, 3.0);

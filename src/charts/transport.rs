@@ -1,43 +1,25 @@
-//! Transported amount Q, diffusion length L = √(D0·I) and the homogenisation residual.
+//! The diffusion length L = √(D0·I) against time, in the reader's length unit; the
+//! transported amount Q and the homogenisation residual are read out beside it.
 
-use super::theme::{Stroke, Theme};
-use super::{Scale, Scene, Spec, TimeAxis, time_label, time_trace};
+use super::theme::Theme;
+use super::{Scale, Scene, Spec, TimeFrame, time_trace};
+use crate::display::DisplayUnits;
 use crate::scenario::{AMOUNT, Column, DIFFUSION_LENGTH, RESIDUAL};
 
-pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec {
-    let (x_label, x_scale) = time_label(axis);
-    let mut traces = Vec::with_capacity(3 * scenes.len());
-    for (i, s) in scenes.iter().enumerate() {
-        let c = s.curves;
-        traces.push(time_trace(
-            scenes,
-            i,
-            &c.log10_amount,
-            axis,
-            (0, "Q [mol/m²]", Stroke::Solid),
-            theme,
-        ));
-        traces.push(time_trace(
-            scenes,
-            i,
-            &c.log10_diffusion_length_m,
-            axis,
-            (1, "L = √(D0·I) [m]", Stroke::Dashed),
-            theme,
-        ));
-        traces.push(time_trace(
-            scenes,
-            i,
-            &c.log10_residual,
-            axis,
-            (2, "residual A/A0", Stroke::Dotted),
-            theme,
-        ));
-    }
+pub(super) fn spec(
+    scenes: &[Scene<'_>],
+    time: TimeFrame,
+    units: &DisplayUnits,
+    theme: &Theme,
+) -> Spec {
+    let (x_label, x_scale) = time.label();
+    let traces = (0..scenes.len())
+        .map(|i| time_trace(scenes, i, DIFFUSION_LENGTH, (time, units), theme))
+        .collect();
     Spec {
-        caption: "Transport and homogenisation",
+        caption: "Diffusion length L(t) = √(D₀·I(t))".into(),
         x_label,
-        y_label: "value (units in legend)",
+        y_label: DIFFUSION_LENGTH.header(units),
         x_scale,
         y_scale: Scale::Log10,
         traces,
@@ -46,4 +28,4 @@ pub(super) fn spec(scenes: &[Scene<'_>], axis: TimeAxis, theme: &Theme) -> Spec 
 }
 
 /// The curves of its readout and data table.
-pub(super) const SHOWN: &[&Column] = &[AMOUNT, DIFFUSION_LENGTH, RESIDUAL];
+pub(super) const SHOWN: &[&Column] = &[DIFFUSION_LENGTH, AMOUNT, RESIDUAL];

@@ -1,5 +1,8 @@
 //! Every curve of a scenario on its time grid, and the one table that names them.
 
+use crate::display::{DisplayUnits, number, number_from_log10};
+use crate::units::Quantity;
+
 /// Every curve on the time grid. Quantities spanning many decades are given as log10 so that
 /// nothing underflows: a flux of 10⁻⁴⁰⁰ mol/(m²·s) is −400, not 0. −∞ means exactly zero.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,33 +29,27 @@ pub struct Curves {
 pub struct Column {
     /// Key in the scripting API's `curves`, with its SI unit: `log10FluxMolPerM2S`.
     pub key: &'static str,
-    /// CSV header: `log10_flux_mol_per_m2_s`.
-    pub csv: &'static str,
     /// The quantity's symbol as the page writes it: `|J|`.
     pub symbol: &'static str,
     /// Its SI unit ("" when dimensionless).
     pub unit: &'static str,
     /// Whether the curve holds log10 of the quantity.
     pub log10: bool,
-    /// Decimals of a value written plainly, or `None` for m.mmmm e n.
-    pub decimals: Option<usize>,
+    /// The quantity whose unit the reader chooses, if any (otherwise it is shown in `unit`).
+    pub quantity: Option<Quantity>,
     /// The curve's samples.
     pub values: fn(&Curves) -> &Vec<f64>,
     values_mut: fn(&mut Curves) -> &mut Vec<f64>,
 }
 
 macro_rules! column {
-    ($field:ident, $key:literal, $csv:literal, $symbol:literal, $unit:literal, $log10:literal) => {
-        column!($field, $key, $csv, $symbol, $unit, $log10, None)
-    };
-    ($field:ident, $key:literal, $csv:literal, $symbol:literal, $unit:literal, $log10:literal, $decimals:expr) => {
+    ($field:ident, $key:literal, $symbol:literal, $unit:literal, $log10:literal, $quantity:expr) => {
         Column {
             key: $key,
-            csv: $csv,
             symbol: $symbol,
             unit: $unit,
             log10: $log10,
-            decimals: $decimals,
+            quantity: $quantity,
             values: |c| &c.$field,
             values_mut: |c| &mut c.$field,
         }
@@ -61,57 +58,63 @@ macro_rules! column {
 
 /// Every curve, in the order of the CSV's columns.
 pub const COLUMNS: [Column; 8] = [
-    column!(time_s, "timeS", "time_s", "t", "s", false),
+    column!(time_s, "timeS", "t", "s", false, Some(Quantity::Time)),
     column!(
         temperature_k,
         "temperatureK",
-        "temperature_K",
         "T",
         "K",
         false,
-        Some(1)
+        Some(Quantity::Temperature)
     ),
     column!(
         log10_flux,
         "log10FluxMolPerM2S",
-        "log10_flux_mol_per_m2_s",
         "|J|",
         "mol/(m²·s)",
-        true
+        true,
+        None
     ),
     column!(
         log10_exp_coefficient,
         "log10ExpCoefficient",
-        "log10_exp_coefficient",
         "E = exp(−Ea/RT)",
         "",
-        true
+        true,
+        None
     ),
     column!(
         log10_amount,
         "log10AmountMolPerM2",
-        "log10_amount_mol_per_m2",
         "Q",
         "mol/m²",
-        true
+        true,
+        None
     ),
     column!(
         log10_diffusion_length_m,
         "log10DiffusionLengthM",
-        "log10_diffusion_length_m",
         "L",
         "m",
-        true
+        true,
+        Some(Quantity::Length)
     ),
     column!(
         log10_residual,
         "log10Residual",
-        "log10_residual",
         "residual A/A₀",
         "",
-        true
+        true,
+        None
     ),
-    column!(grain_size_m, "grainSizeM", "grain_size_m", "d", "m", false),
+    column!(
+        grain_size_m,
+        "grainSizeM",
+        "d",
+        "m",
+        false,
+        Some(Quantity::Length)
+    ),
 ];
 
 /// The columns by name, for the charts that show them.
@@ -125,35 +128,50 @@ pub const RESIDUAL: &Column = &COLUMNS[6];
 pub const GRAIN_SIZE: &Column = &COLUMNS[7];
 
 impl Column {
-    /// The header of its column in a table: symbol and unit.
-    pub fn header(&self) -> String {
-        match self.unit {
+    /// The unit it is shown in: the reader's for its quantity (time fixed by the caller, see
+    /// [`DisplayUnits::for_span`]), else its SI unit.
+    pub fn unit_symbol(&self, units: &DisplayUnits) -> &'static str {
+        match self.quantity {
+            Some(q) => units.unit(q, f64::NAN).symbol(),
+            None => self.unit,
+        }
+    }
+
+    /// Its symbol and unit, as a table's header: `T [°C]`.
+    pub fn header(&self, units: &DisplayUnits) -> String {
+        match self.unit_symbol(units) {
             "" => self.symbol.to_string(),
             unit => format!("{} [{unit}]", self.symbol),
         }
     }
 
-    /// Sample `i` of `curves` as text ("—" where there is none), a log10 curve as the quantity.
-    pub fn cell(&self, curves: &Curves, i: usize) -> String {
-        match (self.values)(curves).get(i) {
+    /// Sample `i` in the reader's unit (log10 of it for a log10 curve), if there is one.
+    pub fn value(&self, curves: &Curves, i: usize, units: &DisplayUnits) -> Option<f64> {
+        let v = *(self.values)(curves).get(i)?;
+        Some(match (self.quantity, self.log10) {
+            (None, _) => v,
+            (Some(q), false) => units.unit(q, f64::NAN).from_si(v),
+            (Some(q), true) => v + units.unit(q, f64::NAN).from_si(1.0).log10(),
+        })
+    }
+
+    /// Sample `i` as a person writes it ("—" where there is none), a log10 curve as the
+    /// quantity itself.
+    pub fn cell(&self, curves: &Curves, i: usize, units: &DisplayUnits) -> String {
+        match self.value(curves, i, units) {
             None => "—".into(),
-            Some(&v) if self.log10 => crate::charts::format_log10(v),
-            Some(v) => match self.decimals {
-                Some(d) => format!("{v:.d$}"),
-                None => format!("{v:.4e}"),
-            },
+            Some(v) if self.log10 => number_from_log10(v),
+            Some(v) => number(v),
         }
     }
 
-    /// Sample `i` of `curves` as a readout: `T = 1500.0 K`.
-    pub fn reading(&self, curves: &Curves, i: usize) -> String {
-        let unit = if self.unit.is_empty() { "" } else { " " };
-        format!(
-            "{} = {}{unit}{}",
-            self.symbol,
-            self.cell(curves, i),
-            self.unit
-        )
+    /// Sample `i` as a readout: `T = 1227 °C`.
+    pub fn reading(&self, curves: &Curves, i: usize, units: &DisplayUnits) -> String {
+        let value = self.cell(curves, i, units);
+        match self.unit_symbol(units) {
+            "" => format!("{} = {value}", self.symbol),
+            unit => format!("{} = {value} {unit}", self.symbol),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::boundary::{ApiError, named, number, optional_number, read, write};
 use crate::arrhenius::{ActivationEnergy, Arrhenius, ThermalIntegral};
+use crate::display;
 use crate::error::{Bounds, Field, InputError, check, limits};
 use crate::flux::FluxModel;
 use crate::grain::{self, GrainGrowth};
@@ -316,4 +317,19 @@ pub fn to_si(value: JsValue, unit: &str) -> Result<f64, ApiError> {
 pub fn from_si(value: JsValue, unit: &str) -> Result<f64, ApiError> {
     let unit: Unit = named("unit", unit)?;
     convert(&value, |v| unit.from_si(v))
+}
+
+/// An SI value as the page writes it in unit `unit` (or as a plain number when `unit` is
+/// undefined): four significant digits, powers of ten with superscripts, the unit's symbol —
+/// "6 × 10⁻⁸ K/min", "1200 °C". Used for the page's messages, which quote values the core
+/// refused in the units the reader chose.
+#[wasm_bindgen(js_name = showQuantity)]
+pub fn show_quantity(si: f64, unit: Option<String>) -> Result<String, ApiError> {
+    Ok(match unit {
+        None => display::number(si),
+        Some(name) => {
+            let unit: Unit = named("unit", &name)?;
+            format!("{} {}", display::number(unit.from_si(si)), unit.symbol())
+        }
+    })
 }

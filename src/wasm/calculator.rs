@@ -9,9 +9,10 @@ use web_sys::HtmlCanvasElement;
 use super::api::evaluated;
 use super::boundary::{ApiError, named, read};
 use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
-use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis};
+use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, View};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
+use crate::units::Quantity;
 
 /// Most scenarios that can be pinned for comparison, besides the current one.
 const MAX_PINNED: usize = 3;
@@ -88,7 +89,7 @@ pub struct Calculator {
     current: Option<Evaluated>,
     pinned: Vec<Evaluated>,
     charts: Vec<Chart>,
-    time_axis: TimeAxis,
+    view: View,
     dark: bool,
     pixel_ratio: f64,
     text_widths: TextWidths,
@@ -136,7 +137,7 @@ impl Calculator {
         let plot = Plot::new(
             chart.kind,
             &scenes,
-            self.time_axis,
+            &self.view,
             theme,
             self.pixel_ratio,
             (element.width(), element.height()),
@@ -212,8 +213,17 @@ impl Calculator {
     /// "linear", "log" or "normalised".
     #[wasm_bindgen(js_name = setTimeAxis)]
     pub fn set_time_axis(&mut self, axis: &str) -> Result<(), ApiError> {
-        self.time_axis = named("time axis", axis)?;
+        self.view.time_axis = named("time axis", axis)?;
         Ok(())
+    }
+
+    /// Shows `quantity` ("temperature", "rate", "time", "energy", "diffusivity" or "length") in
+    /// unit `unit` (a unit's name, as `toSi` takes it; for time also "auto") in every chart,
+    /// readout, table, text and CSV. On error the unit stays as it was.
+    #[wasm_bindgen(js_name = setUnit)]
+    pub fn set_unit(&mut self, quantity: &str, unit: &str) -> Result<(), ApiError> {
+        let quantity: Quantity = named("quantity", quantity)?;
+        Ok(self.view.units.set(quantity, unit)?)
     }
 
     /// Dark or light charts, and the device pixel ratio of the canvases.
@@ -302,7 +312,14 @@ impl Calculator {
             .iter()
             .find(|c| c.kind == kind && !c.stale)
             .and_then(|c| c.frame.as_ref());
-        Ok(frame.and_then(|f| charts::readout(f, &self.scenes(), css_x * self.pixel_ratio)))
+        Ok(frame.and_then(|f| {
+            charts::readout(
+                f,
+                &self.scenes(),
+                css_x * self.pixel_ratio,
+                &self.view.units,
+            )
+        }))
     }
 
     /// The chart `kind` as an SVG document of `width`×`height` CSS pixels.
@@ -326,15 +343,8 @@ impl Calculator {
                 widths: &self.text_widths,
             }
             .into_drawing_area();
-            charts::draw(
-                kind,
-                &area,
-                &self.scenes(),
-                self.time_axis,
-                self.theme(),
-                1.0,
-            )
-            .map_err(|e| ApiError::new("invalid", "", e))?;
+            charts::draw(kind, &area, &self.scenes(), &self.view, self.theme(), 1.0)
+                .map_err(|e| ApiError::new("invalid", "", e))?;
             area.present()
                 .map_err(|e| ApiError::new("invalid", "", e))?;
         }
@@ -344,9 +354,9 @@ impl Calculator {
     /// The current summary as readable lines (numbers formatted in Rust, never re-derived in JS).
     #[wasm_bindgen(js_name = summaryText)]
     pub fn summary_text(&self) -> String {
-        self.current
-            .as_ref()
-            .map_or_else(String::new, |e| report::summary(&e.model, e.summary()))
+        self.current.as_ref().map_or_else(String::new, |e| {
+            report::summary(&e.model, e.summary(), &self.view.units)
+        })
     }
 
     /// Answers the inverse questions for the current species and homogenisation target.
@@ -358,7 +368,13 @@ impl Calculator {
         length_m: Option<f64>,
     ) -> String {
         self.current.as_ref().map_or_else(String::new, |e| {
-            report::inverse(&e.model, duration_s, temperature_k, length_m)
+            report::inverse(
+                &e.model,
+                duration_s,
+                temperature_k,
+                length_m,
+                &self.view.units,
+            )
         })
     }
 
@@ -366,7 +382,7 @@ impl Calculator {
     pub fn table(&self, kind: &str, rows: usize) -> Result<JsValue, ApiError> {
         let kind = chart_kind(kind)?;
         Ok(self.current.as_ref().map_or(JsValue::NULL, |e| {
-            super::boundary::write(&charts::table(kind, &e.scene(), rows))
+            super::boundary::write(&charts::table(kind, &e.scene(), rows, &self.view.units))
         }))
     }
 
@@ -390,7 +406,7 @@ impl Calculator {
                 ..e.scene()
             })
             .collect();
-        report::csv(&scenes)
+        report::csv(&scenes, &self.view.units)
     }
 
     /// Curves and summary of the current scenario as a JS object (for JSON export).

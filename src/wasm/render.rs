@@ -9,8 +9,6 @@
 //! - Half the cost of a drawing is its guides (background, caption, axes, labels, legend), which
 //!   an edit mostly leaves as they were. Each chart keeps them on a [`Layer`], a canvas of its
 //!   own, drawn anew only when they change; a redraw copies it and draws the traces over it.
-//! - plotters draws a dashed line one dash at a time, a few hundred canvas calls per chart; the
-//!   canvas dashes a whole line itself (`setLineDash`), so the traces are handed to it whole.
 //! - Chart code generic over two backends is compiled twice: 11 KB of the gzip-compressed wasm.
 //!   [`Measured`] holds either backend and forwards each call to it, so that the charts are
 //!   compiled once, for `Measured`.
@@ -280,17 +278,7 @@ pub fn draw(
     let (w, h) = plot.guides().size();
     canvas.copy(&layer.canvas, &(0..w as i32, 0..h as i32));
     let area = canvas.area(widths).ok_or("the canvas has no 2D context")?;
-    let dash = |dashes: Option<(u32, u32)>| {
-        let pattern = match dashes {
-            Some((dash, gap)) => {
-                js_sys::Array::of2(&f64::from(dash).into(), &f64::from(gap).into())
-            }
-            None => js_sys::Array::new(),
-        };
-        // An array of two finite numbers is always a valid dash pattern.
-        let _ = canvas.context.set_line_dash(&pattern);
-    };
-    let frame = plot.draw_traces(&area, &layout, Some(&dash))?;
+    let frame = plot.draw_traces(&area, &layout)?;
     area.present().map_err(|e| e.to_string())?;
     Ok(frame)
 }

@@ -226,7 +226,7 @@ await test('loads from a sub-path, draws every chart, no errors or foreign reque
   assert.deepEqual(rendering, ['', 'pkg/synthesis_kinetics_bg.wasm'], `the first render requested ${JSON.stringify(requested)}`);
   await assertChartsDrawn(page, 'first render');
   assert.match(await summary(page), /Peak flux/);
-  assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.3816 J\/\(mol·K\) → G = 1\.3382e7/);
+  assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.38 J\/\(mol·K\) → G = 1\.338 × 10⁷ J\/\(K·mol·m\)/);
   await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, 'desktop-1280x800.png') });
   await panelsFilled(page);
@@ -269,7 +269,7 @@ await test('dragging the Ea slider under the flux chart updates the input and th
   await page.fill('#ea-slider', '400');
   await afterEdit(page, before);
   assert.equal(await page.inputValue('#ea'), '400');
-  assert.equal(await page.textContent('#ea-slider-value'), '400');
+  assert.equal(await page.textContent('#ea-slider-value'), '400 kJ/mol');
   assert.equal(await page.inputValue('#material'), 'custom');
   assert.notEqual(await chartImage(page, 'arrhenius'), arrhenius);
   assert.notEqual(await chartImage(page, 'flux'), flux);
@@ -277,13 +277,13 @@ await test('dragging the Ea slider under the flux chart updates the input and th
   await page.fill('#ea', '318');
   await afterEdit(page, again);
   assert.equal(await page.inputValue('#ea-slider'), '318');
-  assert.equal(await page.textContent('#ea-slider-value'), '318');
+  assert.equal(await page.textContent('#ea-slider-value'), '318 kJ/mol');
   // Beyond the slider's range the slider stops at its end and its label keeps the value.
   const beyond = await draws(page);
   await page.fill('#ea', '1000.5');
   await afterEdit(page, beyond);
   assert.equal(await page.inputValue('#ea-slider'), '800');
-  assert.equal(await page.textContent('#ea-slider-value'), '1000.5');
+  assert.equal(await page.textContent('#ea-slider-value'), '1001 kJ/mol');
   const back = await draws(page);
   await page.fill('#ea', '318');
   await afterEdit(page, back);
@@ -477,7 +477,7 @@ await test('pinning overlays scenarios on every chart', async () => {
 
 await test('exports download and parse (CSV, JSON, SVG, PNG)', async () => {
   const csv = (await download(page, '#export-csv')).trim().split('\n');
-  assert.match(csv[0], /^scenario,time_s,temperature_K/);
+  assert.match(csv[0], /^scenario,"t \[h\]","T \[K\]"/);
   assert.ok(csv.length > 500);
   const row = csv[Math.floor(csv.length / 2)].split(',');
   assert.ok(row.slice(1, 8).every((v) => Number.isFinite(Number(v)) || v === '-inf'), row.join(','));
@@ -486,6 +486,63 @@ await test('exports download and parse (CSV, JSON, SVG, PNG)', async () => {
   assert.equal(json.scenario.diffusion.eaJPerMol, 318000);
   assert.match(await download(page, '[data-export=flux-svg]'), /<svg[\s\S]*<polyline/);
   await assertPngExport(page, 'grain');
+});
+
+await test('results follow the chosen units everywhere, in numbers people write', async () => {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await p.goto(url);
+  await ready(p);
+  const technique = await p.inputValue('#technique');
+  const [start, ea] = [await p.inputValue('#start'), await p.inputValue('#ea')];
+  const choose = async (select, unit) => {
+    const before = await draws(p);
+    await p.selectOption(select, unit);
+    await afterEdit(p, before);
+  };
+  await choose('#u-temperature', 'celsius');
+  await choose('#u-time', 'hour');
+  await choose('#u-length', 'nanometre');
+  await choose('#u-energy', 'electronVolt');
+  await choose('#u-diffusivity', 'cm2PerS');
+  assert.equal(await p.inputValue('#technique'), technique, 'a unit change keeps the preset');
+  assert.equal(await p.inputValue('#ea'), '3.296', 'a conversion is shown rounded');
+  // Text everywhere: summary, answers, slider, readouts of every chart, tables.
+  await p.locator('#summary').scrollIntoViewIfNeeded();
+  await p.waitForSelector('#summary-panel:not([aria-busy=true])');
+  const text = await p.textContent('#summary');
+  assert.match(text, /^Program: [\d.]+ h, peak [\d.]+ °C/, text);
+  assert.match(await p.textContent('#inverse'), /°C/);
+  assert.match(await p.textContent('#ea-slider-value'), /^3\.296 eV$/);
+  for (const kind of ['temperature', 'flux', 'transport', 'grain', 'arrhenius']) {
+    await p.locator(`#chart-${kind}`).scrollIntoViewIfNeeded();
+    await p.hover(`#chart-${kind}`, { position: { x: 400, y: 120 } });
+    const readout = await p.textContent(`#readout-${kind}`);
+    assert.match(readout, kind === 'arrhenius' ? /°C.*cm²\/s/ : / h, /, readout);
+    await p.click(`#chart-${kind} ~ details > summary`);
+  }
+  const visible = await p.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(visible, /\d[eE][-+]?\d/, 'no E-notation in the visible text');
+  assert.match(visible, /T \[°C\]/, 'the temperature table is in °C');
+  assert.match(visible, /L \[nm\]/, 'the transport table is in nm');
+  assert.match(visible, /D \[cm²\/s\]/, 'the Arrhenius table is in cm²/s');
+  const svg = await download(p, '[data-export=temperature-svg]');
+  assert.match(svg, /T \[°C\]/);
+  assert.match(svg, /time t \[h\]/);
+  assert.match((await download(p, '#export-csv')).split('\n')[0], /"t \[h\]","T \[°C\]"/);
+  // A refused value is named as the page labels it, in the user's units.
+  const rate = '#segments li:first-child input';
+  const original = await p.inputValue(rate);
+  await p.selectOption('#u-rate', 'kPerMin');
+  await p.fill(rate, '-5');
+  await settle(p);
+  await settle(p);
+  assert.match(await p.textContent('#segments li:first-child .msg'), /^Rate of ramp 1 must be at least 6 × 10⁻⁸ K\/min; got −5 K\/min\.$/);
+  await p.fill(rate, original);
+  // Back to the first units: every input reads as it did.
+  for (const [select, unit] of [['#u-temperature', 'kelvin'], ['#u-energy', 'kjPerMol']]) await choose(select, unit);
+  assert.equal(await p.inputValue('#start'), start, 'K → °C → K gives back the same text');
+  assert.equal(await p.inputValue('#ea'), ea);
+  await p.close();
 });
 
 await test('data tables and the help panel', async () => {
