@@ -91,6 +91,47 @@ pub fn summary(model: &Model, s: &Summary, units: &DisplayUnits) -> String {
     lines.join("\n")
 }
 
+/// The key results of several scenarios side by side, in the reader's units: a header row of
+/// their labels, then one row per result (peak temperature, duration, peak |J|, transported
+/// amount, diffusion length, residual, final grain size, share extrapolated).
+pub fn comparison(scenarios: &[(&str, &Summary)], units: &DisplayUnits) -> Vec<Vec<String>> {
+    type Cell = fn(&Summary, &DisplayUnits) -> String;
+    const ROWS: [(&str, Cell); 8] = [
+        ("Peak temperature", |s, u| u.show(Temperature, s.peak_k)),
+        ("Duration", |s, u| u.show(Time, s.duration_s)),
+        ("Peak |J| [mol/(m²·s)]", |s, _| {
+            number_from_log10(s.log10_peak_flux)
+        }),
+        ("Transported amount Q [mol/m²]", |s, _| {
+            number_from_log10(s.log10_amount)
+        }),
+        ("Diffusion length √(D₀·I)", |s, u| {
+            u.show_log10(Length, s.log10_diffusion_length_m)
+        }),
+        ("Residual modulation A/A₀", |s, _| {
+            number_from_log10(s.log10_residual)
+        }),
+        ("Final grain size", |s, u| {
+            s.grain_size_m.map_or("—".into(), |d| u.show(Length, d))
+        }),
+        ("Diffusion outside the measured range", |s, _| {
+            s.extrapolated_fraction
+                .map_or("—".into(), |f| format!("{} %", number(100.0 * f)))
+        }),
+    ];
+    let mut rows = vec![
+        std::iter::once(String::new())
+            .chain(scenarios.iter().map(|(label, _)| label.to_string()))
+            .collect::<Vec<_>>(),
+    ];
+    rows.extend(ROWS.iter().map(|(name, cell)| {
+        std::iter::once(name.to_string())
+            .chain(scenarios.iter().map(|(_, s)| cell(s, units)))
+            .collect()
+    }));
+    rows
+}
+
 /// The inverse questions for the model's species and homogenisation target, one line per
 /// question asked, in the reader's units: the temperature that homogenises in `duration_s`,
 /// the hold time at `temperature_k`, and the hold or single ramp (start → peak of the program)
@@ -296,6 +337,11 @@ mod tests {
                 && answers.contains(" K/min"),
             "{answers}"
         );
+        let table = comparison(&[("furnace", &s), ("again", &s)], &units);
+        assert_eq!(table[0], ["", "furnace", "again"]);
+        assert_eq!(table[1], ["Peak temperature", "1227 °C", "1227 °C"]);
+        assert_eq!(table[2][1], "10.01 h");
+        assert!(table.iter().all(|row| row.len() == 3), "{table:?}");
         let unreachable = inverse(&model, None, Some(2.0), None, &units);
         assert!(unreachable.starts_with("— "), "{unreachable}");
         assert!(

@@ -1,7 +1,7 @@
 // The charts: one <canvas> per chart, which the core draws on in place; their sizes, which of
 // them are on screen, hover readouts, data tables and PNG/SVG export.
 
-import { $, download, el } from './dom.js';
+import { $, download, el, tableOf } from './dom.js';
 import { showNotice } from './messages.js';
 import { state } from './state.js';
 import { guarded } from './wasm.js';
@@ -85,13 +85,7 @@ export function draw(calc) {
 function renderTable(calc, kind, details) {
   const rows = calc.table(kind, TABLE_ROWS);
   if (!rows) return;
-  const row = (cells, cell) => el('tr', {}, cells.map(cell));
-  const [head, ...body] = rows;
-  const table = el('table', {}, [
-    el('caption', { textContent: CHARTS.find(([k]) => k === kind)[1] }),
-    row(head, (text) => el('th', { scope: 'col', textContent: text })),
-    ...body.map((cells) => row(cells, (text) => el('td', { textContent: text }))),
-  ]);
+  const table = tableOf(CHARTS.find(([k]) => k === kind)[1], rows);
   details.querySelector('table')?.remove();
   details.append(table);
 }

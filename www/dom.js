@@ -14,6 +14,16 @@ export function el(tag, props = {}, children = []) {
   return node;
 }
 
+/** A table of text rows, the first the column headers; with `rowHeaders`, each row's first cell heads it. */
+export function tableOf(caption, [head, ...body], { rowHeaders = false } = {}) {
+  const cell = (text, i) => (rowHeaders && i === 0 ? el('th', { scope: 'row', textContent: text }) : el('td', { textContent: text }));
+  return el('table', {}, [
+    el('caption', { textContent: caption }),
+    el('tr', {}, head.map((text) => el('th', { scope: 'col', textContent: text }))),
+    ...body.map((cells) => el('tr', {}, cells.map(cell))),
+  ]);
+}
+
 /** Sets an element's text only when it differs: replacing a text node costs a layout even when the text is the same. */
 export function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;

@@ -12,7 +12,7 @@ export const FIELDS = {
   'q-duration': 'time', 'q-temperature': 'temperature', 'q-length': 'length',
 };
 export const TEXT_FIELDS = ['composition', 'pin-label'];
-export const SELECTS = ['technique', 'material', 'basis', 'grain-law', 'grain-n-choice', 'time-axis',
+export const SELECTS = ['technique', 'material', 'basis', 'grain-law', 'grain-n-choice', 'time-axis', 'wavelength-source',
   ...Object.values(UNIT_SELECTS)];
 
 const si = (id) => siValue($(id), FIELDS[id]);
@@ -53,7 +53,7 @@ export function scenario() {
     grainGrowth: $('grain-on').checked
       ? { exponent: si('grain-n'), d0M: si('grain-d0'), k0: si('grain-k0'), eaJPerMol: si('grain-ea') }
       : null,
-    homogenisation: { wavelengthM: si('wavelength'), targetResidual: si('residual') },
+    homogenisation: { wavelengthM: wavelengthFollows() ? si('mix-length') : si('wavelength'), targetResidual: si('residual') },
     sampling: { points: si('points'), scale: $('time-axis').value === 'log' ? 'log' : 'linear', decades: 6 },
   };
 }
@@ -74,9 +74,15 @@ export function rememberUnits() {
   for (const [kind, id] of Object.entries(UNIT_SELECTS)) $(id).dataset.previous = unitOf(kind);
 }
 
-/** Shows the inputs of the chosen way of giving G. */
+const givenDirectly = () => document.querySelector('input[name=mixing]:checked').value === 'direct';
+/** Whether the modulation wavelength is the mixing length (there is none when G is given directly). */
+const wavelengthFollows = () => $('wavelength-source').value === 'mixing' && !givenDirectly();
+
+/** Shows the inputs of the chosen way of giving G, and the wavelength's own input when it has one. */
 export function showMixingInputs() {
-  const direct = document.querySelector('input[name=mixing]:checked').value === 'direct';
+  const direct = givenDirectly();
   $('mixing-direct').hidden = !direct;
   $('mixing-entropy').hidden = direct;
+  $('wavelength-source').disabled = direct;
+  $('wavelength-own').hidden = wavelengthFollows();
 }

@@ -3,11 +3,11 @@
 // it shows is computed and formatted by the wasm module.
 
 import { attachCharts, buildCharts, draw, reportVisibility, setAppearance, sizeCanvases } from './charts.js';
-import { $ } from './dom.js';
+import { $, el } from './dom.js';
 import { changeUnit, rememberUnits, showMixingInputs } from './inputs.js';
 import { dismissNotice, quote, showNotice } from './messages.js';
 import { clearPins, observePanels, pin, repin } from './panels.js';
-import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, markCustomProgram } from './presets.js';
+import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, fillSources, markCustomProgram } from './presets.js';
 import { addSegment, removeSegment } from './program.js';
 import { recompute, recomputeAfterRestart, schedule } from './recompute.js';
 import { copyEmbed, copyLink, exportCsv, exportJson, readFragment } from './share.js';
@@ -52,6 +52,7 @@ function wireInputs() {
   });
   for (const [kind, id] of Object.entries(UNIT_SELECTS)) $(id).addEventListener('change', () => changeUnit(kind, $(id)));
   for (const radio of document.querySelectorAll('input[name=mixing]')) radio.addEventListener('change', showMixingInputs);
+  $('wavelength-source').addEventListener('change', showMixingInputs);
   for (const button of document.querySelectorAll('[data-add]')) {
     button.addEventListener('click', () => {
       addSegment(button.dataset.add);
@@ -66,6 +67,18 @@ function wireInputs() {
   });
 }
 
+/** Fills the help panel from www/help.html the first time it opens (the first render does without it). */
+async function loadHelp(help) {
+  try {
+    const response = await fetch(new URL('www/help.html', document.baseURI));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    help.replaceChildren(...new DOMParser().parseFromString(await response.text(), 'text/html').body.childNodes);
+    fillSources($('sources'));
+  } catch (e) {
+    help.replaceChildren(el('p', { textContent: `The help could not be loaded (${e.message}); it is in the project's README.` }));
+  }
+}
+
 function wireActions() {
   $('pin').addEventListener('click', pin);
   $('clear-pins').addEventListener('click', clearPins);
@@ -73,9 +86,11 @@ function wireActions() {
   $('copy-embed').addEventListener('click', copyEmbed);
   $('export-csv').addEventListener('click', exportCsv);
   $('export-json').addEventListener('click', exportJson);
-  $('help-toggle').addEventListener('click', (e) => {
-    const open = $('help').hidden;
-    $('help').hidden = !open;
+  $('help-toggle').addEventListener('click', async (e) => {
+    const help = $('help');
+    const open = help.hidden;
+    if (open && !help.firstElementChild) await loadHelp(help);
+    help.hidden = !open;
     e.target.setAttribute('aria-expanded', String(open));
   });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => guarded((calc) => {
@@ -107,6 +122,7 @@ async function main() {
   const built = await loading;
   fillPresets();
   defaults();
+  showMixingInputs();
   // The first render draws every chart, so that all are ready before the user scrolls to them;
   // from then on only the charts on screen follow the edits. The default scenario is drawn first,
   // so a share link with invalid values still shows charts (the last valid state) next to the

@@ -2,14 +2,14 @@
 // scenarios pinned for comparison.
 
 import { draw } from './charts.js';
-import { $, debounced, setText } from './dom.js';
+import { $, debounced, setText, tableOf } from './dom.js';
 import { optionalSi } from './inputs.js';
 import { markInvalid, showNotice } from './messages.js';
 import { state } from './state.js';
 import { InputProblem } from './units.js';
 import { guarded } from './wasm.js';
 
-const MAX_PINS = 3;
+export const MAX_PINS = 3;
 const PANEL_DELAY_MS = 250;
 
 function inverse(calc) {
@@ -20,11 +20,19 @@ function inverse(calc) {
   }
 }
 
+/** The summary, and beside it, once scenarios are pinned, their key results side by side. */
+function summary(calc) {
+  setText($('summary'), calc.summaryText());
+  const box = $('comparison');
+  box.hidden = state.pins.length === 0;
+  if (!box.hidden) box.replaceChildren(tableOf('The current and the pinned scenarios compared', calc.comparison(), { rowHeaders: true }));
+}
+
 // The summary and the inverse questions follow every edit while on screen. Off screen they are
 // marked busy and filled a moment after the last edit, or as soon as they scroll into view: while
 // a slider is dragged, laying out their text on every frame would cost more than the charts.
 const PANELS = new Map([
-  ['summary-panel', { visible: false, fill: (calc) => setText($('summary'), calc.summaryText()) }],
+  ['summary-panel', { visible: false, fill: summary }],
   ['inverse-panel', { visible: false, fill: inverse }],
 ]);
 
@@ -78,6 +86,7 @@ export const pin = () => guarded((calc) => {
   state.pins.push({ scenario: state.lastGood, label });
   $('pins').textContent = pinsText(n);
   draw(calc);
+  refreshPanels(calc);
 });
 
 export const clearPins = () => guarded((calc) => {
@@ -85,7 +94,25 @@ export const clearPins = () => guarded((calc) => {
   state.pins = [];
   $('pins').textContent = '';
   draw(calc);
+  refreshPanels(calc);
 });
+
+/**
+ * Pins the scenarios of a share link (`{ label, scenario }` each), which the core checks like any
+ * input; returns the indices of those it refused. The current scenario is recomputed after.
+ */
+export const restorePins = (pins) => guarded((calc) => pins.flatMap(({ label, scenario }, i) => {
+  try {
+    calc.update(scenario);
+    calc.pin(label);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) throw e;
+    return [i];
+  }
+  state.pins.push({ scenario, label });
+  $('pins').textContent = pinsText(state.pins.length);
+  return [];
+})) ?? [];
 
 /** Pins on a new Calculator the scenarios that were pinned on the one it replaces. */
 export function repin(calc) {

@@ -15,14 +15,19 @@ function sourceLine(element, text, confirmed) {
 }
 const materialSource = (m) => `${m.source}. Measured ${m.validMinK}–${m.validMaxK} K.`;
 
-/** Fills the technique, material and grain-law selects and the list of sources. */
+/** Fills the technique, material and grain-law selects. */
 export function fillPresets() {
   Object.assign(state.presets, state.wasm.presets());
   const { techniques, materials, grainLaws } = state.presets;
   $('technique').append(...techniques.map((t) => option(t.id, t.confirmed ? t.name : `${t.name} (unconfirmed)`)), option('custom', 'Custom program'));
   $('material').append(...materials.map((m) => option(m.id, m.d0Confirmed ? m.name : `${m.name} (D0 unconfirmed)`)), option('custom', 'Custom'));
   $('grain-law').append(...grainLaws.map((g) => option(g.id, g.name)), option('custom', 'Custom'));
-  $('sources').append(
+}
+
+/** The list of sources in the help panel: the theory's and every preset's. */
+export function fillSources(list) {
+  const { techniques, materials, grainLaws } = state.presets;
+  list.append(
     el('li', { textContent: 'Theory: Z. Meng et al., Mater. Horiz. 2023, 10, 5343, DOI 10.1039/d3mh01302b.' }),
     ...[...techniques, ...materials, ...grainLaws].map((item) => el('li', { textContent: `${item.name}: ${item.source}` })),
   );

@@ -4,6 +4,7 @@
 import { $, debounced, download } from './dom.js';
 import { FIELDS, SELECTS, TEXT_FIELDS } from './inputs.js';
 import { quote, showNotice } from './messages.js';
+import { MAX_PINS, restorePins } from './panels.js';
 import { defaults, describePresets } from './presets.js';
 import { SEGMENT_KINDS, segmentTexts, setSegments } from './program.js';
 import { state } from './state.js';
@@ -14,7 +15,9 @@ const STATE_VERSION = 1;
 const FRAGMENT_DELAY_MS = 300;
 /** Most segments a link may hold: the core's limit on a program. */
 const MAX_LINK_SEGMENTS = 1000;
-const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn'];
+const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pins'];
+/** Longest pin label (as the input allows). */
+const MAX_LABEL = 40;
 const FIELD_TEXT = /^[-+0-9.eE:;, ]{0,200}$/;
 
 /** The whole state of the inputs, as a share link keeps it. */
@@ -26,6 +29,7 @@ function pageState() {
     segments: segmentTexts(),
     mixing: document.querySelector('input[name=mixing]:checked').value,
     grainOn: $('grain-on').checked,
+    pins: state.pins.map(({ label, scenario }) => ({ label, scenario })),
   };
 }
 
@@ -97,7 +101,11 @@ function applyState(raw) {
     $('grain-on').checked = raw.grainOn;
     applied += 1;
   } else if (Object.hasOwn(raw, 'grainOn')) ignored.push('grainOn');
-  return { applied, ignored };
+  const pins = Array.isArray(raw.pins) && raw.pins.length <= MAX_PINS ? raw.pins : [];
+  if (Object.hasOwn(raw, 'pins') && pins.length === 0 && !(Array.isArray(raw.pins) && raw.pins.length === 0)) ignored.push('pins');
+  const wellFormed = (p) => isObject(p) && typeof p.label === 'string' && p.label.length <= MAX_LABEL && isObject(p.scenario);
+  pins.forEach((p, i) => { if (!wellFormed(p)) ignored.push(`pins[${i}]`); });
+  return { applied, ignored, pins: pins.filter(wellFormed) };
 }
 
 /** “a”, “b”, “c” and 6 more: a few of the link's own names, quoted and cut short. */
@@ -133,8 +141,10 @@ export function readFragment(hash) {
     if (typeof units[id] === 'string' && [...$(id).options].some((o) => o.value === units[id])) $(id).value = units[id];
   }
   defaults();
-  const { applied, ignored } = applyState(raw);
+  const { applied, ignored, pins } = applyState(raw);
   describePresets();
+  // The core checks each pinned scenario as it checks any input.
+  ignored.push(...restorePins(pins).map((i) => `pins[${i}]`));
   const names = count(ignored.length, 'entry', 'entries');
   if (newer) {
     const skipped = ignored.length ? `; ignored ${names} it does not: ${sample(ignored)}` : '';

@@ -6,6 +6,7 @@ const SHELL = [
   'index.html',
   'www/manifest.webmanifest',
   'www/icon.svg',
+  'www/help.html',
   'pkg/synthesis_kinetics.js',
   'pkg/synthesis_kinetics_bg.wasm',
 ];

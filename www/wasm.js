@@ -2,7 +2,7 @@
 // call made through guarded() leaves the instance unusable, so the page restarts the module with
 // a fresh instance, gives the new Calculator what the old one had, and carries on.
 
-import init, * as glue from '../pkg/synthesis_kinetics.js';
+import init, { Calculator, fromSi, presets, showQuantity, toSi } from '../pkg/synthesis_kinetics.js';
 import { $ } from './dom.js';
 import { quote, showNotice } from './messages.js';
 import { state } from './state.js';
@@ -17,10 +17,17 @@ export const onNewCalculator = (fn) => setups.push(fn);
 /** Registers `fn()`, run after a restart once the new Calculator is in use (through guarded()). */
 export const onRestart = (fn) => afterRestart.push(fn);
 
+/** What the page uses of a module's namespace (naming it lets the bundle leave out the rest of the scripting API). */
+const used = (namespace) => ({
+  Calculator: namespace.Calculator, fromSi: namespace.fromSi, presets: namespace.presets,
+  showQuantity: namespace.showQuantity, toSi: namespace.toSi,
+});
+
 function use(namespace, memory) {
-  const calc = new namespace.Calculator();
+  const wasm = used(namespace);
+  const calc = new wasm.Calculator();
   for (const fn of setups) fn(calc);
-  Object.assign(state, { wasm: namespace, memory, calc });
+  Object.assign(state, { wasm, memory, calc });
 }
 
 /** Where the module is, beside the page (the built site and the source page alike). */
@@ -33,7 +40,7 @@ const MODULE_URL = 'pkg/synthesis_kinetics_bg.wasm';
  */
 export async function loadWasm() {
   const exports = await init({ module_or_path: new URL(MODULE_URL, document.baseURI) });
-  use(glue, exports.memory);
+  use({ Calculator, fromSi, presets, showQuantity, toSi }, exports.memory);
   return $('sk-wasm') !== null;
 }
 

@@ -142,6 +142,7 @@ mod tests {
             time: TimeFrame {
                 axis: crate::charts::TimeAxis::Linear,
                 unit: crate::units::Unit::Second,
+                switched: false,
             },
         };
         for x in [0.0, 1.0, 3600.0, 7199.0, 7200.0] {

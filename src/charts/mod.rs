@@ -109,18 +109,33 @@ pub struct View {
 pub struct TimeFrame {
     pub axis: TimeAxis,
     pub unit: Unit,
+    /// Whether the axis is logarithmic although a linear one was asked for, because the
+    /// programs compared differ too much in duration to share a linear axis.
+    pub switched: bool,
 }
+
+/// Longest over shortest duration of compared programs beyond which a linear time axis becomes
+/// logarithmic: on a linear axis the shorter one would be a vertical line at t = 0.
+const LOG_SWITCH_RATIO: f64 = 100.0;
 
 impl TimeFrame {
     /// The time axis of `scenes` in `view`; an automatic unit suits the longest program.
     fn of(scenes: &[Scene<'_>], view: &View) -> TimeFrame {
-        let span = scenes
+        let (shortest, span) = scenes
             .iter()
             .map(|s| s.model.program().duration_s())
-            .fold(0.0, f64::max);
+            .fold((f64::INFINITY, 0.0_f64), |(lo, hi), d| {
+                (lo.min(d), hi.max(d))
+            });
+        let switched = view.time_axis == TimeAxis::Linear && span > LOG_SWITCH_RATIO * shortest;
         TimeFrame {
-            axis: view.time_axis,
+            axis: if switched {
+                TimeAxis::Log
+            } else {
+                view.time_axis
+            },
             unit: view.units.unit(Quantity::Time, span),
+            switched,
         }
     }
 
@@ -139,6 +154,10 @@ impl TimeFrame {
         let unit = self.unit.symbol();
         match self.axis {
             TimeAxis::Linear => (format!("time t [{unit}]"), Scale::Linear),
+            TimeAxis::Log if self.switched => (
+                format!("time t [{unit}], log scale: the durations differ over 100×"),
+                Scale::Log10,
+            ),
             TimeAxis::Log => (format!("time t [{unit}]"), Scale::Log10),
             TimeAxis::Normalised => ("normalised time t / t_end".into(), Scale::Linear),
         }
@@ -363,6 +382,55 @@ mod tests {
                 && matches!(w[1], 'e' | 'E')
                 && (w[2].is_ascii_digit() || matches!(w[2], '-' | '+'))
         })
+    }
+
+    #[test]
+    fn programs_of_very_different_durations_share_a_log_time_axis_that_says_so() {
+        use crate::program::Segment;
+        let furnace = evaluated(&crate::scenario::tests::example());
+        let mut short = crate::scenario::tests::example();
+        short.program.segments = vec![Segment::Hold { duration_s: 30.0 }];
+        let short = evaluated(&short);
+        fn scene<'a>(label: &'a str, (model, curves): &'a (Model, Curves)) -> Scene<'a> {
+            Scene {
+                label,
+                model,
+                curves,
+            }
+        }
+        let scenes = [scene("furnace", &furnace), scene("hold", &short)];
+        let mut svg = String::new();
+        let frame = {
+            let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            draw(
+                ChartKind::Temperature,
+                &area,
+                &scenes,
+                &View::default(),
+                &Theme::LIGHT,
+                1.0,
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            (frame.time.axis, frame.time.switched),
+            (TimeAxis::Log, true)
+        );
+        assert!(svg.contains("log scale: the durations differ over 100×"));
+        let alone = {
+            let mut svg = String::new();
+            let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            draw(
+                ChartKind::Temperature,
+                &area,
+                &scenes[..1],
+                &View::default(),
+                &Theme::LIGHT,
+                1.0,
+            )
+            .unwrap()
+        };
+        assert_eq!(alone.time.axis, TimeAxis::Linear);
     }
 
     /// The reader's units of the tests: °C, automatic time, nm, cm²/s.

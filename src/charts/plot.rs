@@ -2,6 +2,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
 use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
@@ -183,16 +184,27 @@ impl Plot {
         let font = self.font_size();
         let (width, height) = area.dim_in_pixel();
         let (width, height) = (width as i32, height as i32);
+        let margin = self.px(self.sized(MARGIN_PX)) as i32;
+        let caption_font = (FontFamily::SansSerif, (font + 1.0) * ratio)
+            .into_font()
+            .color(&theme.foreground)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        let lines = wrap(area, caption, &caption_font, width - 2 * margin)?;
+        let line = area.estimate_text_size("Hg", &caption_font)?.1 as i32;
+        let top = margin + line * lines.len() as i32;
+        for (i, text) in lines.iter().enumerate() {
+            let y = margin + line * i as i32;
+            area.draw(&Text::new(
+                text.as_str(),
+                (width / 2, y),
+                caption_font.clone(),
+            ))?;
+        }
         let strip = self.legend_height(area, width)?;
         let (above, _) = area.split_vertically(height - strip);
-        let mut chart = ChartBuilder::on(&above)
-            .caption(
-                caption.as_str(),
-                (FontFamily::SansSerif, (font + 1.0) * ratio)
-                    .into_font()
-                    .color(&theme.foreground),
-            )
-            .margin(self.px(self.sized(MARGIN_PX)))
+        let (_, chart_area) = above.split_vertically(top);
+        let mut chart = ChartBuilder::on(&chart_area)
+            .margin(margin as u32)
             .x_label_area_size(self.px(font * 3.0))
             .y_label_area_size(self.px(self.sized(Y_LABELS_PX)))
             .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
@@ -276,5 +288,48 @@ impl Plot {
             area.draw(&Line::new(&line, style))?;
         }
         Ok(())
+    }
+}
+
+/// `text` broken at spaces into lines no wider than `width` pixels (a word wider than that has
+/// a line of its own), so that a caption is never clipped on a narrow chart.
+fn wrap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &TextStyle<'_>,
+    width: i32,
+) -> Result<Vec<String>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        if let Some(last) = lines.last_mut() {
+            let joined = format!("{last} {word}");
+            if area.estimate_text_size(&joined, style)?.0 as i32 <= width {
+                *last = joined;
+                continue;
+            }
+        }
+        lines.push(word.to_string());
+    }
+    Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caption_wraps_to_the_width_of_a_narrow_chart() {
+        let mut svg = String::new();
+        let area = SVGBackend::with_string(&mut svg, (3000, 300)).into_drawing_area();
+        let style = TextStyle::from((FontFamily::SansSerif, 14.0).into_font());
+        let caption = "|J(t)| = (D₀C/R)·G·exp(−Ea/RT), eq. (11); G = 1.338 × 10⁷ J/(K·mol·m)";
+        assert_eq!(wrap(&area, caption, &style, 3000).unwrap(), [caption]);
+        let lines = wrap(&area, caption, &style, 200).unwrap();
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(lines.join(" "), caption, "nothing is lost");
+        for line in &lines {
+            let width = area.estimate_text_size(line, &style).unwrap().0;
+            assert!(width <= 200 || !line.contains(' '), "{line}: {width} px");
+        }
     }
 }

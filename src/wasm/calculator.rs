@@ -100,6 +100,14 @@ fn scenes<'a>(current: &'a Option<Evaluated>, pinned: &'a [Evaluated]) -> Vec<Sc
     current.iter().chain(pinned).map(Evaluated::scene).collect()
 }
 
+/// Rows of text (a table) as a JS array of arrays of strings.
+fn text_rows(rows: &[Vec<String>]) -> JsValue {
+    rows.iter()
+        .map(|row| row.iter().map(JsValue::from).collect::<js_sys::Array>())
+        .collect::<js_sys::Array>()
+        .into()
+}
+
 fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
     named("chart", name)
 }
@@ -382,8 +390,20 @@ impl Calculator {
     pub fn table(&self, kind: &str, rows: usize) -> Result<JsValue, ApiError> {
         let kind = chart_kind(kind)?;
         Ok(self.current.as_ref().map_or(JsValue::NULL, |e| {
-            super::boundary::write(&charts::table(kind, &e.scene(), rows, &self.view.units))
+            text_rows(&charts::table(kind, &e.scene(), rows, &self.view.units))
         }))
+    }
+
+    /// The key results of the current and every pinned scenario side by side, in the reader's
+    /// units: rows of strings, labels first.
+    pub fn comparison(&self) -> JsValue {
+        let all: Vec<(&str, &Summary)> = self
+            .current
+            .iter()
+            .chain(&self.pinned)
+            .map(|e| (e.label.as_str(), e.summary()))
+            .collect();
+        text_rows(&report::comparison(&all, &self.view.units))
     }
 
     /// The mixing panel's answer: S_conf of the composition (when given) and the G it implies.

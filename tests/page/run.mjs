@@ -468,7 +468,27 @@ await test('pinning overlays scenarios on every chart', async () => {
   await assertChartsDrawn(page, 'with pins');
   await panelsFilled(page);
   await page.screenshot({ path: path.join(shots, 'desktop-compare.png'), fullPage: true });
+  // The comparison table lists the current and both pinned scenarios' key results.
+  const table = await page.$$eval('#comparison tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(table[0].slice(2), ['furnace', 'SPS']);
+  assert.equal(table[2][0], 'Duration');
+  assert.match(table[2][2], /^10\.01 h$/);
+  assert.ok(table.length >= 9 && table.every((row) => row.length === 4), JSON.stringify(table));
+  // The pins travel in the share link: another page opened from it shows them again.
+  await page.waitForFunction(() => location.hash.length > 10);
+  await page.waitForTimeout(400);
+  const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await other.goto(page.url());
+  await ready(other);
+  assert.match(await other.textContent('#pins'), /2 of 3 pinned/);
+  await other.locator('#summary').scrollIntoViewIfNeeded();
+  await other.waitForSelector('#summary-panel:not([aria-busy=true])');
+  const again = await other.$$eval('#comparison tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(again, table, 'the link restores the same comparison');
+  assert.equal(await other.isHidden('#alert'), true, 'nothing was refused');
+  await other.close();
   await page.click('#clear-pins');
+  assert.equal(await page.isHidden('#comparison'), true);
   await page.fill('#pin-label', '');
   before = await draws(page);
   await page.selectOption('#technique', 'furnace');
@@ -545,12 +565,41 @@ await test('results follow the chosen units everywhere, in numbers people write'
   await p.close();
 });
 
+await test('the modulation wavelength follows the mixing length unless set separately', async () => {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await p.goto(url);
+  await ready(p);
+  assert.equal(await p.isHidden('#wavelength-own'), true, 'no second input while it follows');
+  const residual = async () => {
+    await p.locator('#summary').scrollIntoViewIfNeeded();
+    await p.waitForSelector('#summary-panel:not([aria-busy=true])');
+    return /Residual modulation A\/A₀ = (.*)/.exec(await p.textContent('#summary'))[1];
+  };
+  const first = await residual();
+  let before = await draws(p);
+  await p.fill('#mix-length', '0.1');
+  await afterEdit(p, before);
+  const finer = await residual();
+  assert.notEqual(finer, first, 'a finer mixing homogenises more');
+  before = await draws(p);
+  await p.selectOption('#wavelength-source', 'own');
+  await afterEdit(p, before);
+  assert.equal(await p.isHidden('#wavelength-own'), false);
+  assert.equal(await residual(), first, 'its own wavelength (1 µm) applies');
+  before = await draws(p);
+  await p.fill('#mix-length', '0.01');
+  await afterEdit(p, before);
+  assert.equal(await residual(), first, 'and the mixing length no longer moves it');
+  await p.close();
+});
+
 await test('data tables and the help panel', async () => {
   await page.click('#chart-flux ~ details > summary');
   await page.waitForSelector('#chart-flux ~ details table');
   const rows = await page.$$eval('#chart-flux ~ details table tr', (trs) => trs.length);
   assert.ok(rows > 10, `the flux table has rows (${rows})`);
   await page.click('#help-toggle');
+  await page.waitForSelector('#help:not([hidden]) #sources li');
   assert.match(await page.textContent('#help'), /Sign\./);
   assert.ok((await page.$$('#sources li')).length >= 10);
   await page.click('#help-toggle');
