@@ -3,6 +3,7 @@
 
 import { $, download, el, tableOf } from './dom.js';
 import { showNotice } from './messages.js';
+import { slidersUnder } from './sliders.js';
 import { state } from './state.js';
 import { guarded } from './wasm.js';
 
@@ -133,11 +134,8 @@ function chartFigure(kind, title) {
   details.addEventListener('toggle', () => {
     if (details.open) guarded((calc) => renderTable(calc, kind, details));
   });
-  // The Ea slider sits under the flux chart, so that the chart it moves is on screen while it
-  // is dragged, on a phone too.
-  const slider = kind === 'flux' ? [$('ea-explore')] : [];
   return el('figure', { className: 'chart' }, [
-    el('figcaption', { className: 'source', textContent: title }), canvas, ...slider, readout,
+    el('figcaption', { className: 'source', textContent: title }), canvas, ...slidersUnder(kind), readout,
     el('div', { className: 'row' }, buttons), details,
   ]);
 }

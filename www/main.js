@@ -12,7 +12,7 @@ import { addSegment, removeSegment } from './program.js';
 import { recompute, recomputeAfterRestart, schedule } from './recompute.js';
 import { copyEmbed, copyLink, exportCsv, exportJson, readFragment } from './share.js';
 import { state } from './state.js';
-import { UNIT_SELECTS, labelUnits, showSi } from './units.js';
+import { UNIT_SELECTS, labelUnits } from './units.js';
 import { guarded, loadWasm, onNewCalculator, onRestart } from './wasm.js';
 
 const MATERIAL_INPUTS = ['d0', 'ea', 'valid-min', 'valid-max'];
@@ -34,11 +34,6 @@ function wireInputs() {
     schedule();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  // The slider (under the flux chart, outside the form) edits Ea as if it were typed.
-  $('ea-slider').addEventListener('input', (e) => {
-    showSi($('ea'), state.wasm.toSi(Number(e.target.value), 'kjPerMol'), 'energy');
-    $('ea').dispatchEvent(new Event('input', { bubbles: true }));
-  });
   for (const id of ['q-duration', 'q-temperature', 'q-length', 'pin-label']) $(id).addEventListener('input', schedule);
   for (const [id, apply] of [['technique', applyTechnique], ['material', applyMaterial], ['grain-law', applyGrainLaw]]) {
     $(id).addEventListener('change', (e) => {

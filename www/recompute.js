@@ -2,21 +2,20 @@
 // charts, panels, tables and share link in step with it.
 
 import { draw, refreshTables } from './charts.js';
-import { $, inNextTask, setText } from './dom.js';
+import { $, inNextTask } from './dom.js';
 import { scenario } from './inputs.js';
 import { clearMessages, markInvalid, reportCoreError } from './messages.js';
 import { currentLabel, refreshPanels } from './panels.js';
 import { writeFragment } from './share.js';
+import { followInputs } from './sliders.js';
 import { state } from './state.js';
-import { InputProblem, displayUnits, unitOf } from './units.js';
+import { InputProblem, displayUnits } from './units.js';
 import { guarded } from './wasm.js';
 
 /** Shows scenario `s`, which the core accepted, everywhere. */
 function show(calc, s) {
   state.lastGood = s;
-  // The slider stops at its ends; its label gives the value itself, in the chosen unit.
-  $('ea-slider').value = String(state.wasm.fromSi(s.diffusion.eaJPerMol, 'kjPerMol'));
-  setText($('ea-slider-value'), state.wasm.showQuantity(s.diffusion.eaJPerMol, unitOf('energy')));
+  followInputs();
   calc.setLabel(currentLabel());
   calc.setTimeAxis($('time-axis').value);
   for (const [quantity, unit] of Object.entries(displayUnits())) calc.setUnit(quantity, unit);

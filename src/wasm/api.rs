@@ -321,12 +321,17 @@ pub fn from_si(value: JsValue, unit: &str) -> Result<f64, ApiError> {
 
 /// An SI value as the page writes it in unit `unit` (or as a plain number when `unit` is
 /// undefined): four significant digits, powers of ten with superscripts, the unit's symbol —
-/// "6 × 10⁻⁸ K/min", "1200 °C". Used for the page's messages, which quote values the core
-/// refused in the units the reader chose.
+/// "6 × 10⁻⁸ K/min", "1200 °C"; a time in unit "auto" in whichever of ms … d suits it. Used for
+/// the page's messages and slider labels.
 #[wasm_bindgen(js_name = showQuantity)]
 pub fn show_quantity(si: f64, unit: Option<String>) -> Result<String, ApiError> {
     Ok(match unit {
         None => display::number(si),
+        Some(name) if name == "auto" => display::DisplayUnits {
+            time: None,
+            ..Default::default()
+        }
+        .show(crate::units::Quantity::Time, si),
         Some(name) => {
             let unit: Unit = named("unit", &name)?;
             format!("{} {}", display::number(unit.from_si(si)), unit.symbol())

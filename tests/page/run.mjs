@@ -538,8 +538,10 @@ await test('results follow the chosen units everywhere, in numbers people write'
     await p.hover(`#chart-${kind}`, { position: { x: 400, y: 120 } });
     const readout = await p.textContent(`#readout-${kind}`);
     assert.match(readout, kind === 'arrhenius' ? /°C.*cm²\/s/ : / h, /, readout);
-    await p.click(`#chart-${kind} ~ details > summary`);
+    // Opened in the page: the readout above it has just grown, and a click could land beside it.
+    await p.$eval(`#chart-${kind} ~ details`, (d) => { d.open = true; });
   }
+  await p.waitForFunction(() => document.querySelectorAll('#charts details table').length === 5);
   const visible = await p.evaluate(() => document.body.innerText);
   assert.doesNotMatch(visible, /\d[eE][-+]?\d/, 'no E-notation in the visible text');
   assert.match(visible, /T \[°C\]/, 'the temperature table is in °C');
@@ -562,6 +564,33 @@ await test('results follow the chosen units everywhere, in numbers people write'
   for (const [select, unit] of [['#u-temperature', 'kelvin'], ['#u-energy', 'kjPerMol']]) await choose(select, unit);
   assert.equal(await p.inputValue('#start'), start, 'K → °C → K gives back the same text');
   assert.equal(await p.inputValue('#ea'), ea);
+  await p.close();
+});
+
+await test('each driver’s slider sits under its chart and moves its input and that chart', async () => {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await p.goto(url);
+  await ready(p);
+  const cases = [
+    ['rate', 'temperature', '#segments li:nth-child(1) input', '2'],
+    ['peak', 'temperature', '#segments li:nth-child(1) input:nth-of-type(1)', '2000'],
+    ['mix', 'flux', '#mix-length', '-8'],
+    ['hold', 'transport', '#segments li:nth-child(2) input', '5'],
+  ];
+  for (const [id, chart, , position] of cases) {
+    assert.ok(await p.$(`#chart-${chart} ~ #${id}-explore #${id}-slider`), `the ${id} slider is under the ${chart} chart`);
+    await p.locator(`#${id}-slider`).scrollIntoViewIfNeeded();
+    const image = await chartImage(p, chart);
+    const inputs = await p.$$eval('#inputs input', (els) => els.map((e) => e.value));
+    const before = await draws(p);
+    await p.fill(`#${id}-slider`, position);
+    await afterEdit(p, before);
+    const after = await p.$$eval('#inputs input', (els) => els.map((e) => e.value));
+    assert.equal(after.filter((v, i) => v !== inputs[i]).length, 1, `${id}: exactly one input changed`);
+    assert.notEqual(await chartImage(p, chart), image, `${id}: the ${chart} chart changed`);
+    assert.match(await p.textContent(`#${id}-slider-value`), /\d/);
+  }
+  assert.equal(await p.inputValue('#technique'), 'custom', 'a slider edits the program as typing would');
   await p.close();
 });
 
