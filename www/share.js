@@ -172,8 +172,9 @@ export const copyEmbed = () => copy(
 
 export const exportCsv = () => guarded((calc) => download('kinetics.csv', new Blob([calc.csv()], { type: 'text/csv' })));
 
-export const exportJson = () => guarded((calc) => {
-  const current = calc.current();
+export const exportJson = () => guarded(() => {
+  // The scripting API's own evaluation of the scenario shown: curves at its full resolution.
+  const current = state.wasm.evaluateScenario(state.lastGood);
   const curves = Object.fromEntries(Object.entries(current.curves).map(([k, v]) => [k, Array.from(v)]));
   const body = { scenario: state.lastGood, summary: current.summary, curves, state: pageState() };
   download('kinetics.json', new Blob([JSON.stringify(body)], { type: 'application/json' }));

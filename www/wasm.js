@@ -2,7 +2,7 @@
 // call made through guarded() leaves the instance unusable, so the page restarts the module with
 // a fresh instance, gives the new Calculator what the old one had, and carries on.
 
-import init, { Calculator, fromSi, presets, showQuantity, toSi } from '../pkg/synthesis_kinetics.js';
+import init, { Calculator, evaluateScenario, fromSi, presets, showQuantity, toSi } from '../pkg/synthesis_kinetics.js';
 import { $ } from './dom.js';
 import { quote, showNotice } from './messages.js';
 import { state } from './state.js';
@@ -19,8 +19,8 @@ export const onRestart = (fn) => afterRestart.push(fn);
 
 /** What the page uses of a module's namespace (naming it lets the bundle leave out the rest of the scripting API). */
 const used = (namespace) => ({
-  Calculator: namespace.Calculator, fromSi: namespace.fromSi, presets: namespace.presets,
-  showQuantity: namespace.showQuantity, toSi: namespace.toSi,
+  Calculator: namespace.Calculator, evaluateScenario: namespace.evaluateScenario, fromSi: namespace.fromSi,
+  presets: namespace.presets, showQuantity: namespace.showQuantity, toSi: namespace.toSi,
 });
 
 function use(namespace, memory) {
@@ -40,7 +40,7 @@ const MODULE_URL = 'pkg/synthesis_kinetics_bg.wasm';
  */
 export async function loadWasm() {
   const exports = await init({ module_or_path: new URL(MODULE_URL, document.baseURI) });
-  use({ Calculator, fromSi, presets, showQuantity, toSi }, exports.memory);
+  use({ Calculator, evaluateScenario, fromSi, presets, showQuantity, toSi }, exports.memory);
   return $('sk-wasm') !== null;
 }
 

@@ -21,7 +21,7 @@ use crate::units::Unit;
 
 /// `{ summary, curves }`: every curve a `Float64Array` on the time grid, named as in
 /// [`crate::scenario::COLUMNS`]. The curves are views of one buffer, filled with one copy each.
-pub(super) fn evaluated(curves: &Curves, summary: &Summary) -> JsValue {
+fn evaluated(curves: &Curves, summary: &Summary) -> JsValue {
     let all =
         js_sys::Float64Array::new_with_length(curves.columns().map(|(_, v)| v.len() as u32).sum());
     let out = js_sys::Object::new();

@@ -6,7 +6,6 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::api::evaluated;
 use super::boundary::{ApiError, named, read};
 use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, View};
@@ -427,12 +426,5 @@ impl Calculator {
             })
             .collect();
         report::csv(&scenes, &self.view.units)
-    }
-
-    /// Curves and summary of the current scenario as a JS object (for JSON export).
-    pub fn current(&self) -> JsValue {
-        self.current.as_ref().map_or(JsValue::NULL, |e| {
-            evaluated(&e.exported_curves(), e.summary())
-        })
     }
 }
