@@ -89,7 +89,7 @@ function inputForPath(path) {
 function inputName(input, path) {
   const label = input.labels?.[0];
   const own = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || ['SUB', 'SUP'].includes(n.nodeName)) : [];
-  const name = own.map((n) => (n.nodeName === 'SUB' ? `${n.textContent}` : n.textContent)).join('').trim() || input.id;
+  const name = own.map((n) => n.textContent).join('').trim() || input.id;
   const segment = SEGMENT_PATH.exec(path);
   if (!segment) return name;
   const kind = SEGMENT_KINDS[state.segments[Number(segment[1])]?.kind];
