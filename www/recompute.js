@@ -12,13 +12,21 @@ import { state } from './state.js';
 import { InputProblem, displayUnits } from './units.js';
 import { guarded } from './wasm.js';
 
+// The units each Calculator shows its results in, so that they are handed over only on a change.
+const unitsShown = new WeakMap();
+
 /** Shows scenario `s`, which the core accepted, everywhere. */
 function show(calc, s) {
   state.lastGood = s;
   followInputs();
   calc.setLabel(currentLabel());
   calc.setTimeAxis($('time-axis').value);
-  for (const [quantity, unit] of Object.entries(displayUnits())) calc.setUnit(quantity, unit);
+  const units = displayUnits();
+  const key = Object.values(units).join();
+  if (unitsShown.get(calc) !== key) {
+    for (const [quantity, unit] of Object.entries(units)) calc.setUnit(quantity, unit);
+    unitsShown.set(calc, key);
+  }
   draw(calc);
   refreshPanels(calc);
   refreshTables(calc);

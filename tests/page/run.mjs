@@ -824,6 +824,8 @@ await test('after a trap in the wasm module the page restarts it and keeps the i
   before = await draws(p);
   await p.evaluate(() => { window.skTrapNext = true; });
   await p.fill('#ea', '300');
+  // A chart scrolling into view may redraw first: wait for the restart itself.
+  await p.waitForFunction(() => /restarted/.test(document.getElementById('notice').textContent), null, { timeout: 10000 });
   await afterEdit(p, before);
   assert.match(await visibleAlert(p), /restarted; your inputs and pinned scenarios are kept/);
   assert.equal(await p.inputValue('#ea'), '300');
