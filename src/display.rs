@@ -84,6 +84,30 @@ impl DisplayUnits {
         }
     }
 
+    /// Why an input was refused, in the reader's units: "−400 °C is outside the allowed
+    /// −272.2 °C to 9727 °C"; a question without an answer says why.
+    pub fn explain(&self, e: &InputError) -> String {
+        match e {
+            InputError::NotFinite { allowed, .. } | InputError::OutOfRange { allowed, .. } => {
+                let show = |v: f64| match Quantity::of_si_symbol(allowed.unit) {
+                    Some(q) => self.show(q, v),
+                    None if allowed.unit.is_empty() => number(v),
+                    None => format!("{} {}", number(v), allowed.unit),
+                };
+                let range = format!("{} to {}", show(allowed.min), show(allowed.max));
+                match e {
+                    InputError::OutOfRange { value, .. } => {
+                        format!("{} is outside the allowed {range}", show(*value))
+                    }
+                    _ => format!("a finite number from {range} is needed"),
+                }
+            }
+            InputError::Invalid { reason, .. } | InputError::Unreachable { reason, .. } => {
+                reason.clone()
+            }
+        }
+    }
+
     /// `si` in the chosen unit, with its symbol: "1227 °C", "3.4 h" (an automatic time unit
     /// follows the value itself).
     pub fn show(&self, quantity: Quantity, si: f64) -> String {
@@ -270,6 +294,24 @@ mod tests {
         assert_eq!(units.show(Quantity::Time, 36_033.0), "10.01 h");
         assert_eq!(units.show_log10(Quantity::Length, -7.0), "100 nm");
         assert_eq!(units.show_log10(Quantity::Length, -800.0), "10⁻⁷⁹¹ nm");
+    }
+
+    #[test]
+    fn a_refusal_is_explained_in_the_readers_units() {
+        let units = DisplayUnits {
+            temperature: Unit::Celsius,
+            ..DisplayUnits::default()
+        };
+        let e = crate::error::check(
+            Field::new("temperatureK"),
+            -126.85,
+            crate::error::limits::TEMPERATURE,
+        )
+        .unwrap_err();
+        assert_eq!(
+            units.explain(&e),
+            "−400 °C is outside the allowed −272.2 °C to 9727 °C"
+        );
     }
 
     #[test]

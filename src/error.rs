@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::display::number;
+
 /// Where a value came from: a parent path, an optional list index and a field name. Formatting
 /// is deferred until an error is reported, so validating a valid scenario allocates nothing.
 #[derive(Debug, Clone, Copy)]
@@ -104,7 +106,7 @@ impl Bounds {
 impl fmt::Display for Bounds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let open = if self.min_inclusive { "[" } else { "(" };
-        write!(f, "{open}{:e}, {:e}]", self.min, self.max)?;
+        write!(f, "{open}{}, {}]", number(self.min), number(self.max))?;
         if !self.unit.is_empty() {
             write!(f, " {}", self.unit)?;
         }
@@ -189,7 +191,8 @@ impl fmt::Display for InputError {
             } => {
                 write!(
                     f,
-                    "{field} must be a finite number in {allowed}; got {value}"
+                    "{field} must be a finite number in {allowed}; got {}",
+                    number(*value)
                 )
             }
             InputError::OutOfRange {
@@ -197,7 +200,11 @@ impl fmt::Display for InputError {
                 value,
                 allowed,
             } => {
-                write!(f, "{field} = {value:e} is out of range; allowed {allowed}")
+                write!(
+                    f,
+                    "{field} = {} is out of range; allowed {allowed}",
+                    number(*value)
+                )
             }
             InputError::Invalid { field, reason } => write!(f, "{field}: {reason}"),
             InputError::Unreachable { field, reason } => write!(f, "{field}: {reason}"),
@@ -286,8 +293,8 @@ mod tests {
         assert_eq!(e.field(), "program.segments[2].rateKPerS");
         let msg = e.to_string();
         assert!(msg.contains("program.segments[2].rateKPerS"), "{msg}");
-        assert!(msg.contains("-5e0"), "{msg}");
-        assert!(msg.contains("[1e-9, 1e12] K/s"), "{msg}");
+        assert!(msg.contains("= −5 is"), "{msg}");
+        assert!(msg.contains("[10⁻⁹, 10¹²] K/s"), "{msg}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! energy, which reduces to the paper's form for a hold.
 
 use crate::arrhenius::ActivationEnergy;
+use crate::display::number;
 use crate::error::{Field, InputError, check, limits};
 use crate::expint::ln_add_exp;
 
@@ -107,7 +108,10 @@ pub fn calibrate_k0(
     if d <= d0 {
         return Err(InputError::invalid(
             Field::of("calibration", "grainSizeM"),
-            format!("the measured size must exceed the initial size d0 = {d0:e} m"),
+            format!(
+                "the measured size must exceed the initial size d0 = {} m",
+                number(d0)
+            ),
         ));
     }
     // dⁿ − d0ⁿ = dⁿ (1 − (d0/d)ⁿ), without cancellation.
@@ -117,7 +121,8 @@ pub fn calibrate_k0(
         InputError::unreachable(
             Field::of("calibration", "grainSizeM"),
             format!(
-                "this point implies k0 = {k0:e} mⁿ/s, outside {}",
+                "this point implies k0 = {} mⁿ/s, outside {}",
+                number(k0),
                 limits::GROWTH_CONSTANT
             ),
         )

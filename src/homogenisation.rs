@@ -8,6 +8,7 @@
 use std::f64::consts::PI;
 
 use crate::arrhenius::{Arrhenius, ln_ramp};
+use crate::display::number;
 use crate::error::{Field, InputError, check, limits};
 
 /// ln(4π²).
@@ -90,8 +91,9 @@ impl Modulation {
             return Err(InputError::unreachable(
                 field,
                 format!(
-                    "no temperature up to {:e} K reaches the residual in {t:e} s with this D0 and λ",
-                    limits::TEMPERATURE.max
+                    "no temperature up to {} K reaches the residual in {} s with this D0 and λ",
+                    number(limits::TEMPERATURE.max),
+                    number(t)
                 ),
             ));
         }
@@ -170,7 +172,8 @@ pub fn ramp_rate_for_length(
         return Err(InputError::unreachable(
             Field::new("lengthM"),
             format!(
-                "would need a heating rate of {rate:e} K/s, outside {}",
+                "would need a heating rate of {} K/s, outside {}",
+                number(rate),
                 limits::RATE
             ),
         ));
@@ -185,7 +188,7 @@ fn finite_time(ln_t: f64, field: Field<'_>) -> Result<f64, InputError> {
     } else {
         Err(InputError::unreachable(
             field,
-            "the time needed exceeds 1e308 s at this temperature",
+            "the time needed exceeds 10³⁰⁸ s at this temperature",
         ))
     }
 }

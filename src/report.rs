@@ -36,8 +36,8 @@ pub fn summary(model: &Model, s: &Summary, units: &DisplayUnits) -> String {
     }
     lines.extend([
         format!(
-            "Arrhenius integral I = {}",
-            units.show_log10(Time, s.log10_thermal_integral_s)
+            "Arrhenius integral I = {} s",
+            number_from_log10(s.log10_thermal_integral_s)
         ),
         format!(
             "Equivalent time at {} = {}",
@@ -145,7 +145,8 @@ pub fn inverse(
 ) -> String {
     let d = model.flux().diffusion();
     let (modulation, residual) = model.homogenisation();
-    let answer = |r: Result<String, InputError>| r.unwrap_or_else(|err| format!("— {err}"));
+    let answer =
+        |r: Result<String, InputError>| r.unwrap_or_else(|e| format!("— {}", units.explain(&e)));
     let (time, temperature) = (|t| units.show(Time, t), |k| units.show(Temperature, k));
     let mut lines = Vec::new();
     if let Some(t) = duration_s {

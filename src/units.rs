@@ -33,6 +33,23 @@ pub enum Quantity {
     Length,
 }
 
+impl Quantity {
+    /// The quantity whose SI unit has symbol `symbol` ("K", "s", "m²/s", …), if any.
+    pub fn of_si_symbol(symbol: &str) -> Option<Quantity> {
+        [
+            (Unit::Kelvin, Quantity::Temperature),
+            (Unit::KPerS, Quantity::Rate),
+            (Unit::Second, Quantity::Time),
+            (Unit::JPerMol, Quantity::Energy),
+            (Unit::M2PerS, Quantity::Diffusivity),
+            (Unit::Metre, Quantity::Length),
+        ]
+        .into_iter()
+        .find(|(unit, _)| unit.symbol() == symbol)
+        .map(|(_, q)| q)
+    }
+}
+
 impl Named for Quantity {
     const NAMES: &'static [(&'static str, Self)] = &[
         ("temperature", Quantity::Temperature),

@@ -36,7 +36,7 @@ function composition() {
   });
 }
 
-/** The scenario of the inputs, in SI, as the core reads it; an InputProblem when a number is unreadable. */
+/** The scenario of the inputs, in SI, as the core reads it (an unreadable number is NaN); an InputProblem when the composition is unreadable. */
 export function scenario() {
   const program = { startK: si('start'), segments: programSegments() };
   const mixing = document.querySelector('input[name=mixing]:checked').value === 'direct'
@@ -77,6 +77,12 @@ export function rememberUnits() {
 const givenDirectly = () => document.querySelector('input[name=mixing]:checked').value === 'direct';
 /** Whether the modulation wavelength is the mixing length (there is none when G is given directly). */
 const wavelengthFollows = () => $('wavelength-source').value === 'mixing' && !givenDirectly();
+
+/** Gives the wavelength its own value, starting from the mixing length it followed until now. */
+export function chooseWavelengthSource() {
+  if ($('wavelength-source').value === 'own' && !givenDirectly()) $('wavelength').value = $('mix-length').value;
+  showMixingInputs();
+}
 
 /** Shows the inputs of the chosen way of giving G, and the wavelength's own input when it has one. */
 export function showMixingInputs() {

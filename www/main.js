@@ -4,7 +4,7 @@
 
 import { attachCharts, buildCharts, draw, reportVisibility, setAppearance, sizeCanvases } from './charts.js';
 import { $, el } from './dom.js';
-import { changeUnit, rememberUnits, showMixingInputs } from './inputs.js';
+import { changeUnit, chooseWavelengthSource, rememberUnits, showMixingInputs } from './inputs.js';
 import { dismissNotice, quote, showNotice } from './messages.js';
 import { clearPins, observePanels, pin, repin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, fillSources, markCustomProgram } from './presets.js';
@@ -47,7 +47,7 @@ function wireInputs() {
   });
   for (const [kind, id] of Object.entries(UNIT_SELECTS)) $(id).addEventListener('change', () => changeUnit(kind, $(id)));
   for (const radio of document.querySelectorAll('input[name=mixing]')) radio.addEventListener('change', showMixingInputs);
-  $('wavelength-source').addEventListener('change', showMixingInputs);
+  $('wavelength-source').addEventListener('change', chooseWavelengthSource);
   for (const button of document.querySelectorAll('[data-add]')) {
     button.addEventListener('click', () => {
       addSegment(button.dataset.add);

@@ -42,6 +42,11 @@ function showAlertIfAny() {
   $('alert').hidden = $('notice').textContent === '' && $('problem').textContent === '';
 }
 
+/** Says whether the charts and results show an older scenario than the inputs (one has a problem). */
+export function showStale(stale) {
+  $('stale').hidden = !stale;
+}
+
 /** Clears what the last recompute reported: the marked inputs and the alert's problem. */
 export function clearMessages() {
   for (const [input, msg] of marked) {

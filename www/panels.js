@@ -4,20 +4,16 @@
 import { draw } from './charts.js';
 import { $, debounced, setText, tableOf } from './dom.js';
 import { optionalSi } from './inputs.js';
-import { markInvalid, showNotice } from './messages.js';
+import { showNotice } from './messages.js';
 import { state } from './state.js';
-import { InputProblem } from './units.js';
 import { guarded } from './wasm.js';
 
 export const MAX_PINS = 3;
 const PANEL_DELAY_MS = 250;
 
+/** The answers to the inverse questions (a value that cannot be used is explained in its answer). */
 function inverse(calc) {
-  try {
-    setText($('inverse'), calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), optionalSi('q-length')));
-  } catch (e) {
-    if (e instanceof InputProblem) markInvalid(e.input, e.message); else throw e;
-  }
+  setText($('inverse'), calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), optionalSi('q-length')));
 }
 
 /** The summary, and beside it, once scenarios are pinned, their key results side by side. */

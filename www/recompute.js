@@ -4,7 +4,7 @@
 import { draw, refreshTables } from './charts.js';
 import { $, inNextTask } from './dom.js';
 import { scenario } from './inputs.js';
-import { clearMessages, markInvalid, reportCoreError } from './messages.js';
+import { clearMessages, markInvalid, reportCoreError, showStale } from './messages.js';
 import { currentLabel, refreshPanels } from './panels.js';
 import { writeFragment } from './share.js';
 import { followInputs } from './sliders.js';
@@ -18,6 +18,7 @@ const unitsShown = new WeakMap();
 /** Shows scenario `s`, which the core accepted, everywhere. */
 function show(calc, s) {
   state.lastGood = s;
+  showStale(false);
   followInputs();
   calc.setLabel(currentLabel());
   calc.setTimeAxis($('time-axis').value);
@@ -51,6 +52,7 @@ export function recompute() {
   } catch (e) {
     if (e instanceof InputProblem) {
       markInvalid(e.input, e.message);
+      showStale(true);
       return false;
     }
     throw e;
@@ -61,6 +63,7 @@ export function recompute() {
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) throw e;
       reportCoreError(e);
+      showStale(state.lastGood !== null);
       return false;
     }
     show(calc, s);

@@ -25,14 +25,14 @@ function segment(kind, { highest = false } = {}) {
  * step of the position) or logarithmic (the position is log10 of the SI value).
  */
 const SLIDERS = [
-  { id: 'rate', chart: 'temperature', label: 'Heating rate of ramp 1', kind: 'rate',
+  { id: 'rate', chart: 'temperature', label: 'Heating rate (first ramp)', kind: 'rate',
     input: () => segment('ramp')?.inputs.rate, log: true, min: 1 / 3600, max: 1e6 },
   { id: 'peak', chart: 'temperature', label: 'Peak temperature', kind: 'temperature',
     input: () => segment('ramp', { highest: true })?.inputs.target, per: 1, min: 400, max: 3000 },
   { id: 'ea', chart: 'flux', label: 'Eₐ', kind: 'energy', input: () => $('ea'), per: 1000, min: 50e3, max: 800e3 },
   { id: 'mix', chart: 'flux', label: 'Mixing length λ', kind: 'length',
     input: () => $('mix-length'), log: true, min: 1e-9, max: 1e-5 },
-  { id: 'hold', chart: 'transport', label: 'Time of hold 1', kind: 'time',
+  { id: 'hold', chart: 'transport', label: 'Hold time (first hold)', kind: 'time',
     input: () => segment('hold')?.inputs.duration, log: true, min: 1, max: 1e6 },
 ];
 

@@ -22,14 +22,14 @@ export class InputProblem extends Error {
 /** Whether `text` is a finite number as the inputs accept it. */
 export const isNumberText = (text) => NUMBER.test(text.trim()) && Number.isFinite(Number(text));
 
+/**
+ * The number typed in `input`, or NaN when there is none (empty, not a number, too large): the
+ * core then names the field and its range, in the units chosen, like any other bad value.
+ */
 function parseNumber(input) {
   const text = input.value.trim();
-  if (!NUMBER.test(text)) {
-    throw new InputProblem(input, text === '' ? 'Required: enter a number.' : `“${text.slice(0, 24)}” is not a number; use e.g. 1500, 0.25 or 2.66e-6.`);
-  }
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new InputProblem(input, 'Too large: the number must be finite.');
-  return value;
+  const value = NUMBER.test(text) ? Number(text) : NaN;
+  return Number.isFinite(value) ? value : NaN;
 }
 
 /** The unit inputs of `kind` are typed in ("auto" time is typed in seconds). */
@@ -54,7 +54,7 @@ export function siValue(input, kind) {
   const last = converted.get(input);
   if (last && last.text === input.value && last.unit === unit) return last.si;
   const value = parseNumber(input);
-  const si = unit ? state.wasm.toSi(value, unit) : value;
+  const si = unit && Number.isFinite(value) ? state.wasm.toSi(value, unit) : value;
   converted.set(input, { text: input.value, unit, si });
   return si;
 }

@@ -305,7 +305,8 @@ await test('a bad input shows why and what is allowed, and keeps the last chart'
   await settle(page);
   const [image, text] = [await chartImage(page, 'flux'), await summary(page)];
   // The last is the core's error, shown next to the input its field names.
-  for (const [value, expected] of [['abc', /not a number/], ['', /Required/], ['1e999', /finite/], ['-3', /\S/]]) {
+  const range = /^D0 must be a number from 10⁻³⁰ m²\/s to 1000 m²\/s\.$/;
+  for (const [value, expected] of [['abc', range], ['', range], ['1e999', range], ['-3', /^D0 must be at least 10⁻³⁰ m²\/s; got −3 m²\/s\.$/]]) {
     await page.fill('#d0', value);
     await settle(page);
     await settle(page);
@@ -315,10 +316,12 @@ await test('a bad input shows why and what is allowed, and keeps the last chart'
     assert.equal(await summary(page), text, 'the summary keeps the last valid state');
     assert.equal(await page.inputValue('#ea'), '318', 'other inputs are untouched');
     assert.equal(await page.isHidden('#alert'), true, 'the message is at the input, not in the alert');
+    assert.equal(await page.isVisible('#stale'), true, 'the page says the charts show the last valid inputs');
   }
   const before = await type(page, '#d0', '2.66e-6');
   await afterEdit(page, before);
   assert.equal(await page.$('#d0-msg'), null);
+  assert.equal(await page.isHidden('#stale'), true);
   assert.equal(await page.getAttribute('#d0', 'aria-invalid'), null, 'the mended input is no longer marked');
   assert.equal(await page.getAttribute('#d0', 'aria-describedby'), null);
   // The core's errors name their field: a segment's, and one amount of the composition.
@@ -560,6 +563,10 @@ await test('results follow the chosen units everywhere, in numbers people write'
   await settle(p);
   assert.match(await p.textContent('#segments li:first-child .msg'), /^Rate of ramp 1 must be at least 6 × 10⁻⁸ K\/min; got −5 K\/min\.$/);
   await p.fill(rate, original);
+  // An inverse question with a value out of range answers in the same words and units.
+  await p.fill('#q-temperature', '-400');
+  await p.locator('#inverse').scrollIntoViewIfNeeded();
+  await p.waitForFunction(() => /−400 °C is outside the allowed −272\.2 °C to 9727 °C/.test(document.getElementById('inverse').textContent));
   // Back to the first units: every input reads as it did.
   for (const [select, unit] of [['#u-temperature', 'kelvin'], ['#u-energy', 'kjPerMol']]) await choose(select, unit);
   assert.equal(await p.inputValue('#start'), start, 'K → °C → K gives back the same text');
@@ -614,11 +621,12 @@ await test('the modulation wavelength follows the mixing length unless set separ
   await p.selectOption('#wavelength-source', 'own');
   await afterEdit(p, before);
   assert.equal(await p.isHidden('#wavelength-own'), false);
-  assert.equal(await residual(), first, 'its own wavelength (1 µm) applies');
+  assert.equal(await p.inputValue('#wavelength'), '0.1', 'its own value starts from the mixing length it followed');
+  assert.equal(await residual(), finer);
   before = await draws(p);
   await p.fill('#mix-length', '0.01');
   await afterEdit(p, before);
-  assert.equal(await residual(), first, 'and the mixing length no longer moves it');
+  assert.equal(await residual(), finer, 'and the mixing length no longer moves it');
   await p.close();
 });
 
