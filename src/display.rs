@@ -127,6 +127,7 @@ impl DisplayUnits {
 /// The time unit that reads best for a span of `span_s` seconds.
 pub fn time_unit_for(span_s: f64) -> Unit {
     match span_s {
+        s if s.is_nan() => Unit::Second,
         s if s < 1.0 => Unit::Millisecond,
         s if s < 120.0 => Unit::Second,
         s if s < 7200.0 => Unit::Minute,

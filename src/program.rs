@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::number;
 use crate::error::{Field, InputError, check, limits};
 use crate::input::SegmentFields;
 
@@ -173,7 +174,10 @@ impl ThermalProgram {
                     if target == temp {
                         return Err(InputError::invalid(
                             Field::item(SEGMENTS, i, "targetK"),
-                            format!("a ramp must change the temperature; it already is {temp} K"),
+                            format!(
+                                "a ramp must change the temperature; it already is {} K",
+                                number(temp)
+                            ),
                         ));
                     }
                     let duration = (target - temp).abs() / rate;
@@ -348,7 +352,8 @@ impl ThermalProgram {
         })
     }
 
-    /// The first time the program is at its peak temperature [s] (where |J| peaks).
+    /// The first time the program is at its peak temperature [s] (where |J| peaks): 0 when
+    /// the peak is the start temperature, which a program opening with pulses leaves at once.
     pub fn peak_at_s(&self) -> f64 {
         self.stretches()
             .find_map(|s| {
@@ -358,7 +363,7 @@ impl ThermalProgram {
                     (s.temp1_k == self.peak_k).then_some(s.t1)
                 }
             })
-            .expect("the peak is the temperature at some stretch's end")
+            .unwrap_or(0.0)
     }
 
     /// The stretch at `origin`: a whole ramp or hold, or one phase of one pulse.

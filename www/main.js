@@ -70,7 +70,7 @@ async function loadHelp(help) {
     help.replaceChildren(...new DOMParser().parseFromString(await response.text(), 'text/html').body.childNodes);
     fillSources($('sources'));
   } catch (e) {
-    help.replaceChildren(el('p', { textContent: `The help could not be loaded (${e.message}); it is in the project's README.` }));
+    help.replaceChildren(el('p', { textContent: `The help could not be loaded (${e.message}).` }));
   }
 }
 

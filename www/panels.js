@@ -97,18 +97,23 @@ export const clearPins = () => guarded((calc) => {
  * Pins the scenarios of a share link (`{ label, scenario }` each), which the core checks like any
  * input; returns the indices of those it refused. The current scenario is recomputed after.
  */
-export const restorePins = (pins) => guarded((calc) => pins.flatMap(({ label, scenario }, i) => {
-  try {
-    calc.update(scenario);
-    calc.pin(label);
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) throw e;
-    return [i];
-  }
-  state.pins.push({ scenario, label });
-  $('pins').textContent = pinsText(state.pins.length);
-  return [];
-})) ?? [];
+export const restorePins = (pins) => guarded((calc) => {
+  const refused = pins.flatMap(({ label, scenario }, i) => {
+    try {
+      calc.update(scenario);
+      calc.pin(label);
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) throw e;
+      return [i];
+    }
+    state.pins.push({ scenario, label });
+    $('pins').textContent = pinsText(state.pins.length);
+    return [];
+  });
+  // The current scenario is the one shown before, until the inputs' own is computed.
+  if (state.lastGood) calc.update(state.lastGood);
+  return refused;
+}) ?? [];
 
 /** Pins on a new Calculator the scenarios that were pinned on the one it replaces. */
 export function repin(calc) {

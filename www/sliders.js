@@ -10,13 +10,8 @@ import { displayUnits, showSi, siValue } from './units.js';
 function segment(kind, { highest = false } = {}) {
   const of = state.segments.filter((s) => s.kind === kind);
   if (!highest) return of[0];
-  return of.reduce((best, s) => {
-    try {
-      return !best || siValue(s.inputs.target, 'temperature') > siValue(best.inputs.target, 'temperature') ? s : best;
-    } catch {
-      return best;
-    }
-  }, undefined);
+  const target = (s) => siValue(s.inputs.target, 'temperature');
+  return of.reduce((best, s) => (!best || target(s) > target(best) ? s : best), undefined);
 }
 
 /**
@@ -27,7 +22,7 @@ function segment(kind, { highest = false } = {}) {
 const SLIDERS = [
   { id: 'rate', chart: 'temperature', label: 'Heating rate (first ramp)', kind: 'rate',
     input: () => segment('ramp')?.inputs.rate, log: true, min: 1 / 3600, max: 1e6 },
-  { id: 'peak', chart: 'temperature', label: 'Peak temperature', kind: 'temperature',
+  { id: 'peak', chart: 'temperature', label: 'Highest ramp target', kind: 'temperature',
     input: () => segment('ramp', { highest: true })?.inputs.target, per: 1, min: 400, max: 3000 },
   { id: 'ea', chart: 'flux', label: 'Eₐ', kind: 'energy', input: () => $('ea'), per: 1000, min: 50e3, max: 800e3 },
   { id: 'mix', chart: 'flux', label: 'Mixing length λ', kind: 'length',
@@ -68,14 +63,10 @@ export const slidersUnder = (kind) => SLIDERS.filter((s) => s.chart === kind).ma
 export function followInputs() {
   for (const s of SLIDERS) {
     const input = s.input();
-    let si;
-    try {
-      si = input ? siValue(input, s.kind) : undefined;
-    } catch {
-      si = undefined;
-    }
-    $(`${s.id}-explore`).hidden = si === undefined;
-    if (si === undefined) continue;
+    const si = input ? siValue(input, s.kind) : NaN;
+    // Hidden when the program has no such input, or while its value is unusable.
+    $(`${s.id}-explore`).hidden = !Number.isFinite(si);
+    if (!Number.isFinite(si)) continue;
     $(`${s.id}-slider`).value = String(position(s, si));
     setText($(`${s.id}-slider-value`), state.wasm.showQuantity(si, displayUnits()[s.kind]));
   }

@@ -48,13 +48,23 @@ export const displayUnits = () => Object.fromEntries(Object.entries(UNIT_SELECTS
 // and a rounded conversion keeps the exact value while its text stays. `original` is the text
 // the input had before the first conversion, with its unit, restored when converting back.
 const converted = new WeakMap();
+/** `value` in `unit` converted to SI, or NaN when the result would not be finite (1e308 eV, say). */
+function toSiOrNaN(value, unit) {
+  try {
+    return state.wasm.toSi(value, unit);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) throw e;
+    return NaN;
+  }
+}
+
 /** The SI value of `input`, whose number is in the unit chosen for `kind` (none: already SI). */
 export function siValue(input, kind) {
   const unit = kind ? unitOf(kind) : null;
   const last = converted.get(input);
   if (last && last.text === input.value && last.unit === unit) return last.si;
   const value = parseNumber(input);
-  const si = unit && Number.isFinite(value) ? state.wasm.toSi(value, unit) : value;
+  const si = unit && Number.isFinite(value) ? toSiOrNaN(value, unit) : value;
   converted.set(input, { text: input.value, unit, si });
   return si;
 }

@@ -1,4 +1,4 @@
-//! Charts of a scenario (and of up to four pinned ones), drawn on any plotters backend: the page
+//! Charts of a scenario (and of up to three pinned ones), drawn on any plotters backend: the page
 //! draws them on `<canvas>`, exports use the SVG backend, and native tests render SVG strings.
 //!
 //! Each chart file (`temperature`, `flux`, `transport`, `grain`, `arrhenius`) turns scenes into
@@ -46,9 +46,9 @@ pub struct Scene<'a> {
 pub enum ChartKind {
     /// T(t) of the program.
     Temperature,
-    /// |J(t)| of eq. (11) with its linear and exponential control coefficients.
+    /// |J(t)| of eq. (11); its control coefficients in the caption and the readout.
     Flux,
-    /// Transported amount, diffusion length and homogenisation residual.
+    /// Diffusion length; transported amount and homogenisation residual in the readout.
     Transport,
     /// Grain size d(t) of eq. (12).
     Grain,

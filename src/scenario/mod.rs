@@ -198,6 +198,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_program_opening_with_pulses_below_its_start_peaks_at_the_start() {
+        let mut sc = example();
+        sc.program = ProgramSpec {
+            start_k: 1500.0,
+            segments: vec![Segment::Pulses {
+                count: 10.0,
+                on_s: 1.0,
+                off_s: 1.0,
+                peak_k: 1000.0,
+                base_k: 300.0,
+            }],
+        };
+        let (_, s) = sc.evaluate().unwrap();
+        assert_eq!((s.peak_k, s.peak_flux_at_s), (1500.0, 0.0));
+    }
+
+    #[test]
     fn hold_fast_path_agrees_with_the_log_path() {
         let mut sc = example();
         sc.program = ProgramSpec {

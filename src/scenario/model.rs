@@ -5,6 +5,7 @@ use std::f64::consts::LOG10_E;
 
 use super::{Curves, MixingSpec, Scenario, TimeScale};
 use crate::arrhenius::{Arrhenius, ThermalIntegral};
+use crate::display::number;
 use crate::error::{Field, InputError, check, limits};
 use crate::flux::FluxModel;
 use crate::grain::GrainGrowth;
@@ -110,7 +111,7 @@ impl Model {
                 if hi <= lo {
                     return Err(InputError::invalid(
                         Field::of("diffusion", "validMaxK"),
-                        format!("must be above validMinK = {lo} K"),
+                        format!("must be above validMinK = {} K", number(lo)),
                     ));
                 }
                 Some((lo, hi))

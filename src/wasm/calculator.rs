@@ -62,7 +62,8 @@ impl Evaluated {
         }
     }
 
-    /// The curves at the resolution the scenario asks for, for exports.
+    /// The curves on the scenario's own grid, for exports (a pulse train denser than that grid
+    /// is still sampled per grid interval, at its extremes; see `scenario::grid`).
     fn exported_curves(&self) -> Curves {
         let mut curves = Curves::default();
         self.model.sample_into(&mut curves);
