@@ -3,7 +3,7 @@
 // which stays until the user edits an input, and the current inputs' problem that belongs to no
 // single input, which every recompute replaces.
 
-import { $, el } from './dom.js';
+import { $, el, setText } from './dom.js';
 import { SEGMENT_KINDS, segmentInput } from './program.js';
 import { state } from './state.js';
 import { unitOf } from './units.js';
@@ -38,13 +38,16 @@ export function markInvalid(input, message) {
   marked.set(input, msg);
 }
 
+// Each edit passes here: the alert and the note are written only when they change.
 function showAlertIfAny() {
-  $('alert').hidden = $('notice').textContent === '' && $('problem').textContent === '';
+  const hidden = $('notice').textContent === '' && $('problem').textContent === '';
+  if ($('alert').hidden !== hidden) $('alert').hidden = hidden;
 }
 
 /** Says whether the charts and results show an older scenario than the inputs (one has a problem). */
 export function showStale(stale) {
-  $('stale').hidden = !stale;
+  const note = $('stale');
+  if (note.hidden === stale) note.hidden = !stale;
 }
 
 /** Clears what the last recompute reported: the marked inputs and the alert's problem. */
@@ -55,7 +58,7 @@ export function clearMessages() {
     msg.remove();
   }
   marked.clear();
-  $('problem').textContent = '';
+  setText($('problem'), '');
   showAlertIfAny();
 }
 
