@@ -59,8 +59,13 @@ function sliderOf(s) {
 /** The sliders to put under chart `kind`. */
 export const slidersUnder = (kind) => SLIDERS.filter((s) => s.chart === kind).map(sliderOf);
 
+// What each slider's label shows (its value and unit), so that an edit asks the core to write
+// only the labels that changed.
+const labelled = new Map();
+
 /** Brings every slider in step with its input; a slider whose input the program lacks is hidden. */
 export function followInputs() {
+  const units = displayUnits();
   for (const s of SLIDERS) {
     const input = s.input();
     const si = input ? siValue(input, s.kind) : NaN;
@@ -68,6 +73,9 @@ export function followInputs() {
     $(`${s.id}-explore`).hidden = !Number.isFinite(si);
     if (!Number.isFinite(si)) continue;
     $(`${s.id}-slider`).value = String(position(s, si));
-    setText($(`${s.id}-slider-value`), state.wasm.showQuantity(si, displayUnits()[s.kind]));
+    const key = `${si} ${units[s.kind]}`;
+    if (labelled.get(s.id) === key) continue;
+    labelled.set(s.id, key);
+    setText($(`${s.id}-slider-value`), state.wasm.showQuantity(si, units[s.kind]));
   }
 }

@@ -17,14 +17,8 @@ export const onNewCalculator = (fn) => setups.push(fn);
 /** Registers `fn()`, run after a restart once the new Calculator is in use (through guarded()). */
 export const onRestart = (fn) => afterRestart.push(fn);
 
-/** What the page uses of a module's namespace (naming it lets the bundle leave out the rest of the scripting API). */
-const used = (namespace) => ({
-  Calculator: namespace.Calculator, evaluateScenario: namespace.evaluateScenario, fromSi: namespace.fromSi,
-  presets: namespace.presets, showQuantity: namespace.showQuantity, toSi: namespace.toSi,
-});
-
-function use(namespace, memory) {
-  const wasm = used(namespace);
+/** Starts a Calculator on `wasm`, the module's functions the page uses (a restart gives them all). */
+function use(wasm, memory) {
   const calc = new wasm.Calculator();
   for (const fn of setups) fn(calc);
   Object.assign(state, { wasm, memory, calc });
@@ -40,6 +34,7 @@ const MODULE_URL = 'pkg/synthesis_kinetics_bg.wasm';
  */
 export async function loadWasm() {
   const exports = await init({ module_or_path: new URL(MODULE_URL, document.baseURI) });
+  // Named, so that the bundle leaves out the rest of the scripting API's glue.
   use({ Calculator, evaluateScenario, fromSi, presets, showQuantity, toSi }, exports.memory);
   return $('sk-wasm') !== null;
 }

@@ -3,34 +3,20 @@
 //! comparing, in the readout), and E(t) = exp(−Ea/RT) is |J| divided by that constant, read out
 //! beside |J| at every point.
 
-use super::theme::Theme;
-use super::{Scale, Scene, Spec, TimeFrame, time_trace};
-use crate::display::{DisplayUnits, number};
+use super::{Scale, Scene};
+use crate::display::number;
 use crate::scenario::{Column, EXP_COEFFICIENT, FLUX};
 
-pub(super) fn spec(
-    scenes: &[Scene<'_>],
-    time: TimeFrame,
-    units: &DisplayUnits,
-    theme: &Theme,
-) -> Spec {
-    let (x_label, x_scale) = time.label();
-    let traces = (0..scenes.len())
-        .map(|i| time_trace(scenes, i, FLUX, (time, units), theme))
-        .collect();
+/// The curve it draws against time, and its axis's scale.
+pub(super) const CURVE: (&Column, Scale) = (FLUX, Scale::Log10);
+
+/// Its caption, with G when it shows one scenario.
+pub(super) fn caption(scenes: &[Scene<'_>]) -> String {
     let g = match scenes {
-        [only] => format!("G = {} {G_UNIT}", g_number(only)),
+        [only] => g_reading(only),
         _ => "G of each in its readout".into(),
     };
-    Spec {
-        caption: format!("|J(t)| = (D₀C/R)·G·exp(−Ea/RT), eq. (11); {g}"),
-        x_label,
-        y_label: FLUX.header(units),
-        x_scale,
-        y_scale: Scale::Log10,
-        traces,
-        shaded: Vec::new(),
-    }
+    format!("|J(t)| = (D₀C/R)·G·exp(−Ea/RT), eq. (11); {g}")
 }
 
 /// The curves of its readout and data table.
@@ -39,9 +25,12 @@ pub(super) const SHOWN: &[&Column] = &[FLUX, EXP_COEFFICIENT];
 /// The unit of G, the linear control coefficient.
 const G_UNIT: &str = "J/(K·mol·m)";
 
-/// The data table's column of G, a constant of the scenario: header and cell.
-pub(super) const G_HEADER: &str = "G [J/(K·mol·m)]";
+/// The data table's header of G, a constant of the scenario.
+pub(super) fn g_header() -> String {
+    format!("G [{G_UNIT}]")
+}
 
+/// G as a table's cell.
 pub(super) fn g_number(scene: &Scene<'_>) -> String {
     number(scene.model.flux().linear_coefficient())
 }

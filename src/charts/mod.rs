@@ -195,6 +195,31 @@ pub fn draw<DB: DrawingBackend>(
     Plot::new(kind, scenes, view, theme, pixel_ratio, area.dim_in_pixel()).draw(area)
 }
 
+/// The chart of `column` against time, one trace per scene that has the column, in the
+/// reader's units: what every chart but the Arrhenius plot draws.
+pub(super) fn time_spec(
+    scenes: &[Scene<'_>],
+    (time, units): (TimeFrame, &DisplayUnits),
+    theme: &Theme,
+    (column, y_scale): (&Column, Scale),
+    caption: String,
+) -> Spec {
+    let (x_label, x_scale) = time.label();
+    let traces = (0..scenes.len())
+        .filter(|&i| !(column.values)(scenes[i].curves).is_empty())
+        .map(|i| time_trace(scenes, i, column, (time, units), theme))
+        .collect();
+    Spec {
+        caption,
+        x_label,
+        y_label: column.header(units),
+        x_scale,
+        y_scale,
+        traces,
+        shaded: Vec::new(),
+    }
+}
+
 /// A trace against time of `column` of scene `index`, in the reader's `units` (skipping −∞,
 /// NaN and log t of t = 0).
 fn time_trace(
@@ -301,7 +326,7 @@ pub fn table(
         .chain(columns)
         .map(|c| c.header(units))
         .collect();
-    header.extend(g.as_ref().map(|_| flux::G_HEADER.to_string()));
+    header.extend(g.as_ref().map(|_| flux::g_header()));
     let mut out = vec![header];
     let n = scene.curves.len();
     let rows = rows.clamp(2, n.max(2));

@@ -10,7 +10,8 @@ use super::legend::legend_entries;
 use super::lines::{Line, trace_line};
 use super::theme::*;
 use super::{
-    ChartKind, Scene, TimeFrame, Trace, View, arrhenius, flux, grain, temperature, transport,
+    ChartKind, Scene, TimeFrame, Trace, View, arrhenius, flux, grain, temperature, time_spec,
+    transport,
 };
 
 /// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
@@ -74,11 +75,12 @@ impl Plot {
     ) -> Plot {
         let time = TimeFrame::of(scenes, view);
         let units = &view.units;
+        let time_chart = |curve, caption| time_spec(scenes, (time, units), theme, curve, caption);
         let spec = match kind {
-            ChartKind::Temperature => temperature::spec(scenes, time, units, theme),
-            ChartKind::Flux => flux::spec(scenes, time, units, theme),
-            ChartKind::Transport => transport::spec(scenes, time, units, theme),
-            ChartKind::Grain => grain::spec(scenes, time, units, theme),
+            ChartKind::Temperature => time_chart(temperature::CURVE, temperature::CAPTION.into()),
+            ChartKind::Flux => time_chart(flux::CURVE, flux::caption(scenes)),
+            ChartKind::Transport => time_chart(transport::CURVE, transport::CAPTION.into()),
+            ChartKind::Grain => time_chart(grain::CURVE, grain::CAPTION.into()),
             ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),
         };
         let x = bounds(

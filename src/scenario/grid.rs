@@ -165,10 +165,12 @@ impl TimeGrid {
                 if last >= k + 2 {
                     next = after;
                     let end = pulse(last, false);
+                    // A run that ends after the grid's start lies wholly after it: its first
+                    // pulse ends at or after the grid point before its column.
                     if end.t1 > self.start {
                         let (rise, fall) = (pulse(k + 1, true), pulse(k + 1, false));
-                        emit(&rise, &mut None, rise.t0.max(self.start));
-                        emit(&fall, &mut None, fall.t0.max(self.start));
+                        emit(&rise, &mut None, rise.t0);
+                        emit(&fall, &mut None, fall.t0);
                         emit(&end, &mut None, end.t1);
                     }
                     k = last + 1;

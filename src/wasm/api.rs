@@ -17,7 +17,7 @@ use crate::mixing::{EntropyBasis, Sublattice, configurational_entropy, linear_co
 use crate::presets;
 use crate::program::ThermalProgram;
 use crate::scenario::{Curves, GrainSpec, ProgramSpec, Scenario, Summary};
-use crate::units::Unit;
+use crate::units::{Quantity, Unit};
 
 /// `{ summary, curves }`: every curve a `Float64Array` on the time grid, named as in
 /// [`crate::scenario::COLUMNS`]. The curves are views of one buffer, filled with one copy each.
@@ -325,16 +325,14 @@ pub fn from_si(value: JsValue, unit: &str) -> Result<f64, ApiError> {
 /// the page's messages and slider labels.
 #[wasm_bindgen(js_name = showQuantity)]
 pub fn show_quantity(si: f64, unit: Option<String>) -> Result<String, ApiError> {
-    Ok(match unit {
-        None => display::number(si),
-        Some(name) if name == "auto" => display::DisplayUnits {
-            time: None,
-            ..Default::default()
-        }
-        .show(crate::units::Quantity::Time, si),
-        Some(name) => {
-            let unit: Unit = named("unit", &name)?;
-            format!("{} {}", display::number(unit.from_si(si)), unit.symbol())
-        }
-    })
+    let Some(name) = unit else {
+        return Ok(display::number(si));
+    };
+    let quantity = match name.as_str() {
+        "auto" => Quantity::Time,
+        name => named::<Unit>("unit", name)?.quantity(),
+    };
+    let mut units = display::DisplayUnits::default();
+    units.set(quantity, &name)?;
+    Ok(units.show(quantity, si))
 }

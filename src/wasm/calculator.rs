@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::boundary::{ApiError, named, read};
+use super::boundary::{ApiError, named, read, write};
 use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, View};
 use crate::report;
@@ -98,14 +98,6 @@ pub struct Calculator {
 /// The current scenario and the pinned ones, as the charts draw them.
 fn scenes<'a>(current: &'a Option<Evaluated>, pinned: &'a [Evaluated]) -> Vec<Scene<'a>> {
     current.iter().chain(pinned).map(Evaluated::scene).collect()
-}
-
-/// Rows of text (a table) as a JS array of arrays of strings.
-fn text_rows(rows: &[Vec<String>]) -> JsValue {
-    rows.iter()
-        .map(|row| row.iter().map(JsValue::from).collect::<js_sys::Array>())
-        .collect::<js_sys::Array>()
-        .into()
 }
 
 fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
@@ -390,7 +382,7 @@ impl Calculator {
     pub fn table(&self, kind: &str, rows: usize) -> Result<JsValue, ApiError> {
         let kind = chart_kind(kind)?;
         Ok(self.current.as_ref().map_or(JsValue::NULL, |e| {
-            text_rows(&charts::table(kind, &e.scene(), rows, &self.view.units))
+            write(&charts::table(kind, &e.scene(), rows, &self.view.units))
         }))
     }
 
@@ -403,7 +395,7 @@ impl Calculator {
             .chain(&self.pinned)
             .map(|e| (e.label.as_str(), e.summary()))
             .collect();
-        text_rows(&report::comparison(&all, &self.view.units))
+        write(&report::comparison(&all, &self.view.units))
     }
 
     /// The mixing panel's answer: S_conf of the composition (when given) and the G it implies.
