@@ -152,7 +152,7 @@ fn the_shape_of_a_scenario_is_checked_with_the_path_of_each_problem() {
         (
             "\"targetResidual\": 0.01",
             "\"targetResidual\": 0.01, \"extra\": 1",
-            "homogenisation.extra: unknown field",
+            "homogenisation.extra: unknown field (expected \"wavelengthM\", \"targetResidual\")",
         ),
         (
             "{ \"kind\": \"hold\",",
@@ -534,4 +534,58 @@ fn calculator_draws_every_chart_on_a_real_canvas() {
     assert_eq!(calc.summary_text(), before);
     assert!(calc.svg("flux", 640, 360).unwrap().contains("<svg"));
     assert!(calc.csv().lines().count() > 400);
+}
+
+/// The time [ms] the readout of chart `kind` gives ("current: t = 12.5 ms, T = …").
+fn readout_ms(calc: &Calculator, kind: &str, css_x: f64) -> f64 {
+    let text = calc.readout(kind, css_x).unwrap().unwrap();
+    let t = text.split("t = ").nth(1).and_then(|r| r.split(' ').next());
+    t.and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"))
+}
+
+#[wasm_bindgen_test]
+fn a_drag_zooms_every_time_chart_into_its_time_and_a_reset_shows_all() {
+    let mut calc = draw_every_chart();
+    let (from, to) = (
+        readout_ms(&calc, "temperature", 200.0),
+        readout_ms(&calc, "temperature", 400.0),
+    );
+    assert!(!calc.zoomed());
+    // A tap, the Arrhenius plot and a number given as text do not zoom.
+    assert!(
+        !calc
+            .zoom("temperature", 300.0.into(), 303.0.into())
+            .unwrap()
+    );
+    assert!(!calc.zoom("arrhenius", 200.0.into(), 400.0.into()).unwrap());
+    let e: JsValue = calc
+        .zoom("temperature", "200".into(), 400.0.into())
+        .unwrap_err()
+        .into();
+    assert_eq!(prop(&e, "field"), "from");
+
+    assert!(
+        calc.zoom("temperature", 400.0.into(), 200.0.into())
+            .unwrap()
+    );
+    assert!(calc.zoomed());
+    // The whole plot now spans the time between the two columns, on every time chart.
+    let step = (to - from) / 20.0;
+    for x in [120.0, 200.0, 300.0, 400.0, 520.0] {
+        let t = readout_ms(&calc, "temperature", x);
+        assert!(
+            t >= from - step && t <= to + step,
+            "{t} ms at x = {x}, zoomed into {from}–{to} ms"
+        );
+    }
+    let t = readout_ms(&calc, "flux", 300.0);
+    assert!(t >= from && t <= to, "flux chart: {t} ms");
+    // An edit keeps the zoom; a reset shows the whole program again.
+    calc.update(scenario_with_ea(300e3)).unwrap();
+    calc.draw().unwrap();
+    assert!(calc.zoomed());
+    calc.reset_zoom().unwrap();
+    assert!(!calc.zoomed());
+    assert!(readout_ms(&calc, "temperature", 520.0) > to);
 }

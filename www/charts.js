@@ -71,16 +71,75 @@ export function setAppearance(calc) {
   calc.setAppearance(matchMedia('(prefers-color-scheme: dark)').matches, window.devicePixelRatio || 1);
 }
 
-/** Redraws the charts on screen (the others when they scroll into view). */
-export function draw(calc) {
-  calc.draw();
-  // Read by the benchmark: the first draw covers every chart.
+/** Counts a drawing of the charts on screen (read by the benchmark and the tests). */
+function drawn() {
+  // The first draw covers every chart.
   if (!performance.getEntriesByName('sk-charts-drawn').length) performance.mark('sk-charts-drawn');
   const body = document.body;
   body.dataset.draws = String(Number(body.dataset.draws || 0) + 1);
   body.dataset.ready = '1';
-  // Read by the benchmark: the wasm heap after each draw.
+  // The wasm heap after each draw.
   body.dataset.wasmBytes = String(state.memory.buffer.byteLength);
+}
+
+// Zoom: dragging across a time chart zooms every time chart into that time; a button under each
+// shows the whole programs again.
+const TIME_CHARTS = CHARTS.map(([kind]) => kind).filter((kind) => kind !== 'arrhenius');
+/** Shortest drag that zooms [CSS px]; a shorter one is a tap that reads the chart. */
+const MIN_DRAG_PX = 8;
+
+/** Shows the reset buttons while the charts are zoomed. */
+function showZoom(calc) {
+  const zoomed = calc.zoomed();
+  for (const kind of TIME_CHARTS) $(`zoom-reset-${kind}`).hidden = !zoomed;
+}
+
+/** Redraws the charts on screen (the others when they scroll into view). */
+export function draw(calc) {
+  calc.draw();
+  showZoom(calc);
+  drawn();
+}
+
+/** After a zoom or its reset, which redrew the charts: the reset buttons and the open tables. */
+function afterZoom(calc) {
+  showZoom(calc);
+  refreshTables(calc);
+  drawn();
+}
+
+const resetZoom = () => guarded((calc) => {
+  calc.resetZoom();
+  afterZoom(calc);
+});
+
+/** Lets a drag across the canvas of time chart `kind` zoom, showing the span dragged on `band`. */
+function zoomByDrag(kind, canvas, band) {
+  let start = null;
+  const span = (x) => [Math.min(start, x), Math.max(start, x)];
+  canvas.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0) return;
+    start = e.offsetX;
+    canvas.setPointerCapture(e.pointerId);
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (start === null) return;
+    const [a, b] = span(e.offsetX);
+    band.hidden = b - a < MIN_DRAG_PX;
+    band.style.cssText = `left:${canvas.offsetLeft + a}px;top:${canvas.offsetTop}px;width:${b - a}px;height:${canvas.offsetHeight}px`;
+  });
+  const end = (e) => {
+    if (start === null) return;
+    const [a, b] = span(e.offsetX);
+    start = null;
+    band.hidden = true;
+    if (e.type !== 'pointerup' || b - a < MIN_DRAG_PX) return;
+    guarded((calc) => {
+      if (calc.zoom(kind, a, b)) afterZoom(calc);
+    });
+  };
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
 }
 
 function renderTable(calc, kind, details) {
@@ -114,7 +173,9 @@ const exportSvg = (kind) => guarded((calc) => {
 /** One figure per chart: caption, canvas, readout, export buttons and data table. */
 function chartFigure(kind, title) {
   const canvas = el('canvas', { id: `chart-${kind}`, attrs: { role: 'img', 'aria-label': `${title}. Values are in the data table below.` } });
-  const readout = el('output', { id: `readout-${kind}`, textContent: 'Hover or touch the chart for exact values.' });
+  const zoomable = TIME_CHARTS.includes(kind);
+  const hint = `Hover or touch the chart for exact values${zoomable ? '; drag across it to zoom' : ''}.`;
+  const readout = el('output', { id: `readout-${kind}`, textContent: hint });
   const read = (e) => guarded((calc) => {
     const text = calc.readout(kind, e.offsetX);
     if (text) readout.textContent = text;
@@ -130,12 +191,19 @@ function chartFigure(kind, title) {
     b.addEventListener('click', () => fn(kind));
     return b;
   });
+  const band = el('div', { className: 'zoom-band', hidden: true });
+  if (zoomable) {
+    zoomByDrag(kind, canvas, band);
+    const reset = el('button', { type: 'button', id: `zoom-reset-${kind}`, className: 'secondary', textContent: 'Reset zoom', hidden: true });
+    reset.addEventListener('click', resetZoom);
+    buttons.push(reset);
+  }
   const details = el('details', {}, [el('summary', { textContent: 'Data table' })]);
   details.addEventListener('toggle', () => {
     if (details.open) guarded((calc) => renderTable(calc, kind, details));
   });
   return el('figure', { className: 'chart' }, [
-    el('figcaption', { className: 'source', textContent: title }), canvas, ...slidersUnder(kind), readout,
+    el('figcaption', { className: 'source', textContent: title }), canvas, band, ...slidersUnder(kind), readout,
     el('div', { className: 'row' }, buttons), details,
   ]);
 }

@@ -26,7 +26,14 @@ export function tableOf(caption, [head, ...body], { rowHeaders = false } = {}) {
 
 /** Sets an element's text only when it differs: replacing a text node costs a layout even when the text is the same. */
 export function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
+  // Changing the data of the one text node costs less than replacing it (a slider's label
+  // follows every step of a drag).
+  const node = element.firstChild;
+  if (node && node === element.lastChild && node.nodeType === Node.TEXT_NODE) {
+    if (node.data !== text) node.data = text;
+  } else if (element.textContent !== text) {
+    element.textContent = text;
+  }
 }
 
 const issued = { count: 0 };
@@ -38,10 +45,22 @@ export function uniqueId(prefix) {
 
 /** `fn`, run once `ms` after the last of the calls made to the returned function. */
 export function debounced(fn, ms) {
+  // One timer at a time, pushed back when it fires early: a slider drag calls this on every
+  // step, and re-arming a timer each time costs more than the check.
+  let due = 0;
   let timer = 0;
+  const fire = () => {
+    const wait = due - performance.now();
+    if (wait > 0) {
+      timer = setTimeout(fire, wait);
+      return;
+    }
+    timer = 0;
+    fn();
+  };
   return () => {
-    clearTimeout(timer);
-    timer = setTimeout(fn, ms);
+    due = performance.now() + ms;
+    if (!timer) timer = setTimeout(fire, ms);
   };
 }
 

@@ -59,9 +59,9 @@ function sliderOf(s) {
 /** The sliders to put under chart `kind`. */
 export const slidersUnder = (kind) => SLIDERS.filter((s) => s.chart === kind).map(sliderOf);
 
-// What each slider's label shows (its value and unit), so that an edit asks the core to write
-// only the labels that changed.
-const labelled = new Map();
+// What each slider shows (hidden or not, its label's value and unit, its position), so that an
+// edit writes to the page, and asks the core for a label, only where something changed.
+const shown = new Map();
 
 /** Brings every slider in step with its input; a slider whose input the program lacks is hidden. */
 export function followInputs() {
@@ -69,13 +69,20 @@ export function followInputs() {
   for (const s of SLIDERS) {
     const input = s.input();
     const si = input ? siValue(input, s.kind) : NaN;
+    const last = shown.get(s.id) ?? {};
     // Hidden when the program has no such input, or while its value is unusable.
-    $(`${s.id}-explore`).hidden = !Number.isFinite(si);
-    if (!Number.isFinite(si)) continue;
-    $(`${s.id}-slider`).value = String(position(s, si));
-    const key = `${si} ${units[s.kind]}`;
-    if (labelled.get(s.id) === key) continue;
-    labelled.set(s.id, key);
-    setText($(`${s.id}-slider-value`), state.wasm.showQuantity(si, units[s.kind]));
+    const hidden = !Number.isFinite(si);
+    if (last.hidden !== hidden) $(`${s.id}-explore`).hidden = hidden;
+    if (hidden) {
+      shown.set(s.id, { ...last, hidden });
+      continue;
+    }
+    const label = `${si} ${units[s.kind]}`;
+    const slider = $(`${s.id}-slider`);
+    const value = String(position(s, si));
+    // A dragged slider already shows its value: writing it again would lay the slider out anew.
+    if (last.value !== value && slider.value !== value) slider.value = value;
+    if (last.label !== label) setText($(`${s.id}-slider-value`), state.wasm.showQuantity(si, units[s.kind]));
+    shown.set(s.id, { hidden, label, value });
   }
 }

@@ -59,6 +59,12 @@ impl Frame {
         )
     }
 
+    /// The data x coordinate under pixel column `px`, or at the nearer edge of the plot area.
+    pub fn x_clamped(&self, px: f64) -> f64 {
+        let f = (px - f64::from(self.plot.0.start)) / self.span().0;
+        self.x.0 + f.clamp(0.0, 1.0) * (self.x.1 - self.x.0)
+    }
+
     /// The data x coordinate under pixel column `px`, if inside the plot area.
     pub fn x_at(&self, px: f64) -> Option<f64> {
         let f = (px - f64::from(self.plot.0.start)) / self.span().0;
@@ -143,6 +149,7 @@ mod tests {
                 axis: crate::charts::TimeAxis::Linear,
                 unit: crate::units::Unit::Second,
                 switched: false,
+                zoom: None,
             },
         };
         for x in [0.0, 1.0, 3600.0, 7199.0, 7200.0] {

@@ -97,14 +97,18 @@ impl Named for TimeAxis {
     ];
 }
 
-/// How the reader looks at the charts: the time axis and the unit of every quantity.
+/// How the reader looks at the charts: the time axis, the part of it zoomed into, and the unit
+/// of every quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct View {
     pub time_axis: TimeAxis,
+    /// The start and end of the time shown by every time chart, in [`TimeFrame::time_of`]'s
+    /// measure, when the reader zoomed in.
+    pub zoom: Option<(f64, f64)>,
     pub units: DisplayUnits,
 }
 
-/// The time axis of one chart: its scale and the unit of its times.
+/// The time axis of one chart: its scale, the unit of its times and the part shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimeFrame {
     pub axis: TimeAxis,
@@ -112,14 +116,29 @@ pub struct TimeFrame {
     /// Whether the axis is logarithmic although a linear one was asked for, because the
     /// programs compared differ too much in duration to share a linear axis.
     pub switched: bool,
+    /// The zoom of the [`View`].
+    pub zoom: Option<(f64, f64)>,
 }
 
 /// Longest over shortest duration of compared programs beyond which a linear time axis becomes
 /// logarithmic: on a linear axis the shorter one would be a vertical line at t = 0.
 const LOG_SWITCH_RATIO: f64 = 100.0;
 
+impl View {
+    /// The start and end [s] of what the time charts show of a program of `duration_s`, when
+    /// zoomed in.
+    pub fn window(&self, duration_s: f64) -> Option<(f64, f64)> {
+        let (from, to) = self.zoom?;
+        Some(match self.time_axis {
+            TimeAxis::Normalised => (from * duration_s, to * duration_s),
+            TimeAxis::Linear | TimeAxis::Log => (from, to),
+        })
+    }
+}
+
 impl TimeFrame {
-    /// The time axis of `scenes` in `view`; an automatic unit suits the longest program.
+    /// The time axis of `scenes` in `view`; an automatic unit suits the longest program, or the
+    /// part zoomed into.
     fn of(scenes: &[Scene<'_>], view: &View) -> TimeFrame {
         let (shortest, span) = scenes
             .iter()
@@ -128,25 +147,57 @@ impl TimeFrame {
                 (lo.min(d), hi.max(d))
             });
         let switched = view.time_axis == TimeAxis::Linear && span > LOG_SWITCH_RATIO * shortest;
+        let shown = match (view.zoom, view.time_axis) {
+            (Some((from, to)), TimeAxis::Linear | TimeAxis::Log) => to - from,
+            _ => span,
+        };
         TimeFrame {
             axis: if switched {
                 TimeAxis::Log
             } else {
                 view.time_axis
             },
-            unit: view.units.unit(Quantity::Time, span),
+            unit: view.units.unit(Quantity::Time, shown),
             switched,
+            zoom: view.zoom,
+        }
+    }
+
+    /// The chart coordinate of time `t` [s] of a program of `duration_s`.
+    fn coordinate(self, t: f64, duration_s: f64) -> f64 {
+        match self.axis {
+            TimeAxis::Linear => self.unit.from_si(t),
+            TimeAxis::Log => self.unit.from_si(t).log10(),
+            TimeAxis::Normalised => t / duration_s,
         }
     }
 
     /// The time coordinates of a scene's samples.
-    fn coordinates(self, curves: &Curves) -> impl Iterator<Item = f64> + '_ {
-        let end = curves.time_s.last().copied().unwrap_or(1.0);
-        curves.time_s.iter().map(move |&t| match self.axis {
-            TimeAxis::Linear => self.unit.from_si(t),
-            TimeAxis::Log => self.unit.from_si(t).log10(),
-            TimeAxis::Normalised => t / end,
-        })
+    fn coordinates<'a>(self, scene: &Scene<'a>) -> impl Iterator<Item = f64> + 'a {
+        let duration = scene.model.program().duration_s();
+        scene
+            .curves
+            .time_s
+            .iter()
+            .map(move |&t| self.coordinate(t, duration))
+    }
+
+    /// What chart coordinate `x` stands for: a time [s] on a linear or logarithmic axis, a
+    /// fraction of each program on the normalised one. Zooms are kept in this measure.
+    pub fn time_of(self, x: f64) -> f64 {
+        match self.axis {
+            TimeAxis::Linear => self.unit.to_si(x),
+            TimeAxis::Log => self.unit.to_si(10f64.powf(x)),
+            TimeAxis::Normalised => x,
+        }
+    }
+
+    /// The x range of a zoomed chart (none before a zoom, or when it would start at log 0).
+    fn zoomed_range(self) -> Option<(f64, f64)> {
+        let (from, to) = self.zoom?;
+        // Zooms are in the time measure of the axis, so the duration of a normalised one is 1.
+        let range = (self.coordinate(from, 1.0), self.coordinate(to, 1.0));
+        (range.0.is_finite() && range.1 > range.0).then_some(range)
     }
 
     /// The axis's label and scale.
@@ -232,7 +283,7 @@ fn time_trace(
     let curves = scenes[index].curves;
     let mut points = Vec::with_capacity(curves.len());
     points.extend(
-        time.coordinates(curves)
+        time.coordinates(&scenes[index])
             .enumerate()
             .filter_map(|(i, x)| Some((x, column.value(curves, i, units)?)))
             .filter(|(x, y)| x.is_finite() && y.is_finite()),
@@ -243,10 +294,10 @@ fn time_trace(
     }
 }
 
-/// The sample of `curves` nearest in time to chart coordinate `x` (time coordinates never
+/// The sample of `scene` nearest in time to chart coordinate `x` (time coordinates never
 /// decrease along the samples).
-fn nearest_sample(curves: &Curves, x: f64, time: TimeFrame) -> Option<usize> {
-    let coordinates: Vec<f64> = time.coordinates(curves).collect();
+fn nearest_sample(scene: &Scene<'_>, x: f64, time: TimeFrame) -> Option<usize> {
+    let coordinates: Vec<f64> = time.coordinates(scene).collect();
     let after = coordinates.partition_point(|&c| c < x);
     [
         after.checked_sub(1),
@@ -291,7 +342,7 @@ pub fn readout(
     let lines: Vec<String> = scenes
         .iter()
         .filter_map(|s| {
-            let i = nearest_sample(s.curves, x, frame.time)?;
+            let i = nearest_sample(s, x, frame.time)?;
             let mut line = format!("{}: {}", s.label, TIME.reading(s.curves, i, units));
             for column in shown(frame.kind) {
                 line.push_str(", ");
@@ -307,8 +358,30 @@ pub fn readout(
     Some(lines.join("\n"))
 }
 
+/// Which of `values` (in time order) a table of at most `rows` rows (at least 4) shows: the first
+/// and the last, and between them the lowest and the highest of each of as many equal runs of
+/// samples as fit, in time order, so that no peak (of a pulse, say) falls between two rows.
+fn table_rows(values: &[f64], rows: usize) -> Vec<usize> {
+    let n = values.len();
+    if n <= rows {
+        return (0..n).collect();
+    }
+    let runs = (rows - 2) / 2;
+    let mut picked = vec![0];
+    for r in 0..runs {
+        let run = (1 + r * (n - 2) / runs)..(1 + (r + 1) * (n - 2) / runs);
+        let by_value = |&i: &usize, &j: &usize| values[i].total_cmp(&values[j]);
+        let low = run.clone().min_by(by_value).unwrap_or(run.start);
+        let high = run.clone().max_by(by_value).unwrap_or(run.start);
+        picked.extend([low.min(high), low.max(high)]);
+    }
+    picked.push(n - 1);
+    picked.dedup();
+    picked
+}
+
 /// The accessible alternative to a chart: a header and up to `rows` rows of exact values of the
-/// first scene, evenly spread over its samples, in the reader's units.
+/// first scene as the chart shows it (see [`table_rows`]), in the reader's units.
 pub fn table(
     kind: ChartKind,
     scene: &Scene<'_>,
@@ -318,7 +391,9 @@ pub fn table(
     if kind == ChartKind::Arrhenius {
         return arrhenius::table(scene, rows, units);
     }
-    let units = &units.for_span(scene.model.program().duration_s());
+    let times = &scene.curves.time_s;
+    let span = times.last().zip(times.first()).map_or(0.0, |(b, a)| b - a);
+    let units = &units.for_span(span);
     let columns = shown(kind);
     let g = (kind == ChartKind::Flux).then(|| flux::g_number(scene));
     let mut header: Vec<String> = [TIME]
@@ -328,10 +403,11 @@ pub fn table(
         .collect();
     header.extend(g.as_ref().map(|_| flux::g_header()));
     let mut out = vec![header];
-    let n = scene.curves.len();
-    let rows = rows.clamp(2, n.max(2));
-    for r in 0..rows.min(n) {
-        let i = r * (n - 1) / (rows - 1).max(1);
+    // Rows are picked by the chart's curve (by time when the scenario lacks it: no grain growth).
+    let picked_by = Some((columns[0].values)(scene.curves))
+        .filter(|v| !v.is_empty())
+        .unwrap_or(times);
+    for i in table_rows(picked_by, rows.max(4)) {
         let mut cells: Vec<String> = [TIME]
             .iter()
             .chain(columns)
@@ -354,6 +430,25 @@ mod tests {
         let mut curves = Curves::default();
         model.evaluate_into(&mut curves);
         (model, curves)
+    }
+
+    #[test]
+    fn a_table_keeps_every_peak_of_its_curve_in_time_order() {
+        // Ten spikes in 10,000 samples: a table of every 417th sample would miss them all.
+        let values: Vec<f64> = (0..10_000)
+            .map(|i| match i % 1000 {
+                500 => 5.0,
+                _ => (f64::from(i) * 0.1).sin(),
+            })
+            .collect();
+        let rows = table_rows(&values, 25);
+        assert!(rows.len() <= 25, "{} rows", rows.len());
+        assert!(rows.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!((rows[0], rows[rows.len() - 1]), (0, 9999));
+        for k in 0..10 {
+            assert!(rows.contains(&(k * 1000 + 500)), "spike {k}");
+        }
+        assert_eq!(table_rows(&values[..7], 25), (0..7).collect::<Vec<_>>());
     }
 
     #[test]
@@ -481,7 +576,11 @@ mod tests {
         for kind in ChartKind::ALL {
             for time_axis in [TimeAxis::Linear, TimeAxis::Log, TimeAxis::Normalised] {
                 let mut svg = String::new();
-                let view = View { time_axis, units };
+                let view = View {
+                    time_axis,
+                    units,
+                    zoom: None,
+                };
                 let frame = {
                     let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
                     let frame = draw(kind, &area, &[scene], &view, &Theme::LIGHT, 1.0).unwrap();

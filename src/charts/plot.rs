@@ -83,12 +83,17 @@ impl Plot {
             ChartKind::Grain => time_chart(grain::CURVE, grain::CAPTION.into()),
             ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),
         };
-        let x = bounds(
-            spec.traces
-                .iter()
-                .flat_map(|t| t.points.iter().map(|p| p.0)),
-        )
-        .unwrap_or((0.0, 1.0));
+        let zoomed = (kind != ChartKind::Arrhenius)
+            .then(|| time.zoomed_range())
+            .flatten();
+        let x = zoomed.unwrap_or_else(|| {
+            let x = bounds(
+                spec.traces
+                    .iter()
+                    .flat_map(|t| t.points.iter().map(|p| p.0)),
+            );
+            pad(x.unwrap_or((0.0, 1.0)), spec.x_scale)
+        });
         let mut y = bounds(
             spec.traces
                 .iter()
@@ -107,7 +112,7 @@ impl Plot {
                 y_label: spec.y_label,
                 x_scale: spec.x_scale,
                 y_scale: spec.y_scale,
-                x: pad(x, spec.x_scale),
+                x,
                 y: round_out(pad(y, spec.y_scale)),
                 legend: legend_entries(scenes, theme),
                 theme: *theme,

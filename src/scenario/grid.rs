@@ -11,23 +11,30 @@ const MIN_POINTS_PER_RAMP: usize = 16;
 impl Model {
     /// Computes every curve into `curves` on the scenario's grid, reusing its buffers.
     pub fn sample_into(&self, curves: &mut Curves) {
-        self.sample_columns_into(curves, self.points);
+        self.sample_columns_into(curves, self.points, None);
     }
 
     /// The same on a grid of at most `columns` points (at least two): a chart `columns` device
     /// pixels wide can show no more, and the cost of a redraw then follows the screen, not the
-    /// requested resolution.
-    pub fn sample_columns_into(&self, curves: &mut Curves, columns: usize) {
+    /// requested resolution. With a `window` (its start and end [s]) the grid spans that part
+    /// of the program only, as a zoomed chart shows it, with exact samples at its edges.
+    pub fn sample_columns_into(
+        &self,
+        curves: &mut Curves,
+        columns: usize,
+        window: Option<(f64, f64)>,
+    ) {
         curves.clear();
         let diffusion = *self.flux.diffusion();
         let (integral, grain_integral) = self.integrals();
         let ea = diffusion.activation_energy();
 
+        let end = self.program.duration_s();
         let grid = TimeGrid::new(
             self.points.min(columns).max(2),
             self.scale,
             self.decades,
-            self.program.duration_s(),
+            window.map_or((0.0, end), |(a, b)| (a.max(0.0), b.min(end))),
         );
         let decay_rate = self.modulation.decay_rate(&diffusion);
         let mut last = (f64::NAN, f64::NAN);
@@ -75,7 +82,8 @@ impl Model {
     }
 }
 
-/// The base time grid of a scenario.
+/// The base time grid of a scenario, or of the part of it a chart shows: nothing is sampled
+/// outside `start..=end`.
 struct TimeGrid {
     points: usize,
     scale: TimeScale,
@@ -84,10 +92,11 @@ struct TimeGrid {
 }
 
 impl TimeGrid {
-    fn new(points: usize, scale: TimeScale, decades: f64, end: f64) -> Self {
-        let start = match scale {
-            TimeScale::Linear => 0.0,
-            TimeScale::Log => end * 10f64.powf(-decades),
+    /// A grid over `from..=to` [s]; a logarithmic one starting at 0 starts `decades` below `to`.
+    fn new(points: usize, scale: TimeScale, decades: f64, (from, to): (f64, f64)) -> Self {
+        let (start, end) = match scale {
+            TimeScale::Log if from <= 0.0 => (to * 10f64.powf(-decades), to),
+            _ => (from, to),
         };
         TimeGrid {
             points,
@@ -100,17 +109,17 @@ impl TimeGrid {
     fn at(&self, i: usize) -> f64 {
         let frac = i as f64 / (self.points - 1) as f64;
         match self.scale {
-            TimeScale::Linear => self.end * frac,
+            TimeScale::Linear => self.start + (self.end - self.start) * frac,
             TimeScale::Log => self.start * (self.end / self.start).powf(frac),
         }
     }
 
-    /// The next grid point at or after sample index `next`, or +∞ past the grid.
+    /// The grid point of index `next`, or the grid's end past the grid.
     fn boundary(&self, next: usize) -> f64 {
         if next < self.points {
-            self.at(next)
+            self.at(next).min(self.end)
         } else {
-            f64::INFINITY
+            self.end
         }
     }
 
@@ -150,7 +159,7 @@ impl TimeGrid {
                 })
             };
             let mut k = 0;
-            while k < count {
+            while k < count && pulse(k, true).t0 <= self.end {
                 // The column that pulse k ends in: up to the first grid point at or after its end.
                 let mut after = next;
                 while after < self.points && self.at(after) < pulse(k, false).t1 {
@@ -184,27 +193,27 @@ impl TimeGrid {
         }
     }
 
-    /// Samples one stretch: its start, the grid points inside it (from index `next` on, which
-    /// it advances) and its end.
+    /// Samples the part of one stretch on the grid: its start, the grid points inside it (from
+    /// index `next` on, which it advances) and its end.
     fn sample_stretch<C: Copy>(
         &self,
         s: &Stretch,
         next: &mut usize,
         emit: &mut impl FnMut(&Stretch, &mut Option<C>, f64),
     ) {
-        if s.t1 < self.start {
+        if s.t1 < self.start || s.t0 > self.end {
             return;
         }
         let mut cache = None;
-        let from = s.t0.max(self.start);
+        let (from, to) = (s.t0.max(self.start), s.t1.min(self.end));
         emit(s, &mut cache, from);
         let first = *next;
-        while *next < self.points && self.at(*next) < s.t1 {
+        while *next < self.points && self.at(*next) < to {
             *next += 1;
         }
         let inside = (first..*next).map(|i| self.at(i)).filter(|&t| t > from);
         if s.temp0_k != s.temp1_k && inside.clone().count() < MIN_POINTS_PER_RAMP {
-            let step = (s.t1 - from) / MIN_POINTS_PER_RAMP as f64;
+            let step = (to - from) / MIN_POINTS_PER_RAMP as f64;
             for k in 1..MIN_POINTS_PER_RAMP {
                 emit(s, &mut cache, from + step * k as f64);
             }
@@ -213,6 +222,6 @@ impl TimeGrid {
                 emit(s, &mut cache, t);
             }
         }
-        emit(s, &mut cache, s.t1);
+        emit(s, &mut cache, to);
     }
 }

@@ -198,6 +198,57 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_zoomed_window_resolves_each_pulse_with_exact_values_and_edges() {
+        let mut sc = example();
+        sc.program = ProgramSpec {
+            start_k: 300.0,
+            segments: vec![
+                Segment::Hold { duration_s: 3600.0 },
+                Segment::Pulses {
+                    count: 20.0,
+                    on_s: 0.5,
+                    off_s: 1.5,
+                    peak_k: 1800.0,
+                    base_k: 300.0,
+                },
+            ],
+        };
+        let model = sc.validate().unwrap();
+        // Pulse k is on from 3600 + 2k to 3600.5 + 2k s; drawn from its start to its end when
+        // both are samples at the peak temperature.
+        let drawn = |c: &Curves, k: u32| {
+            let on = 3600.0 + 2.0 * f64::from(k)..=3600.5 + 2.0 * f64::from(k);
+            let peaks =
+                (0..c.len()).filter(|&i| on.contains(&c.time_s[i]) && c.temperature_k[i] == 1800.0);
+            peaks.count() >= 2
+        };
+        let mut whole = Curves::default();
+        model.sample_columns_into(&mut whole, 400, None);
+        let on_whole = (0..20).filter(|&k| drawn(&whole, k)).count();
+        assert!(
+            on_whole < 10,
+            "40 s of pulses in 4 columns of 9 s: {on_whole} drawn"
+        );
+
+        // The window ends before pulse 18.
+        let (from, to) = (3590.0, 3635.25);
+        let mut zoomed = Curves::default();
+        model.sample_columns_into(&mut zoomed, 400, Some((from, to)));
+        let t = &zoomed.time_s;
+        assert_eq!((t[0], *t.last().unwrap()), (from, to));
+        assert!(t.windows(2).all(|w| w[0] <= w[1]));
+        assert!((0..18).all(|k| drawn(&zoomed, k)));
+        let integral = ThermalIntegral::new(
+            model.program(),
+            model.flux().diffusion().activation_energy(),
+        );
+        for (&t, &got) in t.iter().zip(&zoomed.log10_amount) {
+            let want = LOG10_E * model.flux().ln_amount(integral.ln_at(t));
+            assert!((got - want).abs() < 1e-12 * want.abs().max(1.0), "t = {t}");
+        }
+    }
+
+    #[test]
     fn a_program_opening_with_pulses_below_its_start_peaks_at_the_start() {
         let mut sc = example();
         sc.program = ProgramSpec {

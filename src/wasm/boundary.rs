@@ -8,7 +8,8 @@
 //! its length before any of its items is read. serde-wasm-bindgen then reads
 //! the copy, which has no getters and no proxies. It reads only the fields a struct declares, so
 //! [`read`] refuses the other keys itself: a key of the copy that the value read back does not
-//! have is unknown.
+//! have is unknown. An error serde reports is placed by reading the copy again through proxies
+//! that note each property read ([`serde_error`]).
 
 use js_sys::{Array, Object, Reflect};
 use serde::{Serialize, de::DeserializeOwned};
@@ -64,7 +65,9 @@ impl ApiError {
         };
         if let Some(rest) = rest.filter(|r| from.is_empty() || r.starts_with(['.', '['])) {
             let field = format!("{to}{}{rest}", if from.is_empty() { "." } else { "" });
-            self.message = self.message.replacen(&self.field, &field, 1);
+            if let Some(reason) = self.message.strip_prefix(self.field.as_str()) {
+                self.message = format!("{field}{reason}");
+            }
             self.field = field;
         }
         self
@@ -120,14 +123,6 @@ impl From<ApiError> for JsValue {
     }
 }
 
-/// `parent.key` or `key`.
-fn join(parent: &str, key: &str) -> String {
-    match (parent.is_empty(), key.starts_with('[')) {
-        (true, _) | (_, true) => format!("{parent}{key}"),
-        _ => format!("{parent}.{key}"),
-    }
-}
-
 #[wasm_bindgen(module = "/src/wasm/plain.js")]
 extern "C" {
     /// `{ value }`, a plain copy of `value`, or `{ refused: { kind, field, message } }`.
@@ -144,6 +139,14 @@ extern "C" {
     /// The first key of `copy` that `known` lacks, as `{ field, expected }`, or null.
     #[wasm_bindgen(js_name = unknownKey)]
     fn unknown_key(copy: &JsValue, known: &JsValue, path: &str) -> JsValue;
+
+    /// `copy` behind proxies that note what is read of it, to place an error.
+    #[wasm_bindgen(js_name = watchedCopy)]
+    fn watched_copy(copy: &JsValue, root: &str) -> JsValue;
+
+    /// Where the error of the last read of a watched copy lies, as `{ path, inList }`.
+    #[wasm_bindgen(js_name = errorPath)]
+    fn error_path(missing: Option<&str>, unknown: Option<&str>) -> JsValue;
 }
 
 /// Property `key` of `object` as a string ("" if it is none).
@@ -169,17 +172,6 @@ fn snapshot(value: &JsValue, root: &str) -> Result<JsValue, ApiError> {
     Ok(Reflect::get(&copied, &"value".into()).unwrap_or_default())
 }
 
-/// The value at serde path `path` in `root`, if there is one.
-fn at_path(root: &JsValue, path: &serde_path_to_error::Path) -> JsValue {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .fold(root.clone(), |value, segment| match segment {
-            Segment::Seq { index } => Reflect::get_u32(&value, *index as u32).unwrap_or_default(),
-            Segment::Map { key } => Reflect::get(&value, &key.into()).unwrap_or_default(),
-            _ => value,
-        })
-}
-
 /// The name in serde's message "`prefix` `name`…", if the message is of that form.
 fn named_in<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
     message
@@ -189,38 +181,43 @@ fn named_in<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
         .next()
 }
 
-/// An error serde reported at `path` of `copy` as the caller sees it (`root` is the name the
-/// caller's object goes by in paths, "" for a scenario).
-fn serde_error(
-    e: serde_path_to_error::Error<serde_wasm_bindgen::Error>,
+/// An error serde reported while reading `copy`, placed where it lies by reading the copy again,
+/// watched (see `plain.js`). `root` is the name the caller's object goes by in paths ("" for a
+/// scenario).
+fn serde_error<T: DeserializeOwned>(
+    e: serde_wasm_bindgen::Error,
     copy: &JsValue,
     root: &str,
 ) -> ApiError {
-    let segments = e.path().iter().count();
-    let here = match segments {
-        0 => root.to_string(),
-        _ => join(root, &e.path().to_string()),
-    };
-    let name = if here.is_empty() {
-        "scenario"
-    } else {
-        here.as_str()
-    };
-    let message = e.inner().to_string();
+    let message = e.to_string();
     // serde-wasm-bindgen's errors are JS Errors, whose text starts with their name.
     let message = message.strip_prefix("Error: ").unwrap_or(&message);
     let readable = message.replace('`', "\"");
-    if Array::is_array(&at_path(copy, e.path())) && message.starts_with("missing field") {
+    let missing = named_in(message, "missing field ");
+    let unknown = named_in(message, "unknown field ");
+    // Read again the same way, it fails at the same place, noting its way there.
+    let _ = T::deserialize(serde_wasm_bindgen::Deserializer::from(watched_copy(
+        copy, root,
+    )));
+    let found = error_path(missing, unknown);
+    let path = text_of(&found, "path");
+    let in_list = Reflect::get(&found, &"inList".into()).is_ok_and(|v| v.is_truthy());
+    let name = match path.as_str() {
+        "" => "scenario",
+        p => p,
+    };
+    if missing.is_some() && in_list {
         return ApiError::new("type", name, "expected an object { … }");
     }
-    if let Some(field) = named_in(message, "missing field ") {
-        return ApiError::new("missing", &join(&here, field), "missing (required)");
+    if missing.is_some() {
+        return ApiError::new("missing", name, "missing (required)");
     }
-    if let Some(field) = named_in(message, "unknown field ") {
-        let expected = readable.split_once(", expected ").map_or("", |(_, e)| e);
+    if let Some(field) = unknown {
+        let prefix = format!("unknown field \"{field}\", expected ");
+        let expected = readable.strip_prefix(prefix.as_str()).unwrap_or("");
         return ApiError::new(
             "unknownField",
-            &join(&here, field),
+            name,
             format_args!("unknown field (expected {expected})"),
         );
     }
@@ -229,9 +226,11 @@ fn serde_error(
         return ApiError::new("type", name, "expected a list [ … ]");
     }
     if message.starts_with("invalid type") {
-        let shape = if message.contains("expected a sequence") {
+        // "invalid type: map, expected a sequence": what was expected follows the last comma.
+        let expected = message.rsplit(',').next().unwrap_or("").trim_start();
+        let shape = if expected.starts_with("expected a sequence") {
             "expected a list [ … ]"
-        } else if message.contains("expected struct") {
+        } else if expected.starts_with("expected struct") {
             "expected an object { … }"
         } else {
             readable.as_str()
@@ -265,9 +264,8 @@ pub fn read<T: DeserializeOwned + Serialize>(value: &JsValue, root: &str) -> Res
         return Err(ApiError::new("type", name, "expected an object { … }"));
     }
     let copy = snapshot(value, root)?;
-    let read: T =
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(copy.clone()))
-            .map_err(|e| serde_error(e, &copy, root))?;
+    let read = T::deserialize(serde_wasm_bindgen::Deserializer::from(copy.clone()))
+        .map_err(|e| serde_error::<T>(e, &copy, root))?;
     let known =
         serde_wasm_bindgen::to_value(&read).map_err(|e| ApiError::new("invalid", name, e))?;
     refuse_unknown_keys(&copy, &known, root)?;

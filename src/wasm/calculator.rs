@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::boundary::{ApiError, named, read, write};
+use super::boundary::{ApiError, named, number, read, write};
 use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, View};
 use crate::report;
@@ -15,38 +15,55 @@ use crate::units::Quantity;
 
 /// Most scenarios that can be pinned for comparison, besides the current one.
 const MAX_PINNED: usize = 3;
+/// Narrowest zoom [CSS px]: a narrower drag is a tap.
+const MIN_ZOOM_PX: f64 = 8.0;
 /// Smallest and largest SVG export [CSS px].
 const SVG_WIDTH: (u32, u32) = (200, 4000);
 const SVG_HEIGHT: (u32, u32) = (150, 4000);
 
+/// How a scenario's curves are sampled for the charts: the widest chart's pixel columns, and
+/// the part of the program they show.
+#[derive(Clone, Copy, PartialEq)]
+struct ChartGrid {
+    columns: usize,
+    view: View,
+}
+
+impl ChartGrid {
+    fn sample(self, model: &Model, curves: &mut Curves) {
+        let window = self.view.window(model.program().duration_s());
+        model.sample_columns_into(curves, self.columns, window);
+    }
+}
+
 struct Evaluated {
     label: String,
     model: Model,
-    /// The curves on a grid no finer than the widest chart's pixel columns.
+    /// The curves on `grid`.
     curves: Curves,
-    columns: usize,
+    grid: ChartGrid,
     /// Computed when first asked for: an edit redraws the charts without it.
     summary: OnceCell<Summary>,
 }
 
 impl Evaluated {
-    /// Samples `model` for charts `columns` pixels wide, into `curves` (whose buffers it reuses).
-    fn new(label: String, model: Model, mut curves: Curves, columns: usize) -> Evaluated {
-        model.sample_columns_into(&mut curves, columns);
+    /// Samples `model` on `grid`, into `curves` (whose buffers it reuses).
+    fn new(label: String, model: Model, mut curves: Curves, grid: ChartGrid) -> Evaluated {
+        grid.sample(&model, &mut curves);
         Evaluated {
             label,
             model,
             curves,
-            columns,
+            grid,
             summary: OnceCell::new(),
         }
     }
 
-    /// Samples again if the charts' width changed since.
-    fn fit(&mut self, columns: usize) {
-        if self.columns != columns {
-            self.model.sample_columns_into(&mut self.curves, columns);
-            self.columns = columns;
+    /// Samples again if the charts' width or zoom changed since.
+    fn fit(&mut self, grid: ChartGrid) {
+        if self.grid != grid {
+            grid.sample(&self.model, &mut self.curves);
+            self.grid = grid;
         }
     }
 
@@ -109,13 +126,17 @@ impl Calculator {
         scenes(&self.current, &self.pinned)
     }
 
-    /// Pixel columns of the widest attached chart (unbounded before any is attached).
-    fn columns(&self) -> usize {
-        self.charts
+    /// How the charts sample: the pixel columns of the widest attached chart (unbounded before
+    /// any is attached), and the zoom.
+    fn grid(&self) -> ChartGrid {
+        let columns = self
+            .charts
             .iter()
-            .map(|c| c.canvas.element.width() as usize)
-            .max()
-            .unwrap_or(usize::MAX)
+            .map(|c| c.canvas.element.width() as usize);
+        ChartGrid {
+            columns: columns.max().unwrap_or(usize::MAX),
+            view: self.view,
+        }
     }
 
     fn theme(&self) -> &'static Theme {
@@ -142,15 +163,20 @@ impl Calculator {
             self.pixel_ratio,
             (element.width(), element.height()),
         );
-        let frame = render::draw(&chart.canvas, &mut chart.layer, &plot, &self.text_widths)
-            .map_err(|e| {
-                let kind = chart.kind;
-                ApiError::new(
-                    "invalid",
-                    "",
-                    format_args!("drawing the {kind:?} chart failed: {e}"),
-                )
-            })?;
+        let frame = render::draw(
+            &mut chart.canvas,
+            &mut chart.layer,
+            &plot,
+            &self.text_widths,
+        )
+        .map_err(|e| {
+            let kind = chart.kind;
+            ApiError::new(
+                "invalid",
+                "",
+                format_args!("drawing the {kind:?} chart failed: {e}"),
+            )
+        })?;
         chart.frame = Some(frame);
         chart.stale = false;
         Ok(())
@@ -198,7 +224,16 @@ impl Calculator {
             Some(e) => (e.label, e.curves),
             None => ("current".to_string(), Curves::default()),
         };
-        self.current = Some(Evaluated::new(label, model, curves, self.columns()));
+        // A zoom past the end of the new program shows nothing: it ends.
+        let duration = model.program().duration_s();
+        if self
+            .view
+            .window(duration)
+            .is_some_and(|(from, _)| from >= duration)
+        {
+            self.view.zoom = None;
+        }
+        self.current = Some(Evaluated::new(label, model, curves, self.grid()));
         Ok(())
     }
 
@@ -213,7 +248,12 @@ impl Calculator {
     /// "linear", "log" or "normalised".
     #[wasm_bindgen(js_name = setTimeAxis)]
     pub fn set_time_axis(&mut self, axis: &str) -> Result<(), ApiError> {
-        self.view.time_axis = named("time axis", axis)?;
+        let axis = named("time axis", axis)?;
+        if axis != self.view.time_axis {
+            self.view.time_axis = axis;
+            // A zoom is kept in the measure of its axis.
+            self.view.zoom = None;
+        }
         Ok(())
     }
 
@@ -253,7 +293,7 @@ impl Calculator {
             label,
             e.model.clone(),
             e.curves.clone(),
-            e.columns,
+            e.grid,
         ));
         Ok(self.pinned.len())
     }
@@ -266,9 +306,9 @@ impl Calculator {
 
     /// Redraws every visible chart; the others are redrawn when they become visible.
     pub fn draw(&mut self) -> Result<(), ApiError> {
-        let columns = self.columns();
+        let grid = self.grid();
         for e in self.current.iter_mut().chain(&mut self.pinned) {
-            e.fit(columns);
+            e.fit(grid);
         }
         for chart in &mut self.charts {
             chart.stale = true;
@@ -302,6 +342,50 @@ impl Calculator {
             Some(i) => self.redraw(i),
             None => Ok(()),
         }
+    }
+
+    /// Zooms every time chart into the time between CSS pixel columns `css_from` and `css_to` of
+    /// chart `kind` (a time chart as last drawn; columns beyond its plot are taken at its edge),
+    /// and redraws the charts on screen. Tells whether it zoomed: not on the Arrhenius plot, nor
+    /// into less than [`MIN_ZOOM_PX`] columns.
+    pub fn zoom(
+        &mut self,
+        kind: &str,
+        css_from: JsValue,
+        css_to: JsValue,
+    ) -> Result<bool, ApiError> {
+        let kind = chart_kind(kind)?;
+        let from = number(&css_from, "from")?;
+        let to = number(&css_to, "to")?;
+        let Some(frame) = self
+            .charts
+            .iter()
+            .find(|c| c.kind == kind && !c.stale)
+            .and_then(|c| c.frame.as_ref())
+            .filter(|f| f.kind != ChartKind::Arrhenius)
+        else {
+            return Ok(false);
+        };
+        let (a, b) = (from.min(to), from.max(to));
+        if !(a.is_finite() && b.is_finite()) || (b - a) < MIN_ZOOM_PX {
+            return Ok(false);
+        }
+        let time = |css: f64| frame.time.time_of(frame.x_clamped(css * self.pixel_ratio));
+        self.view.zoom = Some((time(a), time(b)));
+        self.draw()?;
+        Ok(true)
+    }
+
+    /// Shows the whole programs again.
+    #[wasm_bindgen(js_name = resetZoom)]
+    pub fn reset_zoom(&mut self) -> Result<(), ApiError> {
+        self.view.zoom = None;
+        self.draw()
+    }
+
+    /// Whether the time charts are zoomed in (an edit that leaves nothing to show ends a zoom).
+    pub fn zoomed(&self) -> bool {
+        self.view.zoom.is_some()
     }
 
     /// Exact values under CSS pixel column `css_x` of chart `kind`, or undefined outside its plot.

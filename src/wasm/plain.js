@@ -94,3 +94,50 @@ export function unknownKey(copy, known, path) {
   }
   return null;
 }
+
+// Where a refused value lies. The core reads a copy without noting where it is (a path tracked
+// through serde costs a tenth of the compressed module); when a read fails, the copy is read
+// again through proxies that note each property read, and the last notes place the error.
+let reads = [];
+
+/** The path of `key` in `target`, which lies at `path`. */
+const child = (path, target, key) => (Array.isArray(target) ? `${path}[${key}]` : join(path, key));
+/** The path of what holds the value at `path`. */
+const parent = (path) => path.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+
+function watched(value, path) {
+  if (value === null || typeof value !== 'object') return value;
+  const target = Array.isArray(value)
+    ? value.map((v, i) => watched(v, `${path}[${i}]`))
+    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, watched(v, join(path, k))]));
+  return new Proxy(target, {
+    get(t, key) {
+      if (typeof key === 'string' && key !== 'length') reads.push({ path: child(path, t, key), found: true });
+      return t[key];
+    },
+    has(t, key) {
+      const found = key in t;
+      if (typeof key === 'string') reads.push({ path: child(path, t, key), holder: path, key, found, inList: Array.isArray(t) });
+      return found;
+    },
+  });
+}
+
+/** `copy` (made by plainCopy) behind proxies that note what is read of it; forgets earlier notes. */
+export function watchedCopy(copy, root) {
+  reads = [];
+  return watched(copy, root);
+}
+
+/**
+ * Where the error of the last read of a watched copy lies, as `{ path, inList }`: for a missing
+ * field `missing`, where it was looked for (or, `inList`, the list it was looked for in, where an
+ * object was expected); for a field `unknown` (to the kind of its object), beside the last value
+ * read; else the last value read.
+ */
+export function errorPath(missing, unknown) {
+  const looked = missing ? reads.findLast((r) => !r.found && r.key === missing) : undefined;
+  if (looked) return { path: looked.inList ? looked.holder : looked.path, inList: looked.inList };
+  const last = reads.at(-1)?.path ?? '';
+  return { path: unknown ? join(parent(last), unknown) : last, inList: false };
+}

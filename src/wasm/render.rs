@@ -37,7 +37,7 @@ pub struct TextWidths(RefCell<Vec<(String, f64)>>);
 /// What a chart is drawn on.
 pub enum Target<'a> {
     /// A `<canvas>` of the page.
-    Canvas(CanvasBackend),
+    Canvas(&'a mut CanvasBackend),
     /// An SVG document.
     Svg(SVGBackend<'a>),
 }
@@ -67,12 +67,18 @@ fn draw_error<E: std::error::Error + Send + Sync>(
     DrawingErrorKind::DrawingError(DrawError(e.to_string()))
 }
 
+/// An error of the SVG backend, which writes to a `String` and so cannot fail: its text is not
+/// worth the bytes of `std::io::Error`'s messages.
+fn svg_error(_: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<DrawError> {
+    DrawingErrorKind::DrawingError(DrawError("the SVG could not be written".into()))
+}
+
 /// Calls the same method on whichever backend `$m` holds.
 macro_rules! forward {
     ($m:expr, $t:ident => $call:expr) => {
         match &mut $m.target {
             Target::Canvas($t) => $call.map_err(draw_error),
-            Target::Svg($t) => $call.map_err(draw_error),
+            Target::Svg($t) => $call.map_err(svg_error),
         }
     };
 }
@@ -180,28 +186,34 @@ impl DrawingBackend for Measured<'_> {
     }
 }
 
-/// A `<canvas>` and its 2D context.
+/// A `<canvas>`, its 2D context and the plotters backend on it, made once (asking a canvas for
+/// its context costs as much as drawing a chart's traces).
 pub struct Canvas {
     pub element: HtmlCanvasElement,
     pub context: CanvasRenderingContext2d,
+    backend: CanvasBackend,
 }
 
 impl Canvas {
     /// `element` with its 2D context, if it has one.
     pub fn new(element: HtmlCanvasElement) -> Option<Canvas> {
         let context = element.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(Canvas { element, context })
+        let backend = CanvasBackend::with_canvas_object(element.clone())?;
+        Some(Canvas {
+            element,
+            context,
+            backend,
+        })
     }
 
     /// A drawing area over the whole canvas, its text measured on it.
-    fn area<'a>(&'a self, widths: &'a TextWidths) -> Option<DrawingArea<Measured<'a>, Shift>> {
-        let backend = CanvasBackend::with_canvas_object(self.element.clone())?;
-        let measured = Measured {
-            target: Target::Canvas(backend),
+    fn area<'a>(&'a mut self, widths: &'a TextWidths) -> DrawingArea<Measured<'a>, Shift> {
+        Measured {
+            target: Target::Canvas(&mut self.backend),
             context: &self.context,
             widths,
-        };
-        Some(measured.into_drawing_area())
+        }
+        .into_drawing_area()
     }
 
     /// Copies the pixels of `from` in `rect` (end exclusive) to the same place.
@@ -256,10 +268,7 @@ impl Layer {
             element.set_width(w);
             element.set_height(h);
         }
-        let area = self
-            .canvas
-            .area(widths)
-            .ok_or("the layer has no 2D context")?;
+        let area = self.canvas.area(widths);
         let layout = plot.draw_guides(&area)?;
         area.present().map_err(|e| e.to_string())?;
         self.drawn = Some((plot.guides().clone(), layout.clone()));
@@ -269,7 +278,7 @@ impl Layer {
 
 /// Draws `plot` on `canvas`: a copy of its guides from `layer` and the traces over it.
 pub fn draw(
-    canvas: &Canvas,
+    canvas: &mut Canvas,
     layer: &mut Layer,
     plot: &Plot,
     widths: &TextWidths,
@@ -277,7 +286,7 @@ pub fn draw(
     let layout = layer.guides(plot, widths)?;
     let (w, h) = plot.guides().size();
     canvas.copy(&layer.canvas, &(0..w as i32, 0..h as i32));
-    let area = canvas.area(widths).ok_or("the canvas has no 2D context")?;
+    let area = canvas.area(widths);
     let frame = plot.draw_traces(&area, &layout)?;
     area.present().map_err(|e| e.to_string())?;
     Ok(frame)

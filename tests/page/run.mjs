@@ -350,6 +350,39 @@ await test('hover readout gives exact values', async () => {
   assert.match(await page.textContent('#readout-temperature'), /T = \d/);
 });
 
+await test('dragging across a time chart zooms every time chart into that time; reset shows all', async () => {
+  await page.click('#chart-temperature ~ details > summary');
+  await page.waitForSelector('#chart-temperature ~ details table');
+  const firstTimes = () => page.$$eval('#chart-temperature ~ details table tr', (trs) => trs.slice(1).map((tr) => tr.cells[0].textContent));
+  const whole = await firstTimes();
+  assert.equal(whole[0], '0');
+  assert.equal(await page.isHidden('#zoom-reset-temperature'), true);
+  const canvas = page.locator('#chart-temperature');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const before = await draws(page);
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5, { steps: 5 });
+  assert.equal(await page.isVisible('#chart-temperature ~ .zoom-band'), true, 'the span dragged is shown');
+  await page.mouse.up();
+  await afterEdit(page, before);
+  for (const kind of ['temperature', 'flux', 'transport', 'grain']) {
+    assert.equal(await page.isVisible(`#zoom-reset-${kind}`), true, `${kind} offers a reset`);
+  }
+  assert.equal(await page.isHidden('#chart-temperature ~ .zoom-band'), true);
+  const zoomed = await firstTimes();
+  assert.notEqual(zoomed[0], '0', 'the table starts where the zoom does');
+  assert.notDeepEqual(zoomed, whole);
+  await page.screenshot({ path: path.join(shots, 'desktop-zoomed.png') });
+  await page.click('#zoom-reset-flux');
+  await settle(page);
+  assert.equal(await page.isHidden('#zoom-reset-temperature'), true);
+  assert.deepEqual(await firstTimes(), whole);
+  await page.click('#chart-temperature ~ details > summary');
+  assertNoProblems();
+});
+
 await test('a share link round-trips exactly', async () => {
   await page.selectOption('#u-temperature', 'celsius');
   await page.click('[data-add=pulses]');
