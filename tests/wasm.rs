@@ -589,3 +589,22 @@ fn a_drag_zooms_every_time_chart_into_its_time_and_a_reset_shows_all() {
     assert!(!calc.zoomed());
     assert!(readout_ms(&calc, "temperature", 520.0) > to);
 }
+
+#[wasm_bindgen_test]
+fn keys_read_before_do_not_let_an_unknown_key_through() {
+    // The same keys again are known; one more key is not, however often it comes.
+    for _ in 0..3 {
+        evaluate_scenario(scenario()).unwrap();
+    }
+    let extra = edited(
+        "\"targetResidual\": 0.01",
+        "\"targetResidual\": 0.01, \"extra\": 1",
+    );
+    for _ in 0..2 {
+        let msg = error_message(evaluate_scenario(extra.clone()).unwrap_err());
+        assert!(
+            msg.starts_with("homogenisation.extra: unknown field"),
+            "{msg}"
+        );
+    }
+}

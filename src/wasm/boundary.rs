@@ -130,11 +130,16 @@ extern "C" {
     fn plain_copy(
         value: &JsValue,
         root: &str,
+        type_name: &str,
         max_items: usize,
         max_values: usize,
         max_depth: usize,
         max_text: usize,
     ) -> JsValue;
+
+    /// Remembers that the keys of the last copy made are all known.
+    #[wasm_bindgen(js_name = keysKnown)]
+    fn remember_keys_known();
 
     /// The first key of `copy` that `known` lacks, as `{ field, expected }`, or null.
     #[wasm_bindgen(js_name = unknownKey)]
@@ -157,9 +162,12 @@ fn text_of(object: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A plain copy of the caller's `value`, or why it was refused.
-fn snapshot(value: &JsValue, root: &str) -> Result<JsValue, ApiError> {
-    let copied = plain_copy(value, root, MAX_ITEMS, MAX_VALUES, MAX_DEPTH, MAX_TEXT);
+/// A plain copy of the caller's `value`, read as a `type_name`, and whether its keys are known
+/// to be all known, or why it was refused.
+fn snapshot(value: &JsValue, root: &str, type_name: &str) -> Result<(JsValue, bool), ApiError> {
+    let copied = plain_copy(
+        value, root, type_name, MAX_ITEMS, MAX_VALUES, MAX_DEPTH, MAX_TEXT,
+    );
     let refused = Reflect::get(&copied, &"refused".into()).unwrap_or_default();
     if refused.is_object() {
         let kind = match text_of(&refused, "kind").as_str() {
@@ -169,7 +177,11 @@ fn snapshot(value: &JsValue, root: &str) -> Result<JsValue, ApiError> {
         let field = text_of(&refused, "field");
         return Err(ApiError::new(kind, &field, text_of(&refused, "message")));
     }
-    Ok(Reflect::get(&copied, &"value".into()).unwrap_or_default())
+    let keys_known = Reflect::get(&copied, &"keysKnown".into()).is_ok_and(|k| k.is_truthy());
+    Ok((
+        Reflect::get(&copied, &"value".into()).unwrap_or_default(),
+        keys_known,
+    ))
 }
 
 /// The name in serde's message "`prefix` `name`…", if the message is of that form.
@@ -263,12 +275,15 @@ pub fn read<T: DeserializeOwned + Serialize>(value: &JsValue, root: &str) -> Res
     if !value.is_object() || Array::is_array(value) {
         return Err(ApiError::new("type", name, "expected an object { … }"));
     }
-    let copy = snapshot(value, root)?;
+    let (copy, keys_known) = snapshot(value, root, std::any::type_name::<T>())?;
     let read = T::deserialize(serde_wasm_bindgen::Deserializer::from(copy.clone()))
         .map_err(|e| serde_error::<T>(e, &copy, root))?;
-    let known =
-        serde_wasm_bindgen::to_value(&read).map_err(|e| ApiError::new("invalid", name, e))?;
-    refuse_unknown_keys(&copy, &known, root)?;
+    if !keys_known {
+        let known =
+            serde_wasm_bindgen::to_value(&read).map_err(|e| ApiError::new("invalid", name, e))?;
+        refuse_unknown_keys(&copy, &known, root)?;
+        remember_keys_known();
+    }
     Ok(read)
 }
 

@@ -126,13 +126,16 @@ impl Calculator {
         scenes(&self.current, &self.pinned)
     }
 
-    /// How the charts sample: the pixel columns of the widest attached chart (unbounded before
-    /// any is attached), and the zoom.
+    /// How the charts sample: the CSS pixel columns of the widest attached chart (unbounded
+    /// before any is attached), and the zoom.
     fn grid(&self) -> ChartGrid {
+        // CSS pixel columns: what a reader tells apart. A phone's two or three device pixels per
+        // CSS pixel would multiply the work of an edit without a visible difference (a column's
+        // pulses are still drawn from their lowest to their highest point).
         let columns = self
             .charts
             .iter()
-            .map(|c| c.canvas.element.width() as usize);
+            .map(|c| (f64::from(c.canvas.element.width()) / self.pixel_ratio).ceil() as usize);
         ChartGrid {
             columns: columns.max().unwrap_or(usize::MAX),
             view: self.view,

@@ -17,14 +17,25 @@ const quoted = (text, max) => {
   return `"${s.length > max ? `${s.slice(0, max)}…` : s}"`;
 };
 
+// The key paths of the last copy, and those of copies whose every key was known: the keys of a
+// value, not its numbers, decide whether it has an unknown one, and the page sends the same keys
+// on every edit.
+let lastKeys = '';
+const knownKeys = new Set();
+/** Most sets of key paths remembered. */
+const MAX_KNOWN_KEYS = 64;
+
 /**
- * A copy of `value` of plain objects, lists and primitives, or `{ refused }`: a value that cannot
+ * A copy of `value` as `{ value, keysKnown }` (whether its keys are those of a value read before
+ * without an unknown key), of plain objects, lists and primitives, or `{ refused }`: a value that cannot
  * be read (a getter or a Proxy that throws), a function, a list or object of more than `maxItems`
  * entries (refused by its length, before any entry is read), more than `maxValues` values in all,
- * more than `maxDepth` levels or a text longer than `maxText`. `root` names `value` in paths.
+ * more than `maxDepth` levels or a text longer than `maxText`. `root` names `value` in paths; it
+ * is read as a `type`.
  */
-export function plainCopy(value, root, maxItems, maxValues, maxDepth, maxText) {
+export function plainCopy(value, root, type, maxItems, maxValues, maxDepth, maxText) {
   let values = 0;
+  const keyPaths = [];
   const read = (path, get) => {
     try {
       return get();
@@ -58,6 +69,7 @@ export function plainCopy(value, root, maxItems, maxValues, maxDepth, maxText) {
     const out = {};
     for (const key of keys) {
       const at = join(path, key);
+      keyPaths.push(at);
       const item = copy(read(at, () => v[key]), at, depth + 1);
       // defineProperty, so that a key such as "__proto__" is a key like any other.
       Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
@@ -65,11 +77,19 @@ export function plainCopy(value, root, maxItems, maxValues, maxDepth, maxText) {
     return out;
   };
   try {
-    return { value: copy(value, root, 0) };
+    const out = copy(value, root, 0);
+    lastKeys = `${type}\n${keyPaths.join('\n')}`;
+    return { value: out, keysKnown: knownKeys.has(lastKeys) };
   } catch (e) {
     if (e instanceof Refused) return { refused: e };
     return { refused: new Refused('type', root, `could not be read (${quoted(e?.message ?? e, 24)})`) };
   }
+}
+
+/** Remembers that the keys of the last copy are all known. */
+export function keysKnown() {
+  if (knownKeys.size >= MAX_KNOWN_KEYS) knownKeys.clear();
+  knownKeys.add(lastKeys);
 }
 
 /**
