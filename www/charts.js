@@ -158,6 +158,11 @@ export function refreshTables(calc) {
   }
 }
 
+/** Brings every chart up to date, on screen or not (before printing, say). */
+export const drawEveryChart = () => guarded((calc) => {
+  for (const [kind] of CHARTS) calc.ensureDrawn(kind);
+});
+
 const exportPng = (kind) => guarded((calc) => {
   calc.ensureDrawn(kind);
   canvasOf(kind).toBlob((blob) => {

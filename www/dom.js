@@ -88,3 +88,10 @@ export function download(name, blob) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** The text of the label of `input` as the page shows it, without its unit or the input ("Eₐ"). */
+export function labelText(input) {
+  const label = input.labels?.[0];
+  const own = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || ['SUB', 'SUP', 'I'].includes(n.nodeName)) : [];
+  return own.map((n) => n.textContent).join('').trim();
+}

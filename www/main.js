@@ -2,8 +2,9 @@
 // first scenario, then wires the page's events. No physics lives in the page's JS: every number
 // it shows is computed and formatted by the wasm module.
 
-import { attachCharts, buildCharts, draw, reportVisibility, setAppearance, sizeCanvases } from './charts.js';
+import { attachCharts, buildCharts, draw, drawEveryChart, reportVisibility, setAppearance, sizeCanvases } from './charts.js';
 import { $, el } from './dom.js';
+import { preparePrint, reportHeight } from './embed.js';
 import { changeUnit, chooseWavelengthSource, rememberUnits, showMixingInputs } from './inputs.js';
 import { dismissNotice, quote, showNotice } from './messages.js';
 import { clearPins, observePanels, pin, repin } from './panels.js';
@@ -133,6 +134,8 @@ async function main() {
     recompute();
   }
   rememberUnits();
+  reportHeight();
+  preparePrint(drawEveryChart);
   // The built site works offline; the source page (no sw.js beside it) is for development.
   if (built && 'serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 }

@@ -3,7 +3,7 @@
 // which stays until the user edits an input, and the current inputs' problem that belongs to no
 // single input, which every recompute replaces.
 
-import { $, el, setText } from './dom.js';
+import { $, el, labelText, setText } from './dom.js';
 import { SEGMENT_KINDS, segmentInput } from './program.js';
 import { state } from './state.js';
 import { unitOf } from './units.js';
@@ -95,9 +95,7 @@ function inputForPath(path) {
 
 /** The name of `input` as the page labels it: “Rate of ramp 1”, “Eₐ”. */
 function inputName(input, path) {
-  const label = input.labels?.[0];
-  const own = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || ['SUB', 'SUP'].includes(n.nodeName)) : [];
-  const name = own.map((n) => n.textContent).join('').trim() || input.id;
+  const name = labelText(input) || input.id;
   const segment = SEGMENT_PATH.exec(path);
   if (!segment) return name;
   const kind = SEGMENT_KINDS[state.segments[Number(segment[1])]?.kind];

@@ -2,6 +2,7 @@
 // each edit, read on load), the copied link and embed code, and the CSV and JSON exports.
 
 import { $, debounced, download } from './dom.js';
+import { embedSnippet } from './embed.js';
 import { FIELDS, SELECTS, TEXT_FIELDS } from './inputs.js';
 import { quote, showNotice } from './messages.js';
 import { MAX_PINS, restorePins } from './panels.js';
@@ -166,9 +167,7 @@ async function copy(text, what) {
 const shareUrl = (embed) => `${location.href.split('#')[0]}#${fragment()}${embed ? '&embed=1' : ''}`;
 
 export const copyLink = () => copy(shareUrl(false), 'Link');
-export const copyEmbed = () => copy(
-  `<iframe src="${shareUrl(true)}" title="Synthesis Kinetics Calculator" width="100%" height="900" style="border:0" loading="lazy"></iframe>`,
-  'Embed code');
+export const copyEmbed = () => copy(embedSnippet(shareUrl(true)), 'Embed code');
 
 export const exportCsv = () => guarded((calc) => download('kinetics.csv', new Blob([calc.csv()], { type: 'text/csv' })));
 

@@ -719,6 +719,75 @@ await test('phone size: no horizontal scroll, 24 px touch targets, crisp charts'
   assertNoProblems();
 });
 
+await test('a course page with two embeds: each iframe grows to its content, a chart on the first screen', async () => {
+  const p = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  await p.goto(`${url}www/embed-test.html`);
+  const frames = p.locator('iframe');
+  // Each iframe takes the height its page reports, well beyond the snippet's first 640 px.
+  await p.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => parseFloat(f.style.height) > 1000), null, { timeout: 30000 });
+  for (let i = 0; i < 2; i += 1) {
+    const frame = await (await frames.nth(i).elementHandle()).contentFrame();
+    await frame.waitForFunction(() => document.body.dataset.ready === '1');
+    const inner = await frame.evaluate(() => document.documentElement.scrollHeight);
+    const outer = await frames.nth(i).evaluate((f) => f.getBoundingClientRect().height);
+    assert.ok(Math.abs(inner - outer) <= 2, `iframe ${i} is ${outer} px tall for ${inner} px of content`);
+    assert.match(await frame.textContent('.top .tagline'), /Meng et al\./, 'the citation stays');
+    assert.equal(await frame.isVisible('#help-toggle'), true, 'and the help');
+    assert.equal(await frames.nth(i).getAttribute('allow'), 'clipboard-write');
+  }
+  // The first screen of the course page shows the first calculator's first chart.
+  const frame = await (await frames.nth(0).elementHandle()).contentFrame();
+  const chartTop = await frame.evaluate(() => document.querySelector('#charts canvas').getBoundingClientRect().top);
+  const frameTop = await frames.nth(0).evaluate((f) => f.getBoundingClientRect().top);
+  assert.ok(frameTop + chartTop < 600 - 100, `the first chart starts at ${frameTop + chartTop} px`);
+  assert.match(await (await (await frames.nth(1).elementHandle()).contentFrame()).textContent('#summary'), /°C/);
+  await p.screenshot({ path: path.join(shots, 'embed-course-page-800x600.png') });
+  await p.close();
+});
+
+await test('the copied embed code sizes its iframe and may copy links; a blocked copy wraps in its box', async () => {
+  const p = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await p.goto(url);
+  await ready(p);
+  // No clipboard here: the page shows the code in its status line instead, wrapped.
+  await p.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('blocked')) } }));
+  await p.click('#copy-embed');
+  await p.waitForFunction(() => document.getElementById('status').textContent.includes('<iframe'));
+  const code = (await p.textContent('#status')).replace(/^Embed code: /, '');
+  assert.match(code, /<iframe src="[^"]*#v=1&amp;s=[^"]*&amp;embed=1" [^>]*allow="clipboard-write"/);
+  assert.match(code, /<script>addEventListener\("message"/);
+  assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 360, 'the long line wraps');
+  await p.close();
+});
+
+await test('print: the charts, the summary and the inputs as one block, no controls', async () => {
+  const p = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await p.goto(url);
+  await ready(p);
+  await p.emulateMedia({ media: 'print' });
+  await p.waitForFunction(() => document.getElementById('print-inputs').textContent.includes('Thermal program'));
+  const controls = await p.$$eval('input, select, button, textarea', (all) => all.filter((e) => e.getClientRects().length > 0).length);
+  assert.equal(controls, 0, 'no form control is printed');
+  assert.equal(await p.isVisible('#summary'), true);
+  assert.equal(await p.isVisible('#chart-flux'), true);
+  // Every chart is drawn, those off screen before printing too.
+  await settle(p);
+  const printed = await p.$$eval('#charts canvas', (all) => all.map((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let differ = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
+    return [c.id, d[0] + d[1] + d[2] > 0 && differ / (d.length / 4) > 0.01];
+  }));
+  for (const [id, drawn] of printed) assert.ok(drawn, `${id} is drawn for print, not left blank`);
+  const inputs = await p.textContent('#print-inputs');
+  assert.match(inputs, /1\. Ramp: Rate 10 K\/min; Target 1500 K/);
+  assert.match(inputs, /2\. Hold: Duration 14400 s/);
+  assert.match(inputs, /Ea 318 kJ\/mol/);
+  await p.pdf({ path: path.join(shots, 'print.pdf') }).catch(() => {});
+  await p.screenshot({ path: path.join(shots, 'print-media.png'), fullPage: true });
+  await p.close();
+});
+
 await test('dark mode follows the system setting', async () => {
   const dark = await newPage({ width: 1280, height: 800 }, 'dark', { context: { colorScheme: 'dark' } });
   await dark.page.goto(url);
