@@ -250,7 +250,7 @@ pub fn csv(scenes: &[Scene<'_>], units: &DisplayUnits) -> String {
                     .value(scene.curves, i, units)
                     .filter(|v| v.is_finite())
                 {
-                    let _ = write!(out, "{v}");
+                    let _ = write!(out, "{v:e}");
                 }
             }
             out.push('\n');

@@ -165,6 +165,11 @@ fn the_shape_of_a_scenario_is_checked_with_the_path_of_each_problem() {
             "program.segments[1].kind: missing",
         ),
         (
+            "{ \"kind\": \"hold\",",
+            "{ \"kind\": null,",
+            "program.segments[1].kind: missing",
+        ),
+        (
             "\"durationS\": 0.055",
             "\"durationS\": 0.055, \"targetK\": 1",
             "program.segments[1].targetK: unknown field",
@@ -607,4 +612,12 @@ fn keys_read_before_do_not_let_an_unknown_key_through() {
             "{msg}"
         );
     }
+    // A key with a dot in it is not the nesting it looks like.
+    let (nested, dotted) = (
+        "\"sampling\": { \"points\": 400, \"scale\": \"linear\", \"decades\": 6 }",
+        "\"sampling\": { \"scale\": \"linear\", \"decades\": 6 }, \"sampling.points\": 400",
+    );
+    evaluate_scenario(edited(nested, nested)).unwrap();
+    let msg = error_message(evaluate_scenario(edited(nested, dotted)).unwrap_err());
+    assert!(msg.contains("unknown field"), "{msg}");
 }

@@ -87,6 +87,8 @@ function drawn() {
 const TIME_CHARTS = CHARTS.map(([kind]) => kind).filter((kind) => kind !== 'arrhenius');
 /** Shortest drag that zooms [CSS px]; a shorter one is a tap that reads the chart. */
 const MIN_DRAG_PX = 8;
+/** How long a finger rests before its drag zooms [ms]: a finger that moves at once reads the chart. */
+const TOUCH_HOLD_MS = 400;
 
 /** Shows the reset buttons while the charts are zoomed. */
 function showZoom(calc) {
@@ -116,14 +118,21 @@ const resetZoom = () => guarded((calc) => {
 /** Lets a drag across the canvas of time chart `kind` zoom, showing the span dragged on `band`. */
 function zoomByDrag(kind, canvas, band) {
   let start = null;
+  let held = 0;
   const span = (x) => [Math.min(start, x), Math.max(start, x)];
   canvas.addEventListener('pointerdown', (e) => {
     if (e.button !== 0) return;
     start = e.offsetX;
+    held = e.pointerType === 'touch' ? performance.now() + TOUCH_HOLD_MS : 0;
     canvas.setPointerCapture(e.pointerId);
   });
   canvas.addEventListener('pointermove', (e) => {
     if (start === null) return;
+    // A finger that moves before resting reads the chart along its way instead.
+    if (performance.now() < held) {
+      start = null;
+      return;
+    }
     const [a, b] = span(e.offsetX);
     band.hidden = b - a < MIN_DRAG_PX;
     band.style.cssText = `left:${canvas.offsetLeft + a}px;top:${canvas.offsetTop}px;width:${b - a}px;height:${canvas.offsetHeight}px`;
@@ -179,7 +188,7 @@ const exportSvg = (kind) => guarded((calc) => {
 function chartFigure(kind, title) {
   const canvas = el('canvas', { id: `chart-${kind}`, attrs: { role: 'img', 'aria-label': `${title}. Values are in the data table below.` } });
   const zoomable = TIME_CHARTS.includes(kind);
-  const hint = `Hover or touch the chart for exact values${zoomable ? '; drag across it to zoom' : ''}.`;
+  const hint = `Hover or touch the chart for exact values${zoomable ? '; drag across it to zoom (on a touch screen, rest your finger first)' : ''}.`;
   const readout = el('output', { id: `readout-${kind}`, textContent: hint });
   const read = (e) => guarded((calc) => {
     const text = calc.readout(kind, e.offsetX);

@@ -14,7 +14,8 @@ export function reportHeight() {
   if (window.parent === window) return;
   let last = 0;
   new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    // The content's height (scrollHeight never falls below the iframe's own).
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
@@ -25,11 +26,12 @@ const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
  * The code a course page pastes: the iframe (allowed to copy links to the clipboard), and a
- * listener that sets the height of the iframe a message comes from, once it proves a number.
+ * listener that sets the height of the iframe a message comes from, when the message comes from
+ * the calculator's origin and holds a number.
  */
 export function embedSnippet(url) {
   const listener = 'addEventListener("message",function(e){var d=e.data;'
-    + `if(!d||d.type!=="${HEIGHT_MESSAGE}"||!(d.height>0&&d.height<1e5))return;`
+    + `if(e.origin!==${JSON.stringify(new URL(url).origin)}||!d||d.type!=="${HEIGHT_MESSAGE}"||!(d.height>0&&d.height<1e5))return;`
     + 'document.querySelectorAll("iframe").forEach(function(f){'
     + 'if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+"px"})})';
   return `<iframe src="${attribute(url)}" title="Synthesis Kinetics Calculator" width="100%" height="${FIRST_HEIGHT}" `

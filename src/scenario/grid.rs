@@ -14,8 +14,8 @@ impl Model {
         self.sample_columns_into(curves, self.points, None);
     }
 
-    /// The same on a grid of at most `columns` points (at least two): a chart `columns` device
-    /// pixels wide can show no more, and the cost of a redraw then follows the screen, not the
+    /// The same on a grid of at most `columns` points (at least two): a chart `columns` pixels
+    /// wide can show no more, and the cost of a redraw then follows the screen, not the
     /// requested resolution. With a `window` (its start and end [s]) the grid spans that part
     /// of the program only, as a zoomed chart shows it, with exact samples at its edges.
     pub fn sample_columns_into(

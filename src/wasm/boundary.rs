@@ -125,7 +125,7 @@ impl From<ApiError> for JsValue {
 
 #[wasm_bindgen(module = "/src/wasm/plain.js")]
 extern "C" {
-    /// `{ value }`, a plain copy of `value`, or `{ refused: { kind, field, message } }`.
+    /// `{ value, keysKnown }`, a plain copy of `value`, or `{ refused: { kind, field, message } }`.
     #[wasm_bindgen(js_name = plainCopy)]
     fn plain_copy(
         value: &JsValue,

@@ -8,7 +8,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::boundary::{ApiError, named, number, read, write};
 use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
-use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, View};
+use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis, View};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
 use crate::units::Quantity;
@@ -374,7 +374,21 @@ impl Calculator {
             return Ok(false);
         }
         let time = |css: f64| frame.time.time_of(frame.x_clamped(css * self.pixel_ratio));
-        self.view.zoom = Some((time(a), time(b)));
+        // Within the programs: the plot's padding lies before their start and after their end.
+        let end = match self.view.time_axis {
+            TimeAxis::Normalised => 1.0,
+            TimeAxis::Linear | TimeAxis::Log => self
+                .current
+                .iter()
+                .chain(&self.pinned)
+                .map(|e| e.model.program().duration_s())
+                .fold(0.0, f64::max),
+        };
+        let (from, to) = (time(a).max(0.0), time(b).min(end));
+        if to <= from {
+            return Ok(false);
+        }
+        self.view.zoom = Some((from, to));
         self.draw()?;
         Ok(true)
     }

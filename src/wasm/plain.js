@@ -21,6 +21,12 @@ const quoted = (text, max) => {
 // value, not its numbers, decide whether it has an unknown one, and the page sends the same keys
 // on every edit.
 let lastKeys = '';
+/** The keys of `v` at every depth, written so that no two different nestings read the same. */
+const keysOf = (v) => {
+  if (v === null || typeof v !== 'object') return '';
+  if (Array.isArray(v)) return `[${v.map(keysOf).join(',')}]`;
+  return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${keysOf(v[k])}`).join(',')}}`;
+};
 const knownKeys = new Set();
 /** Most sets of key paths remembered. */
 const MAX_KNOWN_KEYS = 64;
@@ -30,12 +36,11 @@ const MAX_KNOWN_KEYS = 64;
  * without an unknown key), of plain objects, lists and primitives, or `{ refused }`: a value that cannot
  * be read (a getter or a Proxy that throws), a function, a list or object of more than `maxItems`
  * entries (refused by its length, before any entry is read), more than `maxValues` values in all,
- * more than `maxDepth` levels or a text longer than `maxText`. `root` names `value` in paths; it
- * is read as a `type`.
+ * more than `maxDepth` levels or a text longer than `maxText`. `root` names `value` in paths;
+ * `value` is read as a `type`.
  */
 export function plainCopy(value, root, type, maxItems, maxValues, maxDepth, maxText) {
   let values = 0;
-  const keyPaths = [];
   const read = (path, get) => {
     try {
       return get();
@@ -69,7 +74,6 @@ export function plainCopy(value, root, type, maxItems, maxValues, maxDepth, maxT
     const out = {};
     for (const key of keys) {
       const at = join(path, key);
-      keyPaths.push(at);
       const item = copy(read(at, () => v[key]), at, depth + 1);
       // defineProperty, so that a key such as "__proto__" is a key like any other.
       Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
@@ -78,7 +82,7 @@ export function plainCopy(value, root, type, maxItems, maxValues, maxDepth, maxT
   };
   try {
     const out = copy(value, root, 0);
-    lastKeys = `${type}\n${keyPaths.join('\n')}`;
+    lastKeys = `${type}\n${keysOf(out)}`;
     return { value: out, keysKnown: knownKeys.has(lastKeys) };
   } catch (e) {
     if (e instanceof Refused) return { refused: e };
@@ -157,7 +161,10 @@ export function watchedCopy(copy, root) {
  */
 export function errorPath(missing, unknown) {
   const looked = missing ? reads.findLast((r) => !r.found && r.key === missing) : undefined;
-  if (looked) return { path: looked.inList ? looked.holder : looked.path, inList: looked.inList };
   const last = reads.at(-1)?.path ?? '';
-  return { path: unknown ? join(parent(last), unknown) : last, inList: false };
+  reads = [];
+  if (looked) return { path: looked.inList ? looked.holder : looked.path, inList: looked.inList };
+  // A field named but not looked for (given as null, say) lies beside the last value read.
+  const beside = missing ?? unknown;
+  return { path: beside ? join(parent(last), beside) : last, inList: false };
 }
