@@ -85,15 +85,16 @@ function drawn() {
 // Zoom: dragging across a time chart zooms every time chart into that time; a button under each
 // shows the whole programs again.
 const TIME_CHARTS = CHARTS.map(([kind]) => kind).filter((kind) => kind !== 'arrhenius');
-/** Shortest drag that zooms [CSS px]; a shorter one is a tap that reads the chart. */
-const MIN_DRAG_PX = 8;
 /** How long a finger rests before its drag zooms [ms]: a finger that moves at once reads the chart. */
 const TOUCH_HOLD_MS = 400;
 
-/** Shows the reset buttons while the charts are zoomed. */
+/** Shows the reset buttons while the charts are zoomed (every edit passes here). */
 function showZoom(calc) {
-  const zoomed = calc.zoomed();
-  for (const kind of TIME_CHARTS) $(`zoom-reset-${kind}`).hidden = !zoomed;
+  const hidden = !calc.zoomed();
+  for (const kind of TIME_CHARTS) {
+    const button = $(`zoom-reset-${kind}`);
+    if (button.hidden !== hidden) button.hidden = hidden;
+  }
 }
 
 /** Redraws the charts on screen (the others when they scroll into view). */
@@ -134,7 +135,7 @@ function zoomByDrag(kind, canvas, band) {
       return;
     }
     const [a, b] = span(e.offsetX);
-    band.hidden = b - a < MIN_DRAG_PX;
+    band.hidden = b === a;
     band.style.cssText = `left:${canvas.offsetLeft + a}px;top:${canvas.offsetTop}px;width:${b - a}px;height:${canvas.offsetHeight}px`;
   });
   const end = (e) => {
@@ -142,7 +143,8 @@ function zoomByDrag(kind, canvas, band) {
     const [a, b] = span(e.offsetX);
     start = null;
     band.hidden = true;
-    if (e.type !== 'pointerup' || b - a < MIN_DRAG_PX) return;
+    if (e.type !== 'pointerup') return;
+    // The core zooms only into a span wide enough not to be a tap.
     guarded((calc) => {
       if (calc.zoom(kind, a, b)) afterZoom(calc);
     });

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{ChartKind, TimeFrame};
-use crate::display::{number, power_of_ten};
+use crate::display::{number, number_from_log10, power_of_ten};
 
 /// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
 pub(super) const MAX_DECADES: f64 = 40.0;
@@ -59,18 +59,21 @@ impl Frame {
         )
     }
 
+    /// Where pixel column `px` lies across the plot area: 0 at its first pixel, 1 at its last.
+    fn across(&self, px: f64) -> f64 {
+        (px - f64::from(self.plot.0.start)) / self.span().0
+    }
+
     /// The data x coordinate under pixel column `px`, or at the nearer edge of the plot area.
     pub fn x_clamped(&self, px: f64) -> f64 {
-        let f = (px - f64::from(self.plot.0.start)) / self.span().0;
-        self.x.0 + f.clamp(0.0, 1.0) * (self.x.1 - self.x.0)
+        self.x.0 + self.across(px).clamp(0.0, 1.0) * (self.x.1 - self.x.0)
     }
 
     /// The data x coordinate under pixel column `px`, if inside the plot area.
     pub fn x_at(&self, px: f64) -> Option<f64> {
-        let f = (px - f64::from(self.plot.0.start)) / self.span().0;
         (0.0..=1.0)
-            .contains(&f)
-            .then_some(self.x.0 + f * (self.x.1 - self.x.0))
+            .contains(&self.across(px))
+            .then(|| self.x_clamped(px))
     }
 }
 
@@ -127,6 +130,8 @@ pub(super) fn round_out((lo, hi): (f64, f64)) -> (f64, f64) {
 /// A tick's label: 10ⁿ on a log axis, the value as a person writes it on a linear one.
 pub(super) fn tick_label(v: f64, scale: Scale) -> String {
     match scale {
+        // A log axis spanning a few decades (zoomed in, say) has ticks between the decades.
+        Scale::Log10 if (v - v.round()).abs() > 1e-9 => number_from_log10(v),
         Scale::Log10 => power_of_ten(v.round() as i64),
         Scale::Linear => number(v),
     }
@@ -135,6 +140,15 @@ pub(super) fn tick_label(v: f64, scale: Scale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_ticks_between_decades_say_their_value() {
+        let labels: Vec<String> = [1.0, 1.5, 2.0, 2.5, -4.5]
+            .into_iter()
+            .map(|v| tick_label(v, Scale::Log10))
+            .collect();
+        assert_eq!(labels, ["10¹", "31.62", "10²", "316.2", "3.162 × 10⁻⁵"]);
+    }
 
     #[test]
     fn the_readout_inverts_the_drawing_mapping() {

@@ -124,12 +124,12 @@ pub struct TimeFrame {
 /// logarithmic: on a linear axis the shorter one would be a vertical line at t = 0.
 const LOG_SWITCH_RATIO: f64 = 100.0;
 
-impl View {
-    /// The start and end [s] of what the time charts show of a program of `duration_s`, when
-    /// zoomed in.
-    pub fn window(&self, duration_s: f64) -> Option<(f64, f64)> {
-        let (from, to) = self.zoom?;
-        Some(match self.time_axis {
+impl TimeAxis {
+    /// The start and end [s] of what time charts on this axis, zoomed into `zoom` (in
+    /// [`TimeFrame::time_of`]'s measure), show of a program of `duration_s`.
+    pub fn window(self, zoom: Option<(f64, f64)>, duration_s: f64) -> Option<(f64, f64)> {
+        let (from, to) = zoom?;
+        Some(match self {
             TimeAxis::Normalised => (from * duration_s, to * duration_s),
             TimeAxis::Linear | TimeAxis::Log => (from, to),
         })
@@ -380,20 +380,21 @@ fn table_rows(values: &[f64], rows: usize) -> Vec<usize> {
     picked
 }
 
-/// The accessible alternative to a chart: a header and up to `rows` rows of exact values of the
-/// first scene as the chart shows it (see [`table_rows`]), in the reader's units.
-pub fn table(
-    kind: ChartKind,
-    scene: &Scene<'_>,
-    rows: usize,
-    units: &DisplayUnits,
-) -> Vec<Vec<String>> {
+/// The accessible alternative to a chart of `scenes`: a header and up to `rows` rows (at least
+/// four) of exact values of the first scene as the chart shows it (see [`table_rows`]), in the
+/// reader's units, times in the unit of the chart's axis.
+pub fn table(kind: ChartKind, scenes: &[Scene<'_>], rows: usize, view: &View) -> Vec<Vec<String>> {
+    let Some(scene) = scenes.first() else {
+        return Vec::new();
+    };
     if kind == ChartKind::Arrhenius {
-        return arrhenius::table(scene, rows, units);
+        return arrhenius::table(scene, rows, &view.units);
     }
+    let units = &DisplayUnits {
+        time: Some(TimeFrame::of(scenes, view).unit),
+        ..view.units
+    };
     let times = &scene.curves.time_s;
-    let span = times.last().zip(times.first()).map_or(0.0, |(b, a)| b - a);
-    let units = &units.for_span(span);
     let columns = shown(kind);
     let g = (kind == ChartKind::Flux).then(|| flux::g_number(scene));
     let mut header: Vec<String> = [TIME]
@@ -628,7 +629,7 @@ mod tests {
                 assert!(text.contains(unit) && !e_notation(&text), "{text}");
                 let before = f64::from(frame.plot.0.start) - 5.0;
                 assert!(readout(&frame, &[scene], before, &units).is_none());
-                let rows = table(kind, &scene, 20, &units);
+                let rows = table(kind, &[scene], 20, &view);
                 let header = rows[0].join(" | ");
                 assert!(header.contains('[') && !header.contains("[s]"), "{header}");
                 assert!(rows.iter().flatten().all(|c| !e_notation(c)), "{rows:?}");

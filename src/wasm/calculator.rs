@@ -22,16 +22,19 @@ const SVG_WIDTH: (u32, u32) = (200, 4000);
 const SVG_HEIGHT: (u32, u32) = (150, 4000);
 
 /// How a scenario's curves are sampled for the charts: the widest chart's pixel columns, and
-/// the part of the program they show.
+/// the part of the program they show (the zoom, on its time axis).
 #[derive(Clone, Copy, PartialEq)]
 struct ChartGrid {
     columns: usize,
-    view: View,
+    time_axis: TimeAxis,
+    zoom: Option<(f64, f64)>,
 }
 
 impl ChartGrid {
     fn sample(self, model: &Model, curves: &mut Curves) {
-        let window = self.view.window(model.program().duration_s());
+        let window = self
+            .time_axis
+            .window(self.zoom, model.program().duration_s());
         model.sample_columns_into(curves, self.columns, window);
     }
 }
@@ -138,7 +141,8 @@ impl Calculator {
             .map(|c| (f64::from(c.canvas.element.width()) / self.pixel_ratio).ceil() as usize);
         ChartGrid {
             columns: columns.max().unwrap_or(usize::MAX),
-            view: self.view,
+            time_axis: self.view.time_axis,
+            zoom: self.view.zoom,
         }
     }
 
@@ -229,11 +233,8 @@ impl Calculator {
         };
         // A zoom past the end of the new program shows nothing: it ends.
         let duration = model.program().duration_s();
-        if self
-            .view
-            .window(duration)
-            .is_some_and(|(from, _)| from >= duration)
-        {
+        let window = self.view.time_axis.window(self.view.zoom, duration);
+        if window.is_some_and(|(from, _)| from >= duration) {
             self.view.zoom = None;
         }
         self.current = Some(Evaluated::new(label, model, curves, self.grid()));
@@ -482,9 +483,11 @@ impl Calculator {
     /// The data table of chart `kind` for the current scenario: rows of strings, header first.
     pub fn table(&self, kind: &str, rows: usize) -> Result<JsValue, ApiError> {
         let kind = chart_kind(kind)?;
-        Ok(self.current.as_ref().map_or(JsValue::NULL, |e| {
-            write(&charts::table(kind, &e.scene(), rows, &self.view.units))
-        }))
+        // The current scenario comes first.
+        Ok(match self.current {
+            Some(_) => write(&charts::table(kind, &self.scenes(), rows, &self.view)),
+            None => JsValue::NULL,
+        })
     }
 
     /// The key results of the current and every pinned scenario side by side, in the reader's
