@@ -162,8 +162,8 @@ fn text_of(object: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A plain copy of the caller's `value`, read as a `type_name`, and whether its keys are known
-/// to be all known, or why it was refused.
+/// A plain copy of the caller's `value`, read as a `type_name`, and whether a value of that type
+/// with the same keys was read before without an unknown key; or why it was refused.
 fn snapshot(value: &JsValue, root: &str, type_name: &str) -> Result<(JsValue, bool), ApiError> {
     let copied = plain_copy(
         value, root, type_name, MAX_ITEMS, MAX_VALUES, MAX_DEPTH, MAX_TEXT,
