@@ -106,18 +106,24 @@ pub(super) fn pad(range: (f64, f64), scale: Scale) -> (f64, f64) {
 }
 
 /// Widens an axis range outward to multiples of a round step (1, 2 or 5 × 10ⁿ, at most a tenth
-/// of its span). A small change of the data then leaves the axes as they were: they stay still
-/// under a dragging finger, and only the traces need redrawing.
-pub(super) fn round_out((lo, hi): (f64, f64)) -> (f64, f64) {
-    let tenth = (hi - lo) / 10.0;
-    if !(tenth > 0.0 && tenth.is_finite()) {
+/// of its span on a linear axis, a fifth on a logarithmic one). A small change of the data then
+/// leaves the axes as they were: they stay still under a dragging finger, and only the traces
+/// need redrawing. A log axis over tens of decades moves by 5 decades at a time, not 2: its
+/// lower end (a flux at room temperature, say) moves a decade with every few kJ/mol of Eₐ.
+pub(super) fn round_out((lo, hi): (f64, f64), scale: Scale) -> (f64, f64) {
+    let parts = match scale {
+        Scale::Linear => 10.0,
+        Scale::Log10 => 5.0,
+    };
+    let most = (hi - lo) / parts;
+    if !(most > 0.0 && most.is_finite()) {
         return (lo, hi);
     }
-    let magnitude = 10f64.powf(tenth.log10().floor());
+    let magnitude = 10f64.powf(most.log10().floor());
     let step = [5.0, 2.0, 1.0]
         .into_iter()
         .map(|m| m * magnitude)
-        .find(|&step| step <= tenth)
+        .find(|&step| step <= most)
         .unwrap_or(magnitude);
     let rounded = ((lo / step).floor() * step, (hi / step).ceil() * step);
     if rounded.0.is_finite() && rounded.1.is_finite() {
@@ -148,6 +154,25 @@ mod tests {
             .map(|v| tick_label(v, Scale::Log10))
             .collect();
         assert_eq!(labels, ["10¹", "31.62", "10²", "316.2", "3.162 × 10⁻⁵"]);
+    }
+
+    #[test]
+    fn ranges_round_out_to_round_steps() {
+        // Linear: steps of at most a tenth of the span.
+        assert_eq!(round_out((293.0, 1512.0), Scale::Linear), (200.0, 1600.0));
+        // A flux over 44 decades: its ends move by 5 decades, so that an Eₐ slider moving the
+        // room-temperature end by 0.18 decades per step leaves the axis still for ~28 steps.
+        assert_eq!(round_out((-47.3, -2.4), Scale::Log10), (-50.0, 0.0));
+        assert_eq!(round_out((-45.1, -2.4), Scale::Log10), (-50.0, 0.0));
+        // A log axis over a few decades (zoomed in) keeps fine steps.
+        assert_eq!(round_out((-3.3, -0.2), Scale::Log10), (-3.5, 0.0));
+        // Nothing to round: an empty or non-finite range is left as it is.
+        assert_eq!(round_out((2.0, 2.0), Scale::Linear), (2.0, 2.0));
+        assert!(
+            round_out((f64::NEG_INFINITY, 0.0), Scale::Log10)
+                .0
+                .is_infinite()
+        );
     }
 
     #[test]

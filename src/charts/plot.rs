@@ -113,7 +113,7 @@ impl Plot {
                 x_scale: spec.x_scale,
                 y_scale: spec.y_scale,
                 x,
-                y: round_out(pad(y, spec.y_scale)),
+                y: round_out(pad(y, spec.y_scale), spec.y_scale),
                 legend: legend_entries(scenes, theme),
                 theme: *theme,
                 ratio: pixel_ratio.clamp(0.5, 4.0),

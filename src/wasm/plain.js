@@ -17,19 +17,16 @@ const quoted = (text, max) => {
   return `"${s.length > max ? `${s.slice(0, max)}…` : s}"`;
 };
 
-// The key paths of the last copy, and those of copies whose every key was known: the keys of a
-// value, not its numbers, decide whether it has an unknown one, and the page sends the same keys
-// on every edit.
+// The keys of the last copy, and those of copies whose every key was known: the keys of a value,
+// not its numbers, decide whether it has an unknown one, and the page sends the same keys on every
+// edit. Keys are written with their length before them, so that no two nestings read the same.
 let lastKeys = '';
-/** The keys of `v` at every depth, written so that no two different nestings read the same. */
-const keysOf = (v) => {
-  if (v === null || typeof v !== 'object') return '';
-  if (Array.isArray(v)) return `[${v.map(keysOf).join(',')}]`;
-  return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${keysOf(v[k])}`).join(',')}}`;
-};
 const knownKeys = new Set();
-/** Most sets of key paths remembered. */
+/** Most sets of keys remembered. */
 const MAX_KNOWN_KEYS = 64;
+
+/** The path of the keys and indices in `at` below `root`. */
+const pathOf = (root, at) => at.reduce((path, key) => (typeof key === 'number' ? `${path}[${key}]` : join(path, key)), root);
 
 /**
  * A copy of `value` as `{ value, keysKnown }` (whether its keys are those of a value read before
@@ -38,55 +35,66 @@ const MAX_KNOWN_KEYS = 64;
  * entries (refused by its length, before any entry is read), more than `maxValues` values in all,
  * more than `maxDepth` levels or a text longer than `maxText`. `root` names `value` in paths;
  * `value` is read as a `type`.
+ *
+ * The copy is made on every edit of the page, so it allocates little: the path of a value is
+ * written out only when the value is refused.
  */
 export function plainCopy(value, root, type, maxItems, maxValues, maxDepth, maxText) {
   let values = 0;
-  const read = (path, get) => {
-    try {
-      return get();
-    } catch (e) {
-      throw new Refused('type', path, `could not be read (${quoted(e?.message ?? e, 24)})`);
-    }
+  // The keys and indices leading to the value being read; whatever throws, throws there.
+  const at = [];
+  const keys = [type];
+  const refuse = (kind, message) => {
+    throw new Refused(kind, pathOf(root, at), message);
   };
-  const copy = (v, path, depth) => {
+  const copy = (v) => {
     values += 1;
-    if (values > maxValues) throw new Refused('tooLong', path, `too large: more than ${maxValues} values`);
-    if (typeof v === 'function' || typeof v === 'symbol') {
-      throw new Refused('type', path, 'expected plain data, got a function or a symbol');
-    }
-    if (typeof v === 'string' && v.length > maxText) {
-      throw new Refused('tooLong', path, `text longer than ${maxText} characters`);
-    }
+    if (values > maxValues) refuse('tooLong', `too large: more than ${maxValues} values`);
+    if (typeof v === 'function' || typeof v === 'symbol') refuse('type', 'expected plain data, got a function or a symbol');
+    if (typeof v === 'string' && v.length > maxText) refuse('tooLong', `text longer than ${maxText} characters`);
     if (v === null || typeof v !== 'object') return v;
-    if (depth >= maxDepth) throw new Refused('tooLong', path, `nested deeper than ${maxDepth} levels`);
-    if (read(path, () => Array.isArray(v))) {
-      const length = read(path, () => v.length);
-      if (!(length <= maxItems)) throw new Refused('tooLong', path, `at most ${maxItems} items; got ${length}`);
+    if (at.length >= maxDepth) refuse('tooLong', `nested deeper than ${maxDepth} levels`);
+    if (Array.isArray(v)) {
+      const length = v.length;
+      if (!(length <= maxItems)) refuse('tooLong', `at most ${maxItems} items; got ${length}`);
       const out = [];
+      keys.push('[');
       for (let i = 0; i < length; i += 1) {
-        const at = `${path}[${i}]`;
-        out.push(copy(read(at, () => v[i]), at, depth + 1));
+        at.push(i);
+        out.push(copy(v[i]));
+        at.pop();
       }
+      keys.push(']');
       return out;
     }
-    const keys = read(path, () => Reflect.ownKeys(v)).filter((k) => typeof k === 'string');
-    if (keys.length > maxItems) throw new Refused('tooLong', path, `at most ${maxItems} keys`);
+    const own = Reflect.ownKeys(v);
+    if (own.length > maxItems) refuse('tooLong', `at most ${maxItems} keys`);
     const out = {};
-    for (const key of keys) {
-      const at = join(path, key);
-      const item = copy(read(at, () => v[key]), at, depth + 1);
-      // defineProperty, so that a key such as "__proto__" is a key like any other.
-      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    keys.push('{');
+    for (const key of own) {
+      if (typeof key !== 'string') continue;
+      keys.push(key.length, key);
+      at.push(key);
+      const item = copy(v[key]);
+      at.pop();
+      // "__proto__" is a key like any other.
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      } else {
+        out[key] = item;
+      }
     }
+    keys.push('}');
     return out;
   };
   try {
-    const out = copy(value, root, 0);
-    lastKeys = `${type}\n${keysOf(out)}`;
+    const out = copy(value);
+    lastKeys = keys.join(' ');
     return { value: out, keysKnown: knownKeys.has(lastKeys) };
   } catch (e) {
     if (e instanceof Refused) return { refused: e };
-    return { refused: new Refused('type', root, `could not be read (${quoted(e?.message ?? e, 24)})`) };
+    // Thrown by a getter or a Proxy while the value at `at` was read.
+    return { refused: new Refused('type', pathOf(root, at), `could not be read (${quoted(e?.message ?? e, 24)})`) };
   }
 }
 
