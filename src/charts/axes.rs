@@ -106,7 +106,8 @@ pub(super) fn pad(range: (f64, f64), scale: Scale) -> (f64, f64) {
 }
 
 /// Widens an axis range outward to multiples of a round step (1, 2 or 5 × 10ⁿ, at most a tenth
-/// of its span on a linear axis, a fifth on a logarithmic one). A small change of the data then
+/// of its span on a linear axis, a fifth on a logarithmic one, which over two decades or more
+/// ends on whole decades). A small change of the data then
 /// leaves the axes as they were: they stay still under a dragging finger, and only the traces
 /// need redrawing. A log axis over tens of decades moves by 5 decades at a time, not 2: its
 /// lower end (a flux at room temperature, say) moves a decade with every few kJ/mol of Eₐ.
@@ -120,11 +121,15 @@ pub(super) fn round_out((lo, hi): (f64, f64), scale: Scale) -> (f64, f64) {
         return (lo, hi);
     }
     let magnitude = 10f64.powf(most.log10().floor());
-    let step = [5.0, 2.0, 1.0]
+    let mut step = [5.0, 2.0, 1.0]
         .into_iter()
         .map(|m| m * magnitude)
         .find(|&step| step <= most)
         .unwrap_or(magnitude);
+    if scale == Scale::Log10 && hi - lo >= 2.0 {
+        // Whole decades, where its ticks are.
+        step = step.max(1.0);
+    }
     let rounded = ((lo / step).floor() * step, (hi / step).ceil() * step);
     if rounded.0.is_finite() && rounded.1.is_finite() {
         rounded
@@ -164,8 +169,14 @@ mod tests {
         // room-temperature end by 0.18 decades per step leaves the axis still for ~28 steps.
         assert_eq!(round_out((-47.3, -2.4), Scale::Log10), (-50.0, 0.0));
         assert_eq!(round_out((-45.1, -2.4), Scale::Log10), (-50.0, 0.0));
-        // A log axis over a few decades (zoomed in) keeps fine steps.
-        assert_eq!(round_out((-3.3, -0.2), Scale::Log10), (-3.5, 0.0));
+        // A diffusion length over three decades: whole decades. Zoomed in to under two
+        // decades, finer steps.
+        assert_eq!(round_out((-3.3, -0.2), Scale::Log10), (-4.0, 0.0));
+        let (lo, hi) = round_out((-1.3, 0.1), Scale::Log10);
+        assert!(
+            (lo + 1.4).abs() < 1e-12 && (hi - 0.2).abs() < 1e-12,
+            "{lo} {hi}"
+        );
         // Nothing to round: an empty or non-finite range is left as it is.
         assert_eq!(round_out((2.0, 2.0), Scale::Linear), (2.0, 2.0));
         assert!(

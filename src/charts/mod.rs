@@ -216,6 +216,7 @@ impl TimeFrame {
 }
 
 /// The polyline of one scene on a chart.
+#[derive(PartialEq)]
 pub(super) struct Trace {
     pub(super) color: RGBColor,
     pub(super) points: Vec<(f64, f64)>,

@@ -17,7 +17,8 @@ use super::{
 /// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
 /// and its traces. While a value is dragged the guides mostly stay as they were, so the page keeps
 /// them on a layer of their own and draws only the traces, over a copy of the layer (the legend
-/// is outside the plot area, where no trace goes).
+/// is outside the plot area, where no trace goes). Equal plots draw identical pixels.
+#[derive(PartialEq)]
 pub struct Plot {
     pub(super) kind: ChartKind,
     pub(super) time: TimeFrame,

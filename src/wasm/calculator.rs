@@ -91,12 +91,16 @@ impl Evaluated {
     }
 }
 
-/// A chart on the page: its canvas, the layer of its guides, the mapping of its last drawing, whether it
-/// is on screen, and whether it still shows an older state (it is redrawn when it scrolls into view).
+/// A chart on the page: its canvas, the layer of its guides, its last drawing and that drawing's
+/// mapping, whether it is on screen, and whether it still shows an older state (it is redrawn
+/// when it scrolls into view).
 struct Chart {
     kind: ChartKind,
     canvas: Canvas,
     layer: Layer,
+    /// What the canvas shows: an edit that leaves it as it is (the temperature while Eₐ is
+    /// dragged, say) does not draw it again.
+    shown: Option<Plot>,
     frame: Option<Frame>,
     visible: bool,
     stale: bool,
@@ -170,6 +174,10 @@ impl Calculator {
             self.pixel_ratio,
             (element.width(), element.height()),
         );
+        if chart.shown.as_ref() == Some(&plot) {
+            chart.stale = false;
+            return Ok(());
+        }
         let frame = render::draw(
             &mut chart.canvas,
             &mut chart.layer,
@@ -185,6 +193,7 @@ impl Calculator {
             )
         })?;
         chart.frame = Some(frame);
+        chart.shown = Some(plot);
         chart.stale = false;
         Ok(())
     }
@@ -216,6 +225,7 @@ impl Calculator {
             kind,
             canvas,
             layer,
+            shown: None,
             frame: None,
             visible: true,
             stale: true,
