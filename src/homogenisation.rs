@@ -10,6 +10,7 @@ use std::f64::consts::PI;
 use crate::arrhenius::{Arrhenius, ln_ramp};
 use crate::display::number;
 use crate::error::{Field, InputError, check, limits};
+use crate::units::R_J_PER_MOL_K;
 
 /// ln(4π²).
 fn ln_four_pi_squared() -> f64 {
@@ -98,6 +99,26 @@ impl Modulation {
             ));
         }
         Ok(temp.max(0.0))
+    }
+}
+
+impl Modulation {
+    /// The highest activation energy at which a hold of `duration_s` at `temperature_k`
+    /// reaches residual ε [J/mol]: a route (mixing length, temperature, time) works with this
+    /// D0 only if the barrier is at most this high. `None` when even D = D0 is too slow.
+    ///
+    /// # Formula
+    /// Ea = R·T·ln(4π² D0 t / (ln(1/ε) λ²)), the temperature inverse solved for Ea.
+    pub fn activation_energy_for(
+        &self,
+        diffusion: &Arrhenius,
+        residual: Residual,
+        temperature_k: f64,
+        duration_s: f64,
+    ) -> Option<f64> {
+        let ln_ratio = duration_s.ln() - self.ln_integral_for(diffusion, residual);
+        let ea = R_J_PER_MOL_K * temperature_k * ln_ratio;
+        (ln_ratio > 0.0 && ea.is_finite()).then_some(ea)
     }
 }
 
@@ -226,6 +247,39 @@ mod tests {
         let want = (1.0f64 / 0.05).ln() * 20e-9f64.powi(2)
             / (4.0 * PI * PI * 2.66e-6 * (-318e3 / (R_J_PER_MOL_K * 1073.15)).exp());
         assert!((t / want - 1.0).abs() < ACC);
+    }
+
+    #[test]
+    fn the_barrier_at_which_a_route_works() {
+        // The paper's atomic-mixing route: λ = 1 nm, 400 °C, 2 h, residual 0.01. Independently:
+        // Ea = R·T·ln(4π²·D0·t / (λ²·ln 100)) with D0 = 2.66e-6 m²/s.
+        let eps = Residual::new(Field::new("targetResidual"), 0.01).unwrap();
+        let atomic = Modulation::new(Field::new("wavelengthM"), 1e-9).unwrap();
+        let temp = 673.15;
+        let ea = atomic
+            .activation_energy_for(&lacro3(), eps, temp, 7200.0)
+            .unwrap();
+        let expected =
+            8.314_462_618 * temp * (4.0 * PI * PI * 2.66e-6 * 7200.0 / (1e-18 * 100f64.ln())).ln();
+        assert!(
+            (ea - expected).abs() < 1e-9 * expected,
+            "{ea} vs {expected}"
+        );
+        assert!(
+            (ea - 221.8e3).abs() < 0.1e3,
+            "near 222 kJ/mol (physics.md): {ea}"
+        );
+        // At that barrier, the temperature inverse gives the route's temperature back.
+        let at_barrier = Arrhenius::new("diffusion", 2.66e-6, ea).unwrap();
+        let back = atomic.temperature_for_k(&at_barrier, eps, 7200.0).unwrap();
+        assert!((back - temp).abs() < 1e-9 * temp, "{back}");
+        // A route that even D = D0 cannot homogenise has no such barrier.
+        let coarse = Modulation::new(Field::new("wavelengthM"), 1.0).unwrap();
+        assert!(
+            coarse
+                .activation_energy_for(&lacro3(), eps, temp, 1.0)
+                .is_none()
+        );
     }
 
     #[test]

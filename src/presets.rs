@@ -14,6 +14,8 @@ pub struct Technique {
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
+    /// Its abbreviation, where a chart marks it.
+    pub short: &'static str,
     /// Literature source of the rates and temperatures.
     pub source: &'static str,
     /// Whether the program's numbers come from the cited source.
@@ -101,6 +103,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "furnace",
         name: "Conventional furnace",
+        short: "furnace",
         source: "Typical solid-state practice: 5–10 K/min, holds of hours, ~1500 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -113,6 +116,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "sps",
         name: "Spark plasma sintering",
+        short: "SPS",
         source: "Typical SPS practice: 100–1000 K/min, holds of minutes",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -125,6 +129,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "uhs",
         name: "Ultrafast high-temperature sintering",
+        short: "UHS",
         source: "Wang et al., Science 2020, 368, 521: 10³–10⁴ K/min, up to ~3000 K, ~10 s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -137,6 +142,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "cts",
         name: "Carbothermal shock",
+        short: "CTS",
         source: "Yao et al., Science 2018, 359, 1489: ~2000 K for 55 ms, ~10⁵ K/s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -149,6 +155,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "shockwave",
         name: "High-temperature shockwave",
+        short: "HTS",
         source: "Yao et al., Nat. Nanotechnol. 2019: 1500–2000 K, 55 ms on, ~10× longer off, repeated",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -163,6 +170,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "programmable",
         name: "Programmable heating and quenching",
+        short: "PHQ",
         source: "Dong et al., Nature 2022, 605, 470: 0.02 s on / 1.08 s off, up to ~2400 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -177,6 +185,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "other",
         name: "Microwave, laser, flame, plasma, infrared, induction",
+        short: "other",
         source: "No confirmed rates: an editable placeholder (100 K/s to 1500 K, 60 s hold)",
         confirmed: false,
         start_k: ROOM_TEMPERATURE_K,
@@ -239,6 +248,50 @@ pub const MATERIALS: &[Material] = &[
         ea_j_per_mol: 128e3,
         valid_min_k: 1173.0,
         valid_max_k: 1373.0,
+    },
+];
+
+/// A synthesis route of the paper's §3.2: how finely its precursors are mixed, and the
+/// temperature and time it needed to give a single homogeneous phase.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Route {
+    /// Display name.
+    pub name: &'static str,
+    /// Where the temperature and time come from (the paper's references).
+    pub source: &'static str,
+    /// Mixing length λ [m]: physics.md's typical length for this kind of mixing.
+    pub mixing_length_m: f64,
+    /// Synthesis temperature [K].
+    pub temperature_k: f64,
+    /// Synthesis time [s].
+    pub time_s: f64,
+}
+
+const HOUR: f64 = 3600.0;
+
+/// The paper's three routes to high-entropy perovskites (§3.2).
+pub const ROUTES: &[Route] = &[
+    Route {
+        name: "Solid state",
+        source: "§3.2, ref. 28: above 1200 °C, several tens of hours; λ ~ 1 µm (solid-state mixing)",
+        mixing_length_m: 1e-6,
+        temperature_k: 1473.15,
+        time_s: 20.0 * HOUR,
+    },
+    Route {
+        name: "Template",
+        source: "§3.2, ref. 29: 700–800 °C, 3–5 h; λ ~ 10 nm (molecular mixing, 1–50 nm)",
+        mixing_length_m: 1e-8,
+        temperature_k: 1023.15,
+        time_s: 4.0 * HOUR,
+    },
+    Route {
+        name: "Atomic mixing",
+        source: "§3.2, ref. 30 (Zhang et al.): 400 °C, 2 h; λ ~ 1 nm (atomic-level mixing)",
+        mixing_length_m: 1e-9,
+        temperature_k: 673.15,
+        time_s: 2.0 * HOUR,
     },
 ];
 
