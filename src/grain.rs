@@ -45,16 +45,6 @@ impl GrainGrowth {
         })
     }
 
-    /// The growth exponent n.
-    pub fn exponent(&self) -> f64 {
-        self.exponent
-    }
-
-    /// The initial grain size d0 [m].
-    pub fn initial_size_m(&self) -> f64 {
-        (self.ln_d0_pow_n / self.exponent).exp()
-    }
-
     /// The grain-growth activation energy.
     pub fn activation_energy(&self) -> ActivationEnergy {
         self.ea

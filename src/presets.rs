@@ -14,8 +14,6 @@ pub struct Technique {
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
-    /// Its abbreviation, where a chart marks it.
-    pub short: &'static str,
     /// Literature source of the rates and temperatures.
     pub source: &'static str,
     /// Whether the program's numbers come from the cited source.
@@ -90,6 +88,8 @@ pub struct Presets {
     pub materials: &'static [Material],
     /// Grain-growth laws.
     pub grain_laws: &'static [GrainLaw],
+    /// The paper's synthesis routes (§3.2).
+    pub routes: &'static [Route],
 }
 
 /// All presets.
@@ -97,13 +97,13 @@ pub const ALL: Presets = Presets {
     techniques: TECHNIQUES,
     materials: MATERIALS,
     grain_laws: GRAIN_LAWS,
+    routes: ROUTES,
 };
 
 pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "furnace",
         name: "Conventional furnace",
-        short: "furnace",
         source: "Typical solid-state practice: 5–10 K/min, holds of hours, ~1500 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -116,7 +116,6 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "sps",
         name: "Spark plasma sintering",
-        short: "SPS",
         source: "Typical SPS practice: 100–1000 K/min, holds of minutes",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -129,7 +128,6 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "uhs",
         name: "Ultrafast high-temperature sintering",
-        short: "UHS",
         source: "Wang et al., Science 2020, 368, 521: 10³–10⁴ K/min, up to ~3000 K, ~10 s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -142,7 +140,6 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "cts",
         name: "Carbothermal shock",
-        short: "CTS",
         source: "Yao et al., Science 2018, 359, 1489: ~2000 K for 55 ms, ~10⁵ K/s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -155,7 +152,6 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "shockwave",
         name: "High-temperature shockwave",
-        short: "HTS",
         source: "Yao et al., Nat. Nanotechnol. 2019: 1500–2000 K, 55 ms on, ~10× longer off, repeated",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -170,7 +166,6 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "programmable",
         name: "Programmable heating and quenching",
-        short: "PHQ",
         source: "Dong et al., Nature 2022, 605, 470: 0.02 s on / 1.08 s off, up to ~2400 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -185,7 +180,6 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "other",
         name: "Microwave, laser, flame, plasma, infrared, induction",
-        short: "other",
         source: "No confirmed rates: an editable placeholder (100 K/s to 1500 K, 60 s hold)",
         confirmed: false,
         start_k: ROOM_TEMPERATURE_K,
@@ -256,9 +250,11 @@ pub const MATERIALS: &[Material] = &[
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Route {
+    /// Stable identifier.
+    pub id: &'static str,
     /// Display name.
     pub name: &'static str,
-    /// Where the temperature and time come from (the paper's references).
+    /// Where the temperature and time come from (the paper's references), and the mixing length.
     pub source: &'static str,
     /// Mixing length λ [m]: physics.md's typical length for this kind of mixing.
     pub mixing_length_m: f64,
@@ -273,22 +269,25 @@ const HOUR: f64 = 3600.0;
 /// The paper's three routes to high-entropy perovskites (§3.2).
 pub const ROUTES: &[Route] = &[
     Route {
-        name: "Solid state",
-        source: "§3.2, ref. 28: above 1200 °C, several tens of hours; λ ~ 1 µm (solid-state mixing)",
+        id: "solid-state",
+        name: "Solid state, λ ~ 1 µm",
+        source: "Paper §3.2, ref. 28: above 1200 °C, several tens of hours; λ ~ 1 µm (solid-state mixing)",
         mixing_length_m: 1e-6,
         temperature_k: 1473.15,
         time_s: 20.0 * HOUR,
     },
     Route {
-        name: "Template",
-        source: "§3.2, ref. 29: 700–800 °C, 3–5 h; λ ~ 10 nm (molecular mixing, 1–50 nm)",
+        id: "template",
+        name: "Template, λ ~ 10 nm",
+        source: "Paper §3.2, ref. 29: 700–800 °C, 3–5 h; λ ~ 10 nm (molecular mixing, 1–50 nm)",
         mixing_length_m: 1e-8,
         temperature_k: 1023.15,
         time_s: 4.0 * HOUR,
     },
     Route {
-        name: "Atomic mixing",
-        source: "§3.2, ref. 30 (Zhang et al.): 400 °C, 2 h; λ ~ 1 nm (atomic-level mixing)",
+        id: "atomic",
+        name: "Atomic mixing, λ ~ 1 nm",
+        source: "Paper §3.2, ref. 30 (Zhang et al.): 400 °C, 2 h; λ ~ 1 nm (atomic-level mixing)",
         mixing_length_m: 1e-9,
         temperature_k: 673.15,
         time_s: 2.0 * HOUR,
@@ -359,6 +358,7 @@ mod tests {
             .map(|t| t.id)
             .chain(MATERIALS.iter().map(|m| m.id))
             .collect();
+        ids.extend(ROUTES.iter().map(|r| r.id));
         ids.sort_unstable();
         let n = ids.len();
         ids.dedup();

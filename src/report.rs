@@ -8,7 +8,7 @@ use crate::display::{DisplayUnits, number, number_from_log10};
 use crate::error::InputError;
 use crate::homogenisation::{hold_for_length_s, ramp_rate_for_length};
 use crate::scenario::{COLUMNS, Model, Summary};
-use crate::units::Quantity::{Length, Rate, Temperature, Time};
+use crate::units::Quantity::{Energy, Length, Rate, Temperature, Time};
 
 /// The summary of a scenario as readable lines, in the reader's units.
 pub fn summary(model: &Model, s: &Summary, units: &DisplayUnits) -> String {
@@ -170,6 +170,23 @@ pub fn inverse(
                 )
             },
         )));
+        // The barrier inverse (§3.2): how high Eₐ may be for this hold to homogenise.
+        if let Some(t) = duration_s {
+            lines.push(match modulation.activation_energy_for(d, residual, k, t) {
+                Some(ea) => format!(
+                    "A {} hold at {} homogenises if Eₐ ≤ {} (this species: {})",
+                    time(t),
+                    temperature(k),
+                    units.show(Energy, ea),
+                    units.show(Energy, d.activation_energy().j_per_mol())
+                ),
+                None => format!(
+                    "— a {} hold at {} cannot homogenise with this D₀ and λ at any Eₐ",
+                    time(t),
+                    temperature(k)
+                ),
+            });
+        }
     }
     if let Some(l) = length_m {
         let length = units.show(Length, l);
@@ -330,7 +347,16 @@ mod tests {
         assert!(text.contains("Final grain size d = "), "{text}");
         assert!(!text.contains(" K\n") && !text.contains("e-"), "{text}");
         let answers = inverse(&model, Some(7200.0), Some(1473.15), Some(1e-6), &units);
-        assert_eq!(answers.lines().count(), 4, "{answers}");
+        assert_eq!(answers.lines().count(), 5, "{answers}");
+        // The barrier inverse, independently: Ea = R·T·ln(4π²·D0·t / (λ²·ln 100)), λ = 1 µm.
+        let ea = 8.314_462_618
+            * 1473.15
+            * (4.0 * std::f64::consts::PI.powi(2) * 2.66e-6 * 7200.0 / (1e-12 * 100f64.ln())).ln();
+        let barrier = format!(
+            "A 2 h hold at 1200 °C homogenises if Eₐ ≤ {} J/mol",
+            number(ea)
+        );
+        assert!(answers.contains(&barrier), "{barrier} in {answers}");
         assert!(
             answers.contains("Homogenises in a 2 h hold at T = ")
                 && answers.contains("Homogenises at 1200 °C after a hold of ")

@@ -15,7 +15,13 @@ const CHARTS = [
   ['grain', 'Grain size d(t), eq. (12)'],
   ['arrhenius', 'Arrhenius plot of D against 1/T; extrapolation shaded'],
 ];
+/** Every chart's name. */
+export const CHART_KINDS = CHARTS.map(([kind]) => kind);
+/** The title of chart `kind`. */
+export const chartTitle = (kind) => CHARTS.find(([k]) => k === kind)[1];
 const canvasOf = (kind) => $(`chart-${kind}`);
+/** The figure of chart `kind`: caption, canvas, sliders, readout, buttons and table. */
+export const figureOf = (kind) => canvasOf(kind).closest('figure');
 
 // Only charts on screen are redrawn on each edit; the core redraws a stale one as it scrolls in.
 // The observer may report before the first draw, so the page keeps the last report.
@@ -60,6 +66,14 @@ function prepareCanvases() {
   }
 }
 
+/** After the layout changed: canvases resized to what they show, and redrawn if any changed. */
+export const fitCharts = () => guarded((calc) => {
+  if (sizeCanvases() && state.lastGood) {
+    setAppearance(calc);
+    draw(calc);
+  }
+});
+
 /** Hands every canvas to a new Calculator, in the current colours and pixel ratio. */
 export function attachCharts(calc) {
   sizeCanvases();
@@ -84,7 +98,7 @@ function drawn() {
 
 // Zoom: dragging across a time chart zooms every time chart into that time; a button under each
 // shows the whole programs again.
-const TIME_CHARTS = CHARTS.map(([kind]) => kind).filter((kind) => kind !== 'arrhenius');
+const TIME_CHARTS = CHART_KINDS.filter((kind) => kind !== 'arrhenius');
 /** How long a finger rests before its drag zooms [ms]: a finger that moves at once reads the chart. */
 const TOUCH_HOLD_MS = 400;
 
@@ -187,17 +201,24 @@ const exportSvg = (kind) => guarded((calc) => {
 });
 
 /** One figure per chart: caption, canvas, readout, export buttons and data table. */
-function chartFigure(kind, title) {
+function buildFigure(kind, title) {
   const canvas = el('canvas', { id: `chart-${kind}`, attrs: { role: 'img', 'aria-label': `${title}. Values are in the data table below.` } });
   const zoomable = TIME_CHARTS.includes(kind);
-  const hint = `Hover or touch the chart for exact values${zoomable ? '; drag across it to zoom (on a touch screen, rest your finger first)' : ''}.`;
+  const hint = `Hover or touch for exact values${zoomable ? '; drag across to zoom (with a finger, rest it first)' : ''}.`;
   const readout = el('output', { id: `readout-${kind}`, textContent: hint });
+  // A line through the point read out, so that a finger sees where it reads.
+  const cursor = el('div', { className: 'cursor', hidden: true });
   const read = (e) => guarded((calc) => {
     const text = calc.readout(kind, e.offsetX);
     if (text) readout.textContent = text;
+    cursor.hidden = !text;
+    if (text) cursor.style.cssText = `left:${canvas.offsetLeft + e.offsetX}px;top:${canvas.offsetTop}px;height:${canvas.offsetHeight}px`;
   });
   canvas.addEventListener('pointermove', read);
   canvas.addEventListener('pointerdown', read);
+  canvas.addEventListener('pointerleave', (e) => {
+    if (e.pointerType === 'mouse') cursor.hidden = true;
+  });
   const buttons = [['PNG', exportPng], ['SVG', exportSvg]].map(([label, fn]) => {
     const b = el('button', {
       type: 'button', className: 'secondary', textContent: label,
@@ -219,14 +240,14 @@ function chartFigure(kind, title) {
     if (details.open) guarded((calc) => renderTable(calc, kind, details));
   });
   return el('figure', { className: 'chart' }, [
-    el('figcaption', { className: 'source', textContent: title }), canvas, band, ...slidersUnder(kind), readout,
-    el('div', { className: 'row' }, buttons), details,
+    el('figcaption', { className: 'source', textContent: title }), canvas, band, cursor, ...slidersUnder(kind), readout,
+    el('div', { className: 'row' }, [...buttons, details]),
   ]);
 }
 
 /** Builds the charts' figures and prepares their canvases, before the Calculator exists. */
 export function buildCharts() {
-  $('charts').append(...CHARTS.map(([kind, title]) => chartFigure(kind, title)));
+  $('charts').append(...CHARTS.map(([kind, title]) => buildFigure(kind, title)));
   for (const [kind] of CHARTS) visibility.observe(canvasOf(kind));
   sizeCanvases();
   prepareCanvases();

@@ -2,7 +2,8 @@
 // first scenario, then wires the page's events. No physics lives in the page's JS: every number
 // it shows is computed and formatted by the wasm module.
 
-import { attachCharts, buildCharts, draw, drawEveryChart, reportVisibility, setAppearance, sizeCanvases } from './charts.js';
+import { attachCharts, buildCharts, draw, drawEveryChart, fitCharts, reportVisibility, setAppearance } from './charts.js';
+import { wireDock } from './dock.js';
 import { $, el } from './dom.js';
 import { preparePrint, reportHeight } from './embed.js';
 import { changeUnit, chooseWavelengthSource, rememberUnits, showMixingInputs } from './inputs.js';
@@ -11,9 +12,10 @@ import { clearPins, observePanels, pin, repin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, fillSources, markCustomProgram } from './presets.js';
 import { addSegment, removeSegment } from './program.js';
 import { recompute, recomputeAfterRestart, schedule } from './recompute.js';
-import { copyEmbed, copyLink, exportCsv, exportJson, readFragment } from './share.js';
+import { copyEmbed, copyLink, exportCsv, exportJson, fullUrl, readFragment, writeFragment } from './share.js';
 import { state } from './state.js';
 import { UNIT_SELECTS, labelUnits } from './units.js';
+import { openView, wireViews } from './views.js';
 import { guarded, loadWasm, onNewCalculator, onRestart } from './wasm.js';
 
 const MATERIAL_INPUTS = ['d0', 'ea', 'valid-min', 'valid-max'];
@@ -28,7 +30,10 @@ function wireInputs() {
   // Any edit is the user acting on what the page said.
   document.addEventListener('input', dismissNotice, true);
   const form = $('inputs');
+  // Views' names for the current scenario hold until an input of the scenario is edited.
+  const viewing = [...Object.values(UNIT_SELECTS), 'time-axis', 'points'];
   form.addEventListener('input', (e) => {
+    if (!viewing.includes(e.target.id)) state.label = null;
     if (MATERIAL_INPUTS.includes(e.target.id)) $('material').value = 'custom';
     if (GRAIN_LAW_INPUTS.includes(e.target.id)) $('grain-law').value = 'custom';
     if (e.target.id === 'start' || e.target.closest('#segments')) markCustomProgram();
@@ -82,6 +87,11 @@ function wireActions() {
   $('copy-embed').addEventListener('click', copyEmbed);
   $('export-csv').addEventListener('click', exportCsv);
   $('export-json').addEventListener('click', exportJson);
+  wireViews(writeFragment);
+  // In a course page's view, the whole calculator opens in a tab of its own.
+  $('view-full').addEventListener('click', (e) => {
+    e.currentTarget.href = fullUrl();
+  });
   $('help-toggle').addEventListener('click', async (e) => {
     const help = $('help');
     const open = help.hidden;
@@ -94,12 +104,8 @@ function wireActions() {
     draw(calc);
   }));
   // Canvas sizes are read only when the layout changes, never on the per-edit path.
-  new ResizeObserver(() => guarded((calc) => {
-    if (sizeCanvases() && state.lastGood) {
-      setAppearance(calc);
-      draw(calc);
-    }
-  })).observe($('charts'));
+  new ResizeObserver(fitCharts).observe($('charts'));
+  wireDock(fitCharts);
 }
 
 async function main() {
@@ -132,6 +138,12 @@ async function main() {
     labelUnits();
     showMixingInputs();
     recompute();
+    // A view named alone sets its inputs; beside a state (`s=`), it shows that state.
+    const params = new URLSearchParams(hash.slice(1));
+    const view = params.get('view');
+    if (view !== null && !openView(view, { apply: !params.has('s') })) {
+      showNotice(`The link names a view this page does not have (${quote(view)}); the calculator is shown.`);
+    }
   }
   rememberUnits();
   reportHeight();

@@ -63,8 +63,8 @@ export function refreshPanels(calc) {
   fillBusyPanels();
 }
 
-/** The current scenario's name in legends: its technique, or "Custom program". */
-export const currentLabel = () => $('technique').selectedOptions[0]?.textContent || 'current';
+/** The current scenario's name in legends: the one a view gave it, its technique, or "Custom program". */
+export const currentLabel = () => state.label ?? ($('technique').selectedOptions[0]?.textContent || 'current');
 
 const pinsText = (n) => (n ? `${n} of ${MAX_PINS} pinned; they are drawn with the current scenario on every chart.` : '');
 

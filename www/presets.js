@@ -26,10 +26,10 @@ export function fillPresets() {
 
 /** The list of sources in the help panel: the theory's and every preset's. */
 export function fillSources(list) {
-  const { techniques, materials, grainLaws } = state.presets;
+  const { techniques, materials, grainLaws, routes } = state.presets;
   list.append(
     el('li', { textContent: 'Theory: Z. Meng et al., Mater. Horiz. 2023, 10, 5343, DOI 10.1039/d3mh01302b.' }),
-    ...[...techniques, ...materials, ...grainLaws].map((item) => el('li', { textContent: `${item.name}: ${item.source}` })),
+    ...[...techniques, ...materials, ...grainLaws, ...routes].map((item) => el('li', { textContent: `${item.name}: ${item.source}` })),
   );
 }
 

@@ -10,6 +10,7 @@ import { writeFragment } from './share.js';
 import { followInputs } from './sliders.js';
 import { state } from './state.js';
 import { InputProblem, displayUnits } from './units.js';
+import { refreshView } from './views.js';
 import { guarded } from './wasm.js';
 
 // The units each Calculator shows its results in, so that they are handed over only on a change.
@@ -31,6 +32,7 @@ function show(calc, s) {
   draw(calc);
   refreshPanels(calc);
   refreshTables(calc);
+  refreshView(calc);
   writeFragment();
 }
 

@@ -39,7 +39,7 @@ const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().enco
 const fromBase64Url = (text) => new TextDecoder().decode(
   Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
 
-const fragment = () => `v=${STATE_VERSION}&s=${toBase64Url(JSON.stringify(pageState()))}`;
+const fragment = () => `v=${STATE_VERSION}&s=${toBase64Url(JSON.stringify(pageState()))}${state.view ? `&view=${state.view}` : ''}`;
 
 /**
  * Brings the address bar in step with the inputs, a moment after the last edit: replaceState
@@ -165,6 +165,8 @@ async function copy(text, what) {
 }
 
 const shareUrl = (embed) => `${location.href.split('#')[0]}#${fragment()}${embed ? '&embed=1' : ''}`;
+/** The link to the calculator as shown, outside any course page. */
+export const fullUrl = () => shareUrl(false);
 
 export const copyLink = () => copy(shareUrl(false), 'Link');
 export const copyEmbed = () => copy(embedSnippet(shareUrl(true)), 'Embed code');

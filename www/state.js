@@ -15,6 +15,10 @@ export const state = {
   segments: [],
   /** The pinned scenarios in order, each `{ scenario, label }`, pinned again after a restart. */
   pins: [],
-  /** The core's presets: `{ techniques, materials, grainLaws }`. */
-  presets: { techniques: [], materials: [], grainLaws: [] },
+  /** The current scenario's name in legends when a view named it; an edit of the inputs forgets it. */
+  label: null,
+  /** The view of the paper (or the one chart) shown at the top of the page, by name; null for none. */
+  view: null,
+  /** The core's presets: `{ techniques, materials, grainLaws, routes }`. */
+  presets: { techniques: [], materials: [], grainLaws: [], routes: [] },
 };

@@ -7,6 +7,7 @@ const SHELL = [
   'www/manifest.webmanifest',
   'www/icon.svg',
   'www/help.html',
+  'www/views.html',
   'pkg/synthesis_kinetics.js',
   'pkg/synthesis_kinetics_bg.wasm',
 ];

@@ -10,13 +10,9 @@ mod arrhenius;
 mod axes;
 mod flux;
 mod grain;
-mod growth;
 mod legend;
 mod lines;
 mod plot;
-mod rates;
-mod routes;
-mod sweep;
 mod temperature;
 mod theme;
 mod transport;
@@ -25,7 +21,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use axes::{Frame, Scale};
-use legend::legend_entries;
 pub use plot::{Guides, Layout, Plot};
 pub use theme::Theme;
 use theme::trace_color;
@@ -59,44 +54,17 @@ pub enum ChartKind {
     Grain,
     /// D against 1/T with the measured range marked.
     Arrhenius,
-    /// §3.2: the temperature that homogenises against the mixing length.
-    Mixing,
-    /// §3.3: the diffusion length against the heating rate.
-    Rate,
-    /// §3.4: the grain size after a hold against its temperature.
-    Growth,
 }
 
 impl ChartKind {
     /// All charts, in page order.
-    pub const ALL: [ChartKind; 8] = [
+    pub const ALL: [ChartKind; 5] = [
         ChartKind::Temperature,
         ChartKind::Flux,
         ChartKind::Transport,
         ChartKind::Grain,
         ChartKind::Arrhenius,
-        ChartKind::Mixing,
-        ChartKind::Rate,
-        ChartKind::Growth,
     ];
-
-    /// Whether the chart is drawn against time (and so zooms with the others).
-    pub fn against_time(self) -> bool {
-        matches!(
-            self,
-            ChartKind::Temperature | ChartKind::Flux | ChartKind::Transport | ChartKind::Grain
-        )
-    }
-
-    /// The sweep a chart of the paper's questions draws for `model`.
-    fn sweep<'a>(self, model: &'a Model, units: &DisplayUnits) -> Option<sweep::Sweep<'a>> {
-        match self {
-            ChartKind::Mixing => Some(routes::sweep(model, units)),
-            ChartKind::Rate => Some(rates::sweep(model, units)),
-            ChartKind::Growth => Some(growth::sweep(model, units)),
-            _ => None,
-        }
-    }
 }
 
 impl Named for ChartKind {
@@ -106,9 +74,6 @@ impl Named for ChartKind {
         ("transport", ChartKind::Transport),
         ("grain", ChartKind::Grain),
         ("arrhenius", ChartKind::Arrhenius),
-        ("mixing", ChartKind::Mixing),
-        ("rate", ChartKind::Rate),
-        ("growth", ChartKind::Growth),
     ];
 }
 
@@ -257,14 +222,6 @@ pub(super) struct Trace {
     pub(super) points: Vec<(f64, f64)>,
 }
 
-/// A point named on a chart: its label, place and colour.
-#[derive(PartialEq)]
-pub(super) struct Mark {
-    pub(super) label: String,
-    pub(super) at: (f64, f64),
-    pub(super) color: RGBColor,
-}
-
 /// What a chart shows, built by the chart files.
 pub(super) struct Spec {
     pub(super) caption: String,
@@ -272,33 +229,9 @@ pub(super) struct Spec {
     pub(super) y_label: String,
     pub(super) x_scale: Scale,
     pub(super) y_scale: Scale,
-    /// Legend lines: label and colour.
-    pub(super) legend: Vec<(String, RGBColor)>,
     pub(super) traces: Vec<Trace>,
-    pub(super) marks: Vec<Mark>,
-    /// Rectangles to shade (extrapolated regions), as x and y intervals; infinite ends reach
-    /// the plot's edges.
-    pub(super) shaded: Vec<Shade>,
-}
-
-/// An x and a y interval.
-pub(super) type Shade = ((f64, f64), (f64, f64));
-
-impl Spec {
-    /// A chart with nothing to draw (a chart of the current scenario, when there is none).
-    fn empty() -> Spec {
-        Spec {
-            caption: String::new(),
-            x_label: String::new(),
-            y_label: String::new(),
-            x_scale: Scale::Linear,
-            y_scale: Scale::Linear,
-            legend: Vec::new(),
-            traces: Vec::new(),
-            marks: Vec::new(),
-            shaded: Vec::new(),
-        }
-    }
+    /// x intervals to shade (extrapolated regions).
+    pub(super) shaded: Vec<(f64, f64)>,
 }
 
 /// Draws one chart of `scenes` on `area` and returns its frame. `pixel_ratio` is the number of
@@ -334,9 +267,7 @@ pub(super) fn time_spec(
         y_label: column.header(units),
         x_scale,
         y_scale,
-        legend: legend_entries(scenes, theme),
         traces,
-        marks: Vec::new(),
         shaded: Vec::new(),
     }
 }
@@ -389,7 +320,7 @@ fn shown(kind: ChartKind) -> &'static [&'static Column] {
         ChartKind::Flux => flux::SHOWN,
         ChartKind::Transport => transport::SHOWN,
         ChartKind::Grain => grain::SHOWN,
-        _ => &[],
+        ChartKind::Arrhenius => &[],
     }
 }
 
@@ -404,9 +335,6 @@ pub fn readout(
     let x = frame.x_at(px)?;
     if frame.kind == ChartKind::Arrhenius {
         return Some(arrhenius::readout(scenes, x, units));
-    }
-    if let Some(sweep) = frame.kind.sweep(scenes.first()?.model, units) {
-        return Some(sweep.readout(x, units));
     }
     let units = &DisplayUnits {
         time: Some(frame.time.unit),
@@ -462,9 +390,6 @@ pub fn table(kind: ChartKind, scenes: &[Scene<'_>], rows: usize, view: &View) ->
     };
     if kind == ChartKind::Arrhenius {
         return arrhenius::table(scene, rows, &view.units);
-    }
-    if let Some(sweep) = kind.sweep(scene.model, &view.units) {
-        return sweep.table(rows, &view.units);
     }
     let units = &DisplayUnits {
         time: Some(TimeFrame::of(scenes, view).unit),
@@ -650,10 +575,7 @@ mod tests {
             curves: &curves,
         };
         let units = readers_units();
-        let charts = ChartKind::ALL
-            .into_iter()
-            .filter(|&k| k.against_time() || k == ChartKind::Arrhenius);
-        for kind in charts {
+        for kind in ChartKind::ALL {
             for time_axis in [TimeAxis::Linear, TimeAxis::Log, TimeAxis::Normalised] {
                 let mut svg = String::new();
                 let view = View {
@@ -687,7 +609,7 @@ mod tests {
                     ChartKind::Transport => Some("L [nm]"),
                     ChartKind::Grain => Some("d [nm]"),
                     ChartKind::Flux => Some("|J| [mol/(m²·s)]"),
-                    _ => None,
+                    ChartKind::Arrhenius => None,
                 };
                 if let Some(label) = axis_unit {
                     assert!(svg.contains(label), "{kind:?}: no {label}");

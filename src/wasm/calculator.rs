@@ -376,7 +376,7 @@ impl Calculator {
             .iter()
             .find(|c| c.kind == kind && !c.stale)
             .and_then(|c| c.frame.as_ref())
-            .filter(|f| f.kind.against_time())
+            .filter(|f| f.kind != ChartKind::Arrhenius)
         else {
             return Ok(false);
         };

@@ -351,9 +351,9 @@ await test('hover readout gives exact values', async () => {
 });
 
 await test('dragging across a time chart zooms every time chart into that time; reset shows all', async () => {
-  await page.click('#chart-temperature ~ details > summary');
-  await page.waitForSelector('#chart-temperature ~ details table');
-  const firstTimes = () => page.$$eval('#chart-temperature ~ details table tr', (trs) => trs.slice(1).map((tr) => tr.cells[0].textContent));
+  await page.click('#chart-temperature ~ .row details > summary');
+  await page.waitForSelector('#chart-temperature ~ .row details table');
+  const firstTimes = () => page.$$eval('#chart-temperature ~ .row details table tr', (trs) => trs.slice(1).map((tr) => tr.cells[0].textContent));
   const whole = await firstTimes();
   assert.equal(whole[0], '0');
   assert.equal(await page.isHidden('#zoom-reset-temperature'), true);
@@ -379,7 +379,7 @@ await test('dragging across a time chart zooms every time chart into that time; 
   await settle(page);
   assert.equal(await page.isHidden('#zoom-reset-temperature'), true);
   assert.deepEqual(await firstTimes(), whole);
-  await page.click('#chart-temperature ~ details > summary');
+  await page.click('#chart-temperature ~ .row details > summary');
   assertNoProblems();
 });
 
@@ -575,7 +575,7 @@ await test('results follow the chosen units everywhere, in numbers people write'
     const readout = await p.textContent(`#readout-${kind}`);
     assert.match(readout, kind === 'arrhenius' ? /°C.*cm²\/s/ : / h, /, readout);
     // Opened in the page: the readout above it has just grown, and a click could land beside it.
-    await p.$eval(`#chart-${kind} ~ details`, (d) => { d.open = true; });
+    await p.$eval(`#chart-${kind} ~ .row details`, (d) => { d.open = true; });
   }
   await p.waitForFunction(() => document.querySelectorAll('#charts details table').length === 5);
   const visible = await p.evaluate(() => document.body.innerText);
@@ -660,9 +660,9 @@ await test('the modulation wavelength follows the mixing length unless set separ
 });
 
 await test('data tables and the help panel', async () => {
-  await page.click('#chart-flux ~ details > summary');
-  await page.waitForSelector('#chart-flux ~ details table');
-  const rows = await page.$$eval('#chart-flux ~ details table tr', (trs) => trs.length);
+  await page.click('#chart-flux ~ .row details > summary');
+  await page.waitForSelector('#chart-flux ~ .row details table');
+  const rows = await page.$$eval('#chart-flux ~ .row details table tr', (trs) => trs.length);
   assert.ok(rows > 10, `the flux table has rows (${rows})`);
   await page.click('#help-toggle');
   await page.waitForSelector('#help:not([hidden]) #sources li');
@@ -690,7 +690,112 @@ await test('works offline after the first visit', async () => {
   await desktop.context.setOffline(false);
 });
 
-await test('phone size: no horizontal scroll, 24 px touch targets, crisp charts', async () => {
+// The paper's §3.2 in closed form, computed here independently of the core: the temperature at
+// which a hold of t homogenises a modulation of wavelength λ to residual ε, and the barrier at
+// which a route (λ, T, t) does, for D0 = 2.66e-6 m²/s, Ea = 318 kJ/mol, ε = 0.01.
+const R_GAS = 8.314462618;
+const homogenisingK = (lambda, t) => 318e3 / R_GAS / Math.log(4 * Math.PI ** 2 * 2.66e-6 * t / (lambda ** 2 * Math.log(100)));
+const routeBarrier = (lambda, temp, t) => R_GAS * temp * Math.log(4 * Math.PI ** 2 * 2.66e-6 * t / (lambda ** 2 * Math.log(100)));
+
+await test('the paper’s questions, one tap each, with their numbers and charts; views travel in links', async () => {
+  const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'views');
+  await p.goto(url);
+  await ready(p);
+  const inView = (kind) => p.$eval(`#chart-${kind}`, (c) => Boolean(c.closest('#view')) && c.getBoundingClientRect().height > 100);
+  const compared = () => p.textContent('#view-table');
+  // §3.2: the three routes, the atomic one current, and the barrier it would need.
+  await p.click('[data-view=mixing]');
+  await p.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('homogenises if'));
+  assert.equal(await inView('transport'), true, 'the transport chart is shown in the view');
+  for (const name of ['Atomic mixing, λ ~ 1 nm', 'Solid state, λ ~ 1 µm', 'Template, λ ~ 10 nm']) assert.ok((await compared()).includes(name), name);
+  const numbers = await p.textContent('#view-numbers');
+  assert.ok(numbers.includes(`Homogenises in a 2 h hold at T = ${homogenisingK(1e-9, 7200).toPrecision(4)} K`), numbers);
+  assert.ok(numbers.includes(`A 2 h hold at 673.2 K homogenises if Eₐ ≤ ${(routeBarrier(1e-9, 673.15, 7200) / 1000).toPrecision(4)} kJ/mol (this species: 318 kJ/mol)`), numbers);
+  await p.waitForFunction(() => document.getElementById('view-finding').textContent.length > 50);
+  // The student's own check: at λ = 1 µm, the temperature that homogenises in 2 h.
+  const before = await type(p, '#mix-length', '1');
+  await afterEdit(p, before);
+  await p.waitForFunction((want) => document.getElementById('view-numbers').textContent.includes(want),
+    `Homogenises in a 2 h hold at T = ${homogenisingK(1e-6, 7200).toPrecision(4)} K`);
+  assert.ok(!(await compared()).includes('Atomic mixing'), 'an edit names the current scenario after its inputs again');
+  await p.screenshot({ path: path.join(shots, 'view-mixing.png') });
+  // The link carries the view and the state: opened again, it shows the same numbers.
+  await p.waitForFunction(() => location.hash.includes('view=mixing'));
+  await p.waitForTimeout(FRAGMENT_WAIT_MS);
+  const link = await p.evaluate(() => location.href);
+  const again = await newPage({ width: 1280, height: 800 }, 'view link');
+  await again.page.goto(link);
+  await ready(again.page);
+  await again.page.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('homogenises if'));
+  assert.equal(await again.page.textContent('#view-numbers'), await p.textContent('#view-numbers'));
+  await again.context.close();
+  // Fig. 2: the furnace ramp pinned beside a shock ramp, in normalised time.
+  await p.click('[data-view=ramps]');
+  await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('Shock ramp, 10⁴ K/s'));
+  assert.equal(await inView('flux'), true, 'the flux chart is shown in the view');
+  assert.equal(await inView('transport'), false, 'the §3.2 chart went back');
+  assert.equal(await p.inputValue('#time-axis'), 'normalised');
+  assert.match(await compared(), /Furnace ramp, 5 K\/min/);
+  assert.equal(await p.isVisible('#view-numbers'), false);
+  await p.waitForFunction(() => /Fig\. 2/.test(document.getElementById('view-h').textContent));
+  assert.ok((await inkOf(p)).flux.ink > MIN_INK);
+  await p.screenshot({ path: path.join(shots, 'view-ramps.png') });
+  // §3.3 and §3.4.
+  await p.click('[data-view=rate]');
+  await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('Spark plasma sintering'));
+  assert.match(await compared(), /Carbothermal shock.*Conventional furnace/);
+  assert.equal(await inView('transport'), true);
+  await p.click('[data-view=growth]');
+  await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('drag-limited growth (n = 3)'));
+  assert.equal(await inView('grain'), true);
+  // Closing puts every chart back.
+  await p.click('#view-close');
+  assert.equal(await p.isVisible('#view'), false);
+  assert.equal(await p.$eval('#chart-flux', (c) => c.closest('section').id), 'charts');
+  assert.deepEqual(await p.$$eval('#charts canvas', (cs) => cs.map((c) => c.id.slice(6))), KINDS, 'in their order');
+  // A view named alone sets its inputs; an unknown one says so (each a new load, not a hash change).
+  await p.goto('about:blank');
+  await p.goto(`${url}#view=rate`);
+  await ready(p);
+  await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('Spark plasma sintering'));
+  await p.goto('about:blank');
+  await p.goto(`${url}#view=%3Cb%3Ebogus`);
+  await ready(p);
+  assert.match(await visibleAlert(p), /does not have \(“<b>bogus”\)/);
+  assert.equal(await p.isVisible('#view'), false);
+  await context.close();
+  assertNoProblems();
+});
+
+await test('a course page may embed one view or one chart, with the citation and a way to the full calculator', async () => {
+  const { context, page: p } = await newPage({ width: 800, height: 600 }, 'embedded view');
+  await p.goto(`${url}#view=mixing&embed=1`);
+  await ready(p);
+  await p.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('homogenises if'));
+  assert.equal(await p.isVisible('#inputs'), false, 'only the view');
+  assert.equal(await p.isVisible('#chart-flux'), false);
+  assert.match(await p.textContent('.top .tagline'), /Meng et al\./);
+  const top = await p.$eval('#chart-transport', (c) => c.getBoundingClientRect().top);
+  assert.ok(top < 600 - 150, `the chart starts on the first screen (${top} px)`);
+  assert.equal(await p.isVisible('#view-full'), true, 'a link to the full calculator');
+  const full = await p.$eval('#view-full', (a) => {
+    a.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    a.click();
+    return a.href;
+  });
+  assert.match(full, /view=mixing/);
+  assert.doesNotMatch(full, /embed=1/);
+  await p.goto('about:blank');
+  await p.goto(`${url}#view=flux&embed=1`);
+  await ready(p);
+  assert.equal(await p.$eval('#chart-flux', (c) => Boolean(c.closest('#view'))), true);
+  assert.ok((await inkOf(p)).flux.ink > MIN_INK, 'the embedded chart is drawn');
+  await p.screenshot({ path: path.join(shots, 'embed-view-800x600.png') });
+  await context.close();
+  assertNoProblems();
+});
+
+await test('phone size: charts first and each within 3 screens, the chart of the inputs edited in view, 44 px touch targets, the touched point marked', async () => {
   const phone = await newPage({ width: 360, height: 740 }, 'phone', { scale: 2, context: { isMobile: true, hasTouch: true } });
   const p = phone.page;
   await p.goto(url);
@@ -698,23 +803,49 @@ await test('phone size: no horizontal scroll, 24 px touch targets, crisp charts'
   await assertChartsDrawn(p, 'phone');
   const width = await p.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width} px wide at a 360 px viewport`);
+  // Every control a finger meets is at least 44 px tall and wide (a box or a radio button by its label).
   const small = await p.$$eval('button, select, input, summary', (els) => els
     .filter((e) => e.offsetParent !== null)
-    .map((e) => [e.id || e.textContent.trim().slice(0, 20), e.getBoundingClientRect()])
-    .filter(([, r]) => r.width < 24 || r.height < 24)
+    .map((e) => [e.id || e.textContent.trim().slice(0, 20), (e.type === 'checkbox' || e.type === 'radio' ? e.closest('label') : e).getBoundingClientRect()])
+    .filter(([, r]) => r.width < 44 || r.height < 44)
     .map(([id, r]) => `${id} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`));
-  assert.deepEqual(small, [], 'touch targets of at least 24×24 px');
+  assert.deepEqual(small, [], 'touch targets of at least 44×44 px');
+  const tops = await p.$$eval('#charts canvas', (cs) => cs.map((c) => [c.id, Math.round(c.getBoundingClientRect().top + scrollY)]));
+  for (const [id, top] of tops) assert.ok(top < 3 * 740, `${id} starts at ${top} px, within 3 screens`);
+  console.log(`     phone: charts start at ${tops.map(([id, top]) => `${id.slice(6)} ${top} px`).join(', ')}`);
   const ink = await inkOf(p);
   for (const [k, v] of Object.entries(ink)) assert.ok(v.width <= 360, `${k} chart fits (${v.width} px)`);
   await p.evaluate(() => scrollTo(0, 0));
   await p.screenshot({ path: path.join(shots, 'phone-360x740.png') });
   await panelsFilled(p);
   await p.screenshot({ path: path.join(shots, 'phone-360x740-full.png'), fullPage: true });
+  // Editing an input group: its chart is docked at the top of the screen, the input below it.
+  const distances = [];
+  for (const [input, kind] of [['#start', 'temperature'], ['#ea', 'flux'], ['#residual', 'transport'], ['#grain-d0', 'grain']]) {
+    await p.tap(input);
+    await p.waitForFunction((k) => document.querySelector(`figure.docked #chart-${k}`), kind);
+    await settle(p);
+    const [chart, field] = await Promise.all([p.locator(`#chart-${kind}`).boundingBox(), p.locator(input).boundingBox()]);
+    assert.ok(chart.y >= 0 && chart.y + chart.height <= 740, `the ${kind} chart is on screen (${JSON.stringify(chart)})`);
+    assert.ok(field.y >= chart.y + chart.height && field.y + field.height <= 740, `${input} is below it, on screen (${JSON.stringify(field)})`);
+    distances.push(`${input} → ${kind}: 0 px (docked)`);
+  }
+  const before = await draws(p);
+  await p.fill('#grain-d0', '0.2');
+  await afterEdit(p, before);
+  assert.ok((await inkOf(p)).grain.ink > MIN_INK, 'the docked chart follows the edit');
+  await p.screenshot({ path: path.join(shots, 'phone-docked.png') });
+  console.log(`     phone: scroll from input to chart: ${distances.join(', ')}`);
+  await p.evaluate(() => document.activeElement.blur());
+  await p.waitForFunction(() => !document.querySelector('figure.docked'));
+  // A tap reads the chart out and marks where.
   await p.locator('#chart-flux').scrollIntoViewIfNeeded();
   await settle(p);
   const box = await p.locator('#chart-flux').boundingBox();
   await p.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height * 0.5);
   assert.match(await p.textContent('#readout-flux'), /\|J\| = /);
+  const cursor = await p.locator('#chart-flux ~ .cursor').boundingBox();
+  assert.ok(cursor && Math.abs(cursor.x - (box.x + box.width * 0.6)) <= 2, `the touched point is marked (${JSON.stringify(cursor)})`);
   await phone.context.close();
   assertNoProblems();
 });

@@ -1,0 +1,238 @@
+// The paper's questions, one tap each. A view sets what its question needs, shows its charts at
+// the top of the page with two or three sentences, the core's numbers and what the model cannot
+// say, and is part of the share link (`view=…`; with `embed=1`, a course page shows the view
+// alone). A chart's name is a view too: `embed=1&view=flux` embeds that chart.
+
+import { CHART_KINDS, chartTitle, figureOf, fitCharts } from './charts.js';
+import { $, setText, tableOf } from './dom.js';
+import { optionalSi } from './inputs.js';
+import { clearPins, pin } from './panels.js';
+import { applyGrainLaw, applyMaterial, applyTechnique, markCustomProgram } from './presets.js';
+import { setSegmentsSi } from './program.js';
+import { recompute } from './recompute.js';
+import { state } from './state.js';
+import { showSi } from './units.js';
+
+const ROOM_K = 298.15;
+const PEAK_K = 1500;
+/** Heating rate of the ramp before a route's hold [K/s]. */
+const ROUTE_RAMP_K_PER_S = 10 / 60;
+
+/** Sets the program to `segments` (in SI) from room temperature, as the user's own program. */
+function program(segments) {
+  showSi($('start'), ROOM_K, 'temperature');
+  setSegmentsSi(segments);
+  markCustomProgram();
+}
+
+/** Pins the inputs' scenario as `label`. */
+function pinAs(label) {
+  recompute();
+  $('pin-label').value = label;
+  pin();
+  $('pin-label').value = '';
+}
+
+/** The species the paper's numbers are checked with: the first material preset. */
+function firstMaterial() {
+  const [first] = state.presets.materials;
+  $('material').value = first.id;
+  applyMaterial(first.id);
+}
+
+/** A route of §3.2 as inputs: its mixing length, and a ramp to its temperature held for its time. */
+function route(r) {
+  showSi($('mix-length'), r.mixingLengthM, 'length');
+  program([{ kind: 'ramp', rateKPerS: ROUTE_RAMP_K_PER_S, targetK: r.temperatureK }, { kind: 'hold', durationS: r.timeS }]);
+  showSi($('q-duration'), r.timeS, 'time');
+  showSi($('q-temperature'), r.temperatureK, 'temperature');
+}
+
+/** Applies technique preset `id` to the program. */
+function technique(id) {
+  $('technique').value = id;
+  applyTechnique(id);
+}
+
+/**
+ * The views of the paper: their charts, how each sets the inputs (pinning the programs it
+ * compares), and whether the inverse answers belong to its numbers. Their words are in
+ * www/views.html.
+ */
+const PAPER_VIEWS = {
+  ramps: {
+    charts: ['flux', 'temperature'],
+    apply() {
+      clearPins();
+      program([{ kind: 'ramp', rateKPerS: 5 / 60, targetK: PEAK_K }]);
+      $('time-axis').value = 'normalised';
+      pinAs('Furnace ramp, 5 K/min');
+      program([{ kind: 'ramp', rateKPerS: 1e4, targetK: PEAK_K }]);
+      state.label = 'Shock ramp, 10⁴ K/s';
+    },
+  },
+  mixing: {
+    charts: ['transport', 'temperature'],
+    inverse: true,
+    apply() {
+      clearPins();
+      firstMaterial();
+      $('residual').value = '0.01';
+      $('wavelength-source').value = 'mixing';
+      $('time-axis').value = 'log';
+      const [solid, template, atomic] = state.presets.routes;
+      for (const r of [solid, template]) {
+        route(r);
+        pinAs(r.name);
+      }
+      route(atomic);
+      state.label = atomic.name;
+    },
+  },
+  rate: {
+    charts: ['transport', 'temperature'],
+    apply() {
+      clearPins();
+      $('time-axis').value = 'log';
+      for (const id of ['furnace', 'sps', 'uhs']) {
+        technique(id);
+        pinAs(state.presets.techniques.find((t) => t.id === id).name);
+      }
+      technique('cts');
+    },
+  },
+  growth: {
+    charts: ['grain', 'temperature'],
+    apply() {
+      clearPins();
+      $('grain-on').checked = true;
+      $('time-axis').value = 'linear';
+      technique('furnace');
+      const [normal, dragged] = state.presets.grainLaws;
+      for (const law of [normal, dragged]) {
+        $('grain-law').value = law.id;
+        applyGrainLaw(law.id);
+        if (law === normal) pinAs(law.name);
+      }
+      state.label = dragged.name;
+    },
+  },
+};
+
+/** The view called `name`: a view of the paper or one chart alone; undefined for any other name. */
+function viewOf(name) {
+  if (Object.hasOwn(PAPER_VIEWS, name)) return { name, paper: true, ...PAPER_VIEWS[name] };
+  if (CHART_KINDS.includes(name)) return { name, paper: false, charts: [name] };
+  return undefined;
+}
+
+// The views' words, from www/views.html when a view first opens (the first render does without them).
+let prose;
+async function loadProse() {
+  if (prose) return prose;
+  try {
+    const response = await fetch(new URL('www/views.html', document.baseURI));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const text = (section, selector) => section.querySelector(selector)?.textContent ?? '';
+    prose = Object.fromEntries([...doc.querySelectorAll('section[data-view]')].map((section) => [section.dataset.view, {
+      title: text(section, 'h2'), about: text(section, '.about'), finding: text(section, '.finding'), limits: text(section, '.limits'),
+    }]));
+  } catch (e) {
+    return { error: `The words of this view could not be loaded (${e.message}); its chart and numbers are below.` };
+  }
+  return prose;
+}
+
+/** Each moved chart and the placeholder keeping its place among the others. */
+const homes = new Map();
+
+/** Moves the charts of the view shown back to where they were. */
+function returnCharts() {
+  for (const [figure, placeholder] of homes) placeholder.replaceWith(figure);
+  homes.clear();
+}
+
+/** Writes the view's title and words: a chart's own title, or the paper view's from www/views.html. */
+async function describe(view) {
+  const button = document.querySelector(`[data-view=${view.name}]`);
+  $('view-h').textContent = view.paper ? button.textContent : chartTitle(view.name);
+  const words = view.paper ? await loadProse() : {};
+  if (state.view !== view.name) return;
+  const own = words[view.name] ?? {};
+  if (own.title) $('view-h').textContent = own.title;
+  const parts = { about: own.about ?? words.error, finding: own.finding, limits: own.limits };
+  for (const [part, text] of Object.entries(parts)) {
+    $(`view-${part}`).textContent = text ?? '';
+    $(`view-${part}`).hidden = !text;
+  }
+}
+
+/**
+ * Shows view `name` (setting its inputs first when `apply`); tells whether there is such a view.
+ * Its words arrive a moment later; its charts and numbers at once.
+ */
+export function openView(name, { apply = false } = {}) {
+  const view = viewOf(name);
+  if (!view) return false;
+  returnCharts();
+  state.view = name;
+  if (apply) {
+    state.label = null;
+    view.apply?.();
+  }
+  for (const button of document.querySelectorAll('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === name));
+  const slot = $('view-charts');
+  for (const kind of view.charts) {
+    const figure = figureOf(kind);
+    const placeholder = document.createComment(kind);
+    figure.replaceWith(placeholder);
+    homes.set(figure, placeholder);
+    slot.append(figure);
+  }
+  $('view').hidden = false;
+  document.body.classList.toggle('view-only', document.body.classList.contains('embed'));
+  describe(view);
+  fitCharts();
+  if (apply) recompute();
+  refreshView();
+  return true;
+}
+
+/** Closes the view: its charts go back among the others. */
+export function closeView() {
+  returnCharts();
+  state.view = null;
+  $('view').hidden = true;
+  document.body.classList.remove('view-only');
+  for (const button of document.querySelectorAll('[data-view]')) button.setAttribute('aria-pressed', 'false');
+  fitCharts();
+}
+
+/**
+ * Brings the view's numbers in step with the current scenario (each edit passes here): the
+ * programs it compares side by side, and the inverse answers where they belong to its question.
+ */
+export function refreshView(calc = state.calc) {
+  const view = calc && state.view ? viewOf(state.view) : undefined;
+  const text = view?.inverse ? calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), undefined) : '';
+  setText($('view-numbers'), text);
+  $('view-numbers').hidden = !text;
+  $('view-table').hidden = !view?.paper;
+  if (view?.paper) $('view-table').replaceChildren(tableOf('The programs compared', calc.comparison(), { rowHeaders: true }));
+}
+
+/** Wires the views' buttons and the view panel's close button; `onChange` follows each. */
+export function wireViews(onChange) {
+  for (const button of document.querySelectorAll('[data-view]')) {
+    button.addEventListener('click', () => {
+      openView(button.dataset.view, { apply: true });
+      onChange();
+      $('view').scrollIntoView({ block: 'start' });
+    });
+  }
+  $('view-close').addEventListener('click', () => {
+    closeView();
+    onChange();
+  });
+}
