@@ -100,9 +100,7 @@ impl Modulation {
         }
         Ok(temp.max(0.0))
     }
-}
 
-impl Modulation {
     /// The highest activation energy at which a hold of `duration_s` at `temperature_k`
     /// reaches residual ε [J/mol]: a route (mixing length, temperature, time) works with this
     /// D0 only if the barrier is at most this high. `None` when even D = D0 is too slow.

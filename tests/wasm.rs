@@ -324,6 +324,24 @@ fn draw_every_chart() -> Calculator {
     calc
 }
 
+#[wasm_bindgen_test]
+fn a_chart_resized_and_resized_back_is_drawn_again() {
+    // Resizing a canvas clears it; the page then calls setAppearance. A chart drawn at 640×360,
+    // resized away and back to 640×360, must not be taken for the drawing it showed before.
+    let mut calc = Calculator::new();
+    let c = canvas(640, 360);
+    calc.attach("flux", c.clone().into()).unwrap();
+    calc.update(scenario()).unwrap();
+    calc.draw().unwrap();
+    c.set_width(320);
+    c.set_width(640);
+    calc.set_appearance(false, 1.0);
+    calc.draw().unwrap();
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let share = ink(ctx.get_image_data(0.0, 0.0, 640.0, 360.0).unwrap());
+    assert!(share > 0.01, "the chart is drawn again: {share}");
+}
+
 /// The scenario with diffusion Ea = `ea` J/mol.
 fn scenario_with_ea(ea: f64) -> JsValue {
     let s = scenario();

@@ -69,6 +69,8 @@ function prepareCanvases() {
 /** After the layout changed: canvases resized to what they show, and redrawn if any changed. */
 export const fitCharts = () => guarded((calc) => {
   if (sizeCanvases() && state.lastGood) {
+    // A point read out on a canvas of another size is no longer where its line is.
+    for (const cursor of document.querySelectorAll('figure.chart .cursor')) cursor.hidden = true;
     setAppearance(calc);
     draw(calc);
   }

@@ -22,8 +22,8 @@ function dock(kind, fit) {
   const figure = figureOf(kind);
   if (docked?.figure === figure) return;
   undock(fit);
-  // A chart shown in a view is at the top already; a hidden one has nothing to show.
-  if (figure.hidden || figure.closest('#view')) return;
+  // A chart shown in a view is at the top already.
+  if (figure.closest('#view')) return;
   const spacer = el('div', { className: 'dock-spacer' });
   spacer.style.height = `${figure.offsetHeight}px`;
   figure.before(spacer);

@@ -22,6 +22,7 @@ const MATERIAL_INPUTS = ['d0', 'ea', 'valid-min', 'valid-max'];
 const GRAIN_LAW_INPUTS = ['grain-n', 'grain-k0', 'grain-ea'];
 
 function programEdited() {
+  state.label = null;
   markCustomProgram();
   schedule();
 }
@@ -104,7 +105,9 @@ function wireActions() {
     draw(calc);
   }));
   // Canvas sizes are read only when the layout changes, never on the per-edit path.
-  new ResizeObserver(fitCharts).observe($('charts'));
+  const resized = new ResizeObserver(fitCharts);
+  resized.observe($('charts'));
+  resized.observe($('view-charts'));
   wireDock(fitCharts);
 }
 
@@ -141,7 +144,8 @@ async function main() {
     // A view named alone sets its inputs; beside a state (`s=`), it shows that state.
     const params = new URLSearchParams(hash.slice(1));
     const view = params.get('view');
-    if (view !== null && !openView(view, { apply: !params.has('s') })) {
+    const alone = document.body.classList.contains('embed');
+    if (view !== null && !openView(view, { apply: !params.has('s'), alone })) {
       showNotice(`The link names a view this page does not have (${quote(view)}); the calculator is shown.`);
     }
   }

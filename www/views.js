@@ -5,18 +5,21 @@
 
 import { CHART_KINDS, chartTitle, figureOf, fitCharts } from './charts.js';
 import { $, setText, tableOf } from './dom.js';
-import { optionalSi } from './inputs.js';
+import { optionalSi, showMixingInputs } from './inputs.js';
 import { clearPins, pin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, markCustomProgram } from './presets.js';
 import { setSegmentsSi } from './program.js';
 import { recompute } from './recompute.js';
 import { state } from './state.js';
-import { showSi } from './units.js';
+import { displayUnits, showSi } from './units.js';
 
 const ROOM_K = 298.15;
 const PEAK_K = 1500;
 /** Heating rate of the ramp before a route's hold [K/s]. */
 const ROUTE_RAMP_K_PER_S = 10 / 60;
+/** Fig. 2's slow and fast ramps [K/s]. */
+const FURNACE_K_PER_S = 5 / 60;
+const SHOCK_K_PER_S = 1e4;
 
 /** Sets the program to `segments` (in SI) from room temperature, as the user's own program. */
 function program(segments) {
@@ -25,13 +28,17 @@ function program(segments) {
   markCustomProgram();
 }
 
-/** Pins the inputs' scenario as `label`. */
+/** Pins the inputs' scenario as `label`, if the core takes it (else the page says what to mend). */
 function pinAs(label) {
-  recompute();
+  if (!recompute()) return;
+  const typed = $('pin-label').value;
   $('pin-label').value = label;
   pin();
-  $('pin-label').value = '';
+  $('pin-label').value = typed;
 }
+
+/** `si` [K/s] as a person writes it, in the rate unit chosen. */
+const rate = (si) => state.wasm.showQuantity(si, displayUnits().rate);
 
 /** The species the paper's numbers are checked with: the first material preset. */
 function firstMaterial() {
@@ -64,11 +71,11 @@ const PAPER_VIEWS = {
     charts: ['flux', 'temperature'],
     apply() {
       clearPins();
-      program([{ kind: 'ramp', rateKPerS: 5 / 60, targetK: PEAK_K }]);
+      program([{ kind: 'ramp', rateKPerS: FURNACE_K_PER_S, targetK: PEAK_K }]);
       $('time-axis').value = 'normalised';
-      pinAs('Furnace ramp, 5 K/min');
-      program([{ kind: 'ramp', rateKPerS: 1e4, targetK: PEAK_K }]);
-      state.label = 'Shock ramp, 10⁴ K/s';
+      pinAs(`Furnace ramp, ${rate(FURNACE_K_PER_S)}`);
+      program([{ kind: 'ramp', rateKPerS: SHOCK_K_PER_S, targetK: PEAK_K }]);
+      state.label = `Shock ramp, ${rate(SHOCK_K_PER_S)}`;
     },
   },
   mixing: {
@@ -78,7 +85,10 @@ const PAPER_VIEWS = {
       clearPins();
       firstMaterial();
       $('residual').value = '0.01';
+      // G from the composition and the mixing length, which is also the wavelength to remove.
+      document.querySelector('input[name=mixing][value=entropy]').checked = true;
       $('wavelength-source').value = 'mixing';
+      showMixingInputs();
       $('time-axis').value = 'log';
       const [solid, template, atomic] = state.presets.routes;
       for (const r of [solid, template]) {
@@ -169,10 +179,11 @@ async function describe(view) {
 }
 
 /**
- * Shows view `name` (setting its inputs first when `apply`); tells whether there is such a view.
- * Its words arrive a moment later; its charts and numbers at once.
+ * Shows view `name` (setting its inputs first when `apply`; `alone`, without the rest of the
+ * calculator, as a course page embeds it); tells whether there is such a view. Its words arrive
+ * a moment later; its charts and numbers at once.
  */
-export function openView(name, { apply = false } = {}) {
+export function openView(name, { apply = false, alone = false } = {}) {
   const view = viewOf(name);
   if (!view) return false;
   returnCharts();
@@ -191,7 +202,7 @@ export function openView(name, { apply = false } = {}) {
     slot.append(figure);
   }
   $('view').hidden = false;
-  document.body.classList.toggle('view-only', document.body.classList.contains('embed'));
+  document.body.classList.toggle('view-only', alone);
   describe(view);
   fitCharts();
   if (apply) recompute();
@@ -214,12 +225,13 @@ export function closeView() {
  * programs it compares side by side, and the inverse answers where they belong to its question.
  */
 export function refreshView(calc = state.calc) {
-  const view = calc && state.view ? viewOf(state.view) : undefined;
-  const text = view?.inverse ? calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), undefined) : '';
+  if (!calc || !state.view) return;
+  const view = viewOf(state.view);
+  const text = view.inverse ? calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), undefined) : '';
   setText($('view-numbers'), text);
   $('view-numbers').hidden = !text;
-  $('view-table').hidden = !view?.paper;
-  if (view?.paper) $('view-table').replaceChildren(tableOf('The programs compared', calc.comparison(), { rowHeaders: true }));
+  $('view-table').hidden = !view.paper;
+  if (view.paper) $('view-table').replaceChildren(tableOf('The programs compared', calc.comparison(), { rowHeaders: true }));
 }
 
 /** Wires the views' buttons and the view panel's close button; `onChange` follows each. */

@@ -105,12 +105,11 @@ pub(super) fn pad(range: (f64, f64), scale: Scale) -> (f64, f64) {
     }
 }
 
-/// Widens an axis range outward to multiples of a round step (1, 2 or 5 × 10ⁿ, at most a tenth
-/// of its span on a linear axis, a fifth on a logarithmic one, which over two decades or more
-/// ends on whole decades). A small change of the data then
-/// leaves the axes as they were: they stay still under a dragging finger, and only the traces
-/// need redrawing. A log axis over tens of decades moves by 5 decades at a time, not 2: its
-/// lower end (a flux at room temperature, say) moves a decade with every few kJ/mol of Eₐ.
+/// Widens an axis range outward to multiples of a round step: 1, 2 or 5 × 10ⁿ, at most a tenth
+/// of the span on a linear axis and a fifth on a logarithmic one, where spans of two decades or
+/// more end on whole decades. A small change of the data then leaves the axes as they were: they
+/// stay still under a dragging finger, and only the traces need redrawing. (On a log axis over
+/// tens of decades, the end at room temperature moves a decade with every few kJ/mol of Eₐ.)
 pub(super) fn round_out((lo, hi): (f64, f64), scale: Scale) -> (f64, f64) {
     let parts = match scale {
         Scale::Linear => 10.0,
@@ -165,8 +164,9 @@ mod tests {
     fn ranges_round_out_to_round_steps() {
         // Linear: steps of at most a tenth of the span.
         assert_eq!(round_out((293.0, 1512.0), Scale::Linear), (200.0, 1600.0));
-        // A flux over 44 decades: its ends move by 5 decades, so that an Eₐ slider moving the
-        // room-temperature end by 0.18 decades per step leaves the axis still for ~28 steps.
+        // A flux over 45 decades (clamped to MAX_DECADES afterwards): its ends move by 5 decades,
+        // so that an Eₐ slider moving the room-temperature end by 0.18 decades per step leaves the
+        // axis still for ~28 steps.
         assert_eq!(round_out((-47.3, -2.4), Scale::Log10), (-50.0, 0.0));
         assert_eq!(round_out((-45.1, -2.4), Scale::Log10), (-50.0, 0.0));
         // A diffusion length over three decades: whole decades. Zoomed in to under two

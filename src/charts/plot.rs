@@ -104,6 +104,10 @@ impl Plot {
         if spec.y_scale == Scale::Log10 {
             y.0 = y.0.max(y.1 - MAX_DECADES);
         }
+        let mut y_range = round_out(pad(y, spec.y_scale), spec.y_scale);
+        if spec.y_scale == Scale::Log10 {
+            y_range.0 = y_range.0.max(y_range.1 - MAX_DECADES);
+        }
         Plot {
             kind,
             time,
@@ -114,7 +118,7 @@ impl Plot {
                 x_scale: spec.x_scale,
                 y_scale: spec.y_scale,
                 x,
-                y: round_out(pad(y, spec.y_scale), spec.y_scale),
+                y: y_range,
                 legend: legend_entries(scenes, theme),
                 theme: *theme,
                 ratio: pixel_ratio.clamp(0.5, 4.0),

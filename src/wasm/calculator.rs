@@ -178,6 +178,8 @@ impl Calculator {
             chart.stale = false;
             return Ok(());
         }
+        // Until this drawing is complete, the canvas shows neither plot.
+        chart.shown = None;
         let frame = render::draw(
             &mut chart.canvas,
             &mut chart.layer,
@@ -283,6 +285,11 @@ impl Calculator {
     /// Dark or light charts, and the device pixel ratio of the canvases.
     #[wasm_bindgen(js_name = setAppearance)]
     pub fn set_appearance(&mut self, dark: bool, pixel_ratio: f64) {
+        // The page calls this after it resized canvases, which clears them: none shows its plot
+        // any more, even one resized back to the size it was drawn at.
+        for chart in &mut self.charts {
+            chart.shown = None;
+        }
         self.dark = dark;
         self.pixel_ratio = if pixel_ratio.is_finite() {
             pixel_ratio.clamp(0.5, 4.0)

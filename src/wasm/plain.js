@@ -19,7 +19,8 @@ const quoted = (text, max) => {
 
 // The keys of the last copy, and those of copies whose every key was known: the keys of a value,
 // not its numbers, decide whether it has an unknown one, and the page sends the same keys on every
-// edit. Keys are written with their length before them, so that no two nestings read the same.
+// edit. Each key is written with its length before it and each object and list is bracketed, so
+// that no key can pass for another or move to another object.
 let lastKeys = '';
 const knownKeys = new Set();
 /** Most sets of keys remembered. */
@@ -67,12 +68,11 @@ export function plainCopy(value, root, type, maxItems, maxValues, maxDepth, maxT
       keys.push(']');
       return out;
     }
-    const own = Reflect.ownKeys(v);
+    const own = Reflect.ownKeys(v).filter((key) => typeof key === 'string');
     if (own.length > maxItems) refuse('tooLong', `at most ${maxItems} keys`);
     const out = {};
     keys.push('{');
     for (const key of own) {
-      if (typeof key !== 'string') continue;
       keys.push(key.length, key);
       at.push(key);
       const item = copy(v[key]);

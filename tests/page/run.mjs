@@ -731,7 +731,7 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   await again.context.close();
   // Fig. 2: the furnace ramp pinned beside a shock ramp, in normalised time.
   await p.click('[data-view=ramps]');
-  await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('Shock ramp, 10⁴ K/s'));
+  await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('Shock ramp, 6 × 10⁵ K/min'));
   assert.equal(await inView('flux'), true, 'the flux chart is shown in the view');
   assert.equal(await inView('transport'), false, 'the §3.2 chart went back');
   assert.equal(await p.inputValue('#time-axis'), 'normalised');
