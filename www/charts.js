@@ -132,6 +132,11 @@ const resetZoom = () => guarded((calc) => {
   afterZoom(calc);
 });
 
+/** Places `element` over `canvas`, from CSS pixel column `left`, `width` wide, the canvas's height. */
+function placeOver(element, canvas, left, width) {
+  element.style.cssText = `left:${canvas.offsetLeft + left}px;top:${canvas.offsetTop}px;width:${width}px;height:${canvas.offsetHeight}px`;
+}
+
 /** Lets a drag across the canvas of time chart `kind` zoom, showing the span dragged on `band`. */
 function zoomByDrag(kind, canvas, band) {
   let start = null;
@@ -152,7 +157,7 @@ function zoomByDrag(kind, canvas, band) {
     }
     const [a, b] = span(e.offsetX);
     band.hidden = b === a;
-    band.style.cssText = `left:${canvas.offsetLeft + a}px;top:${canvas.offsetTop}px;width:${b - a}px;height:${canvas.offsetHeight}px`;
+    placeOver(band, canvas, a, b - a);
   });
   const end = (e) => {
     if (start === null) return;
@@ -214,7 +219,7 @@ function buildFigure(kind, title) {
     const text = calc.readout(kind, e.offsetX);
     if (text) readout.textContent = text;
     cursor.hidden = !text;
-    if (text) cursor.style.cssText = `left:${canvas.offsetLeft + e.offsetX}px;top:${canvas.offsetTop}px;height:${canvas.offsetHeight}px`;
+    if (text) placeOver(cursor, canvas, e.offsetX, 0);
   });
   canvas.addEventListener('pointermove', read);
   canvas.addEventListener('pointerdown', read);

@@ -89,6 +89,13 @@ export function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The document at `path` beside the page (help.html, views.html), fetched when first needed. */
+export async function fetchDocument(path) {
+  const response = await fetch(new URL(path, document.baseURI));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new DOMParser().parseFromString(await response.text(), 'text/html');
+}
+
 /** The text of the label of `input` as the page shows it, without its unit or the input ("Eₐ"). */
 export function labelText(input) {
   const label = input.labels?.[0];

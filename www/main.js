@@ -4,7 +4,7 @@
 
 import { attachCharts, buildCharts, draw, drawEveryChart, fitCharts, reportVisibility, setAppearance } from './charts.js';
 import { wireDock } from './dock.js';
-import { $, el } from './dom.js';
+import { $, el, fetchDocument } from './dom.js';
 import { preparePrint, reportHeight } from './embed.js';
 import { changeUnit, chooseWavelengthSource, rememberUnits, showMixingInputs } from './inputs.js';
 import { dismissNotice, quote, showNotice } from './messages.js';
@@ -72,9 +72,7 @@ function wireInputs() {
 /** Fills the help panel from www/help.html the first time it opens (the first render does without it). */
 async function loadHelp(help) {
   try {
-    const response = await fetch(new URL('www/help.html', document.baseURI));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    help.replaceChildren(...new DOMParser().parseFromString(await response.text(), 'text/html').body.childNodes);
+    help.replaceChildren(...(await fetchDocument('www/help.html')).body.childNodes);
     fillSources($('sources'));
   } catch (e) {
     help.replaceChildren(el('p', { textContent: `The help could not be loaded (${e.message}).` }));
@@ -82,7 +80,7 @@ async function loadHelp(help) {
 }
 
 function wireActions() {
-  $('pin').addEventListener('click', pin);
+  $('pin').addEventListener('click', () => pin());
   $('clear-pins').addEventListener('click', clearPins);
   $('copy-link').addEventListener('click', copyLink);
   $('copy-embed').addEventListener('click', copyEmbed);

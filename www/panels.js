@@ -68,9 +68,8 @@ export const currentLabel = () => state.label ?? ($('technique').selectedOptions
 
 const pinsText = (n) => (n ? `${n} of ${MAX_PINS} pinned; they are drawn with the current scenario on every chart.` : '');
 
-/** Pins the current scenario under the label typed, or its technique's name. */
-export const pin = () => guarded((calc) => {
-  const label = $('pin-label').value.trim() || currentLabel();
+/** Pins the current scenario under `label`, else the label typed, else its technique's name. */
+export const pin = (label = $('pin-label').value.trim() || currentLabel()) => guarded((calc) => {
   let n;
   try {
     n = calc.pin(label);

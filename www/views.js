@@ -4,7 +4,7 @@
 // alone). A chart's name is a view too: `embed=1&view=flux` embeds that chart.
 
 import { CHART_KINDS, chartTitle, figureOf, fitCharts } from './charts.js';
-import { $, setText, tableOf } from './dom.js';
+import { $, fetchDocument, setText, tableOf } from './dom.js';
 import { optionalSi, showMixingInputs } from './inputs.js';
 import { clearPins, pin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, markCustomProgram } from './presets.js';
@@ -30,11 +30,7 @@ function program(segments) {
 
 /** Pins the inputs' scenario as `label`, if the core takes it (else the page says what to mend). */
 function pinAs(label) {
-  if (!recompute()) return;
-  const typed = $('pin-label').value;
-  $('pin-label').value = label;
-  pin();
-  $('pin-label').value = typed;
+  if (recompute()) pin(label);
 }
 
 /** `si` [K/s] as a person writes it, in the rate unit chosen. */
@@ -141,9 +137,7 @@ let prose;
 async function loadProse() {
   if (prose) return prose;
   try {
-    const response = await fetch(new URL('www/views.html', document.baseURI));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const doc = await fetchDocument('www/views.html');
     const text = (section, selector) => section.querySelector(selector)?.textContent ?? '';
     prose = Object.fromEntries([...doc.querySelectorAll('section[data-view]')].map((section) => [section.dataset.view, {
       title: text(section, 'h2'), about: text(section, '.about'), finding: text(section, '.finding'), limits: text(section, '.limits'),

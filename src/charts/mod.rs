@@ -65,6 +65,11 @@ impl ChartKind {
         ChartKind::Grain,
         ChartKind::Arrhenius,
     ];
+
+    /// Whether the chart is drawn against time (and so zooms with the others).
+    pub fn against_time(self) -> bool {
+        self != ChartKind::Arrhenius
+    }
 }
 
 impl Named for ChartKind {

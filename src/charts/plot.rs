@@ -84,9 +84,7 @@ impl Plot {
             ChartKind::Grain => time_chart(grain::CURVE, grain::CAPTION.into()),
             ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),
         };
-        let zoomed = (kind != ChartKind::Arrhenius)
-            .then(|| time.zoomed_range())
-            .flatten();
+        let zoomed = kind.against_time().then(|| time.zoomed_range()).flatten();
         let x = zoomed.unwrap_or_else(|| {
             let x = bounds(
                 spec.traces
@@ -95,19 +93,18 @@ impl Plot {
             );
             pad(x.unwrap_or((0.0, 1.0)), spec.x_scale)
         });
-        let mut y = bounds(
+        let y = bounds(
             spec.traces
                 .iter()
                 .flat_map(|t| t.points.iter().map(|p| p.1)),
         )
         .unwrap_or((0.0, 1.0));
-        if spec.y_scale == Scale::Log10 {
-            y.0 = y.0.max(y.1 - MAX_DECADES);
-        }
-        let mut y_range = round_out(pad(y, spec.y_scale), spec.y_scale);
-        if spec.y_scale == Scale::Log10 {
-            y_range.0 = y_range.0.max(y_range.1 - MAX_DECADES);
-        }
+        // At most MAX_DECADES before padding (which grows with the span) and after rounding.
+        let limited = |(lo, hi): (f64, f64)| match spec.y_scale {
+            Scale::Log10 => (lo.max(hi - MAX_DECADES), hi),
+            Scale::Linear => (lo, hi),
+        };
+        let y_range = limited(round_out(pad(limited(y), spec.y_scale), spec.y_scale));
         Plot {
             kind,
             time,

@@ -383,7 +383,7 @@ impl Calculator {
             .iter()
             .find(|c| c.kind == kind && !c.stale)
             .and_then(|c| c.frame.as_ref())
-            .filter(|f| f.kind != ChartKind::Arrhenius)
+            .filter(|f| f.kind.against_time())
         else {
             return Ok(false);
         };
@@ -396,10 +396,9 @@ impl Calculator {
         let end = match self.view.time_axis {
             TimeAxis::Normalised => 1.0,
             TimeAxis::Linear | TimeAxis::Log => self
-                .current
+                .scenes()
                 .iter()
-                .chain(&self.pinned)
-                .map(|e| e.model.program().duration_s())
+                .map(|s| s.model.program().duration_s())
                 .fold(0.0, f64::max),
         };
         let (from, to) = (time(a).max(0.0), time(b).min(end));
