@@ -5,21 +5,23 @@
 // the wasm module from the page's <head>. A phone then makes two requests that overlap: the page,
 // and the module as soon as the page's <head> arrives. (Carried in the page as base64 the module
 // cost a third more bytes on the wire: base64 compresses worse than the module itself.) pkg/ is
-// also the scripting API for other pages and Node, and what the page re-imports on a restart.
+// also the scripting API for other pages and Node, and what the page re-imports on a restart; the
+// page's own module is the same package without its scripting-only exports (built into
+// <page-pkg-dir>, its wasm beside the library as pkg/page_bg.wasm).
 //
-//   node .ci/inline.mjs <site-dir> <tools-dir>
+//   node .ci/inline.mjs <site-dir> <tools-dir> <page-pkg-dir>
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [site, tools] = process.argv.slice(2).map((p) => path.resolve(p));
+const [site, tools, pagePkg] = process.argv.slice(2).map((p) => path.resolve(p));
 const esbuild = await import(path.join(tools, 'node_modules/esbuild/lib/main.js'));
 const read = (file) => fs.readFileSync(path.join(site, file));
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
 
 const css = esbuild.transformSync(read('www/style.css').toString(), { loader: 'css', minify: true }).code.trim();
-const bundle = esbuild.buildSync({
+const bundle = await esbuild.build({
   absWorkingDir: site,
   entryPoints: ['www/main.js'],
   bundle: true,
@@ -28,6 +30,11 @@ const bundle = esbuild.buildSync({
   write: false,
   metafile: true,
   logLevel: 'warning',
+  // www/ imports the library's glue (../pkg/synthesis_kinetics.js); the page bundles its own.
+  plugins: [{
+    name: 'page-module',
+    setup: (build) => build.onResolve({ filter: /\/pkg\/synthesis_kinetics\.js$/ }, () => ({ path: path.join(pagePkg, 'page.js') })),
+  }],
 });
 const js = bundle.outputFiles[0].text.trim();
 // An inline script ends at the first "</script"; the minifier never writes one, but check.
@@ -42,7 +49,7 @@ replace('<link rel="stylesheet" href="www/style.css">', `<style>${css}</style>`)
 // The module is asked for from the <head>, so that its bytes arrive while the page is parsed,
 // laid out and its script run; the script compiles them as they stream in.
 replace('<script type="module" src="www/main.js"></script>\n',
-  '<link rel="preload" id="sk-wasm" href="pkg/synthesis_kinetics_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n');
+  '<link rel="preload" id="sk-wasm" href="pkg/page_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n');
 replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${hash(js)}`);
 replace("style-src 'self'", `style-src 'self' ${hash(css)}`);
 // Last in the body, so that the page is parsed and painted first.

@@ -70,11 +70,15 @@ ensure_chromium() {
 
 # build_site: release wasm package + static folder at site-dir, relative URLs only.
 build_site() {
-  local pkg site
+  local pkg page site
   pkg=$(conf build pkg-dir)
+  page=$(conf build page-pkg-dir)
   site=$(conf build site-dir)
   say "building the release wasm package"
   wasm-pack build --release --target "$(conf build target)" --out-dir "$ROOT/$pkg" --no-pack >&2
+  say "building the page's module (the package without its scripting-only exports)"
+  wasm-pack build --release --target "$(conf build target)" --out-dir "$ROOT/$page" --out-name page \
+    --no-pack -- --no-default-features >&2
   say "assembling $site/"
   rm -rf "$site"
   mkdir -p "$site/pkg"
@@ -86,7 +90,8 @@ build_site() {
   # The scripting API's glue, minified in place; the page itself goes into index.html whole.
   "$TOOLS/node_modules/.bin/esbuild" "$site/pkg/synthesis_kinetics.js" --minify --log-level=warning \
     --outfile="$site/pkg/synthesis_kinetics.js" --allow-overwrite >&2
-  node "$ROOT/.ci/inline.mjs" "$site" "$TOOLS"
+  cp "$page/page_bg.wasm" "$site/pkg/"
+  node "$ROOT/.ci/inline.mjs" "$site" "$TOOLS" "$ROOT/$page"
   # The service worker must sit at the site root to control the page; its cache is named after
   # a hash of everything it caches, so each release replaces the previous one.
   local build

@@ -8,6 +8,7 @@ const SHELL = [
   'www/icon.svg',
   'www/help.html',
   'www/views.html',
+  'pkg/page_bg.wasm',
   'pkg/synthesis_kinetics.js',
   'pkg/synthesis_kinetics_bg.wasm',
 ];

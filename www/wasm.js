@@ -24,19 +24,18 @@ function use(wasm, memory) {
   Object.assign(state, { wasm, memory, calc });
 }
 
-/** Where the module is, beside the page (the built site and the source page alike). */
-const MODULE_URL = 'pkg/synthesis_kinetics_bg.wasm';
-
 /**
- * Loads the module, compiling it as it streams in. The built page asks for it from its <head>
- * (a preload link, #sk-wasm, see .ci/inline.mjs), so that its bytes arrive while the page is
- * laid out. Tells whether this is the built site.
+ * Loads the module, compiling it as it streams in. The built page asks for its own module (the
+ * package without the scripting-only exports) from its <head>, a preload link #sk-wasm (see
+ * .ci/inline.mjs), so that its bytes arrive while the page is laid out; the source page loads the
+ * package beside it. Tells whether this is the built site.
  */
 export async function loadWasm() {
-  const exports = await init({ module_or_path: new URL(MODULE_URL, document.baseURI) });
+  const preload = $('sk-wasm');
+  const exports = await init({ module_or_path: new URL(preload?.href ?? 'pkg/synthesis_kinetics_bg.wasm', document.baseURI) });
   // Named, so that the bundle leaves out the rest of the scripting API's glue.
   use({ Calculator, evaluateScenario, fromSi, presets, showQuantity, toSi }, exports.memory);
-  return $('sk-wasm') !== null;
+  return preload !== null;
 }
 
 function stop(why) {

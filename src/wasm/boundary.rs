@@ -294,14 +294,6 @@ pub fn number(value: &JsValue, field: &str) -> Result<f64, ApiError> {
         .ok_or_else(|| ApiError::new("type", field, "expected a number"))
 }
 
-/// An optional number argument: `undefined` or `null` is `None`.
-pub fn optional_number(value: &JsValue, field: &str) -> Result<Option<f64>, ApiError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    number(value, field).map(Some)
-}
-
 /// `value` as a plain JS object; absent parts (`None`) are `null`.
 pub fn write(value: &impl Serialize) -> JsValue {
     let out = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);

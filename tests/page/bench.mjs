@@ -79,7 +79,7 @@ for (let i = 0; i < RUNS; i += 1) {
     drawn: performance.getEntriesByName('sk-charts-drawn')[0].startTime,
     first: performance.getEntriesByType('navigation')[0].responseStart,
     last: performance.getEntriesByType('navigation')[0].responseEnd,
-    module: performance.getEntriesByName(new URL('pkg/synthesis_kinetics_bg.wasm', location.href).href)[0].responseEnd,
+    module: performance.getEntriesByName(new URL('pkg/page_bg.wasm', location.href).href)[0].responseEnd,
   }));
   firstDraw.push(t.drawn);
   firstByte.push(t.first);

@@ -29,7 +29,7 @@ const axeSource = fs.readFileSync(path.join(tools, 'node_modules/axe-core/axe.mi
 
 // The built page carries its CSS and JS and asks for the wasm module from its <head>
 // (.ci/inline.mjs); a test below checks that the first render requests nothing else.
-const FIRST_RENDER = ['index.html', 'pkg/synthesis_kinetics_bg.wasm'];
+const FIRST_RENDER = ['index.html', 'pkg/page_bg.wasm'];
 const KINDS = ['temperature', 'flux', 'transport', 'grain', 'arrhenius'];
 /** A chart counts as drawn when this share of its pixels differs from the background. */
 const MIN_INK = 0.02;
@@ -223,7 +223,7 @@ await test('loads from a sub-path, draws every chart, no errors or foreign reque
   // The page and the module its <head> asks for (once: the preload is used), then only the icon,
   // the manifest and the service worker.
   const rendering = requested.filter((u) => !/^(www\/(icon\.svg|manifest\.webmanifest)|sw\.js)$/.test(u));
-  assert.deepEqual(rendering, ['', 'pkg/synthesis_kinetics_bg.wasm'], `the first render requested ${JSON.stringify(requested)}`);
+  assert.deepEqual(rendering, ['', 'pkg/page_bg.wasm'], `the first render requested ${JSON.stringify(requested)}`);
   await assertChartsDrawn(page, 'first render');
   assert.match(await summary(page), /Peak flux/);
   assert.match(await page.textContent('#mixing-out'), /S_conf = 13\.38 J\/\(mol·K\) → G = 1\.338 × 10⁷ J\/\(K·mol·m\)/);
