@@ -45,6 +45,16 @@ impl GrainGrowth {
         })
     }
 
+    /// The growth exponent n.
+    pub fn exponent(&self) -> f64 {
+        self.exponent
+    }
+
+    /// The initial grain size d0 [m].
+    pub fn initial_size_m(&self) -> f64 {
+        (self.ln_d0_pow_n / self.exponent).exp()
+    }
+
     /// The grain-growth activation energy.
     pub fn activation_energy(&self) -> ActivationEnergy {
         self.ea
@@ -60,6 +70,22 @@ impl GrainGrowth {
 }
 
 impl GrainGrowth {
+    /// Grain size [m] after an isothermal hold of `hold_s` at `temperature_k` (eq. 12 as the
+    /// paper writes it).
+    pub fn size_after_hold_m(&self, temperature_k: f64, hold_s: f64) -> f64 {
+        self.grain_size_m(hold_s.ln() + self.ea.ln_boltzmann(temperature_k))
+    }
+
+    /// The law of growth exponent `exponent` with the same d0 and Eₐ whose k0 gives the same
+    /// size as this one after a hold of `hold_s` at `temperature_k`; `None` when that hold
+    /// does not grow the grains.
+    pub fn matched(&self, exponent: f64, temperature_k: f64, hold_s: f64) -> Option<GrainGrowth> {
+        let (d0, ea) = (self.initial_size_m(), self.ea.j_per_mol());
+        let d = self.size_after_hold_m(temperature_k, hold_s);
+        let k0 = calibrate_k0(exponent, d0, d, hold_s, temperature_k, ea).ok()?;
+        GrainGrowth::new(exponent, d0, k0, ea).ok()
+    }
+
     /// Grain size [m] after a thermal integral I_g [s] given in linear space, when d0ⁿ + k0·I_g
     /// is a finite double; `None` otherwise (use [`Self::grain_size_m`] with ln I_g).
     pub fn grain_size_of(&self, integral_s: f64) -> Option<f64> {

@@ -86,19 +86,29 @@ impl Modulation {
     ) -> Result<f64, InputError> {
         let field = Field::new("durationS");
         let t = check(field, duration_s, limits::DURATION)?;
-        let denominator = t.ln() - self.ln_integral_for(diffusion, residual);
-        let temp = diffusion.activation_energy().temperature_k() / denominator;
-        if denominator <= 0.0 || temp > limits::TEMPERATURE.max {
-            return Err(InputError::unreachable(
+        self.temperature_k(diffusion, residual, t).ok_or_else(|| {
+            InputError::unreachable(
                 field,
                 format!(
                     "no temperature up to {} K reaches the residual in {} s with this D0 and λ",
                     number(limits::TEMPERATURE.max),
                     number(t)
                 ),
-            ));
-        }
-        Ok(temp.max(0.0))
+            )
+        })
+    }
+
+    /// The same for a duration known to be valid; `None` where no temperature up to the
+    /// highest allowed reaches the residual.
+    pub fn temperature_k(
+        &self,
+        diffusion: &Arrhenius,
+        residual: Residual,
+        duration_s: f64,
+    ) -> Option<f64> {
+        let denominator = duration_s.ln() - self.ln_integral_for(diffusion, residual);
+        let temp = diffusion.activation_energy().temperature_k() / denominator;
+        (denominator > 0.0 && temp <= limits::TEMPERATURE.max).then(|| temp.max(0.0))
     }
 
     /// The highest activation energy at which a hold of `duration_s` at `temperature_k`
@@ -198,6 +208,22 @@ pub fn ramp_rate_for_length(
         ));
     }
     Ok(rate)
+}
+
+/// Diffusion length L = √(D0·I) [m] after heating from `from_k` to `peak_k` and cooling back at
+/// one rate `rate_k_per_s`, as a shock or a furnace without a hold does.
+///
+/// # Formula
+/// I = 2·[T·E2(Ea/(R T))]_{from}^{peak} / β (the exact ramp integral, twice).
+pub fn heat_and_cool_length_m(
+    diffusion: &Arrhenius,
+    from_k: f64,
+    peak_k: f64,
+    rate_k_per_s: f64,
+) -> f64 {
+    let a = diffusion.activation_energy().temperature_k();
+    let ln_integral = 2f64.ln() + ln_ramp(a, from_k, peak_k) - rate_k_per_s.ln();
+    (0.5 * (diffusion.ln_d0() + ln_integral)).exp()
 }
 
 fn finite_time(ln_t: f64, field: Field<'_>) -> Result<f64, InputError> {

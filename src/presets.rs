@@ -14,6 +14,8 @@ pub struct Technique {
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
+    /// Its abbreviation, where a chart marks it.
+    pub short: &'static str,
     /// Literature source of the rates and temperatures.
     pub source: &'static str,
     /// Whether the program's numbers come from the cited source.
@@ -104,6 +106,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "furnace",
         name: "Conventional furnace",
+        short: "furnace",
         source: "Typical solid-state practice: 5–10 K/min, holds of hours, ~1500 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -116,6 +119,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "sps",
         name: "Spark plasma sintering",
+        short: "SPS",
         source: "Typical SPS practice: 100–1000 K/min, holds of minutes",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -128,6 +132,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "uhs",
         name: "Ultrafast high-temperature sintering",
+        short: "UHS",
         source: "Wang et al., Science 2020, 368, 521: 10³–10⁴ K/min, up to ~3000 K, ~10 s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -140,6 +145,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "cts",
         name: "Carbothermal shock",
+        short: "CTS",
         source: "Yao et al., Science 2018, 359, 1489: ~2000 K for 55 ms, ~10⁵ K/s",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -152,6 +158,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "shockwave",
         name: "High-temperature shockwave",
+        short: "HTS",
         source: "Yao et al., Nat. Nanotechnol. 2019: 1500–2000 K, 55 ms on, ~10× longer off, repeated",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -166,6 +173,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "programmable",
         name: "Programmable heating and quenching",
+        short: "PHQ",
         source: "Dong et al., Nature 2022, 605, 470: 0.02 s on / 1.08 s off, up to ~2400 K",
         confirmed: true,
         start_k: ROOM_TEMPERATURE_K,
@@ -180,6 +188,7 @@ pub const TECHNIQUES: &[Technique] = &[
     Technique {
         id: "other",
         name: "Microwave, laser, flame, plasma, infrared, induction",
+        short: "other",
         source: "No confirmed rates: an editable placeholder (100 K/s to 1500 K, 60 s hold)",
         confirmed: false,
         start_k: ROOM_TEMPERATURE_K,

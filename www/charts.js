@@ -14,7 +14,12 @@ const CHARTS = [
   ['transport', 'Diffusion length L(t); transported amount and homogenisation residual in the readout'],
   ['grain', 'Grain size d(t), eq. (12)'],
   ['arrhenius', 'Arrhenius plot of D against 1/T; extrapolation shaded'],
+  ['mixing', 'Temperature that homogenises against the mixing length, the paper’s routes marked (§3.2)'],
+  ['rate', 'Diffusion length against the heating rate, technique presets marked (§3.3)'],
+  ['growth', 'Grain size after a hold against its temperature, n = 2 and 3 (§3.4)'],
 ];
+/** The charts of the paper's questions, shown only in their view (views.js). */
+export const VIEW_CHARTS = ['mixing', 'rate', 'growth'];
 /** Every chart's name. */
 export const CHART_KINDS = CHARTS.map(([kind]) => kind);
 /** The title of chart `kind`. */
@@ -100,7 +105,7 @@ function drawn() {
 
 // Zoom: dragging across a time chart zooms every time chart into that time; a button under each
 // shows the whole programs again.
-const TIME_CHARTS = CHART_KINDS.filter((kind) => kind !== 'arrhenius');
+const TIME_CHARTS = ['temperature', 'flux', 'transport', 'grain'];
 /** How long a finger rests before its drag zooms [ms]: a finger that moves at once reads the chart. */
 const TOUCH_HOLD_MS = 400;
 
@@ -190,9 +195,9 @@ export function refreshTables(calc) {
   }
 }
 
-/** Brings every chart up to date, on screen or not (before printing, say). */
+/** Brings every chart shown up to date, on screen or not (before printing, say). */
 export const drawEveryChart = () => guarded((calc) => {
-  for (const [kind] of CHARTS) calc.ensureDrawn(kind);
+  for (const [kind] of CHARTS) if (!figureOf(kind).hidden) calc.ensureDrawn(kind);
 });
 
 const exportPng = (kind) => guarded((calc) => {
@@ -246,7 +251,7 @@ function buildFigure(kind, title) {
   details.addEventListener('toggle', () => {
     if (details.open) guarded((calc) => renderTable(calc, kind, details));
   });
-  return el('figure', { className: 'chart' }, [
+  return el('figure', { className: 'chart', hidden: VIEW_CHARTS.includes(kind) }, [
     el('figcaption', { className: 'source', textContent: title }), canvas, band, cursor, ...slidersUnder(kind), readout,
     el('div', { className: 'row' }, [...buttons, details]),
   ]);

@@ -3,7 +3,7 @@
 // say, and is part of the share link (`view=…`; with `embed=1`, a course page shows the view
 // alone). A chart's name is a view too: `embed=1&view=flux` embeds that chart.
 
-import { CHART_KINDS, chartTitle, figureOf, fitCharts } from './charts.js';
+import { CHART_KINDS, VIEW_CHARTS, chartTitle, figureOf, fitCharts } from './charts.js';
 import { $, fetchDocument, setText, tableOf } from './dom.js';
 import { optionalSi, showMixingInputs } from './inputs.js';
 import { clearPins, pin } from './panels.js';
@@ -58,9 +58,9 @@ function technique(id) {
 }
 
 /**
- * The views of the paper: their charts, how each sets the inputs (pinning the programs it
- * compares), and whether the inverse answers belong to its numbers. Their words are in
- * www/views.html.
+ * The views of the paper: their charts (first the chart of the paper's question, where it has
+ * one), how each sets the inputs (pinning the programs it compares), and whether the inverse
+ * answers belong to its numbers. Their words are in www/views.html.
  */
 const PAPER_VIEWS = {
   ramps: {
@@ -75,7 +75,7 @@ const PAPER_VIEWS = {
     },
   },
   mixing: {
-    charts: ['transport', 'temperature'],
+    charts: ['mixing', 'transport'],
     inverse: true,
     apply() {
       clearPins();
@@ -96,7 +96,7 @@ const PAPER_VIEWS = {
     },
   },
   rate: {
-    charts: ['transport', 'temperature'],
+    charts: ['rate', 'transport'],
     apply() {
       clearPins();
       $('time-axis').value = 'log';
@@ -108,7 +108,7 @@ const PAPER_VIEWS = {
     },
   },
   growth: {
-    charts: ['grain', 'temperature'],
+    charts: ['growth', 'grain'],
     apply() {
       clearPins();
       $('grain-on').checked = true;
@@ -151,9 +151,12 @@ async function loadProse() {
 /** Each moved chart and the placeholder keeping its place among the others. */
 const homes = new Map();
 
-/** Moves the charts of the view shown back to where they were. */
+/** Moves the charts of the view shown back to where they were (a paper's chart, hidden). */
 function returnCharts() {
-  for (const [figure, placeholder] of homes) placeholder.replaceWith(figure);
+  for (const [figure, placeholder] of homes) {
+    placeholder.replaceWith(figure);
+    figure.hidden = VIEW_CHARTS.includes(placeholder.data);
+  }
   homes.clear();
 }
 
@@ -193,6 +196,7 @@ export function openView(name, { apply = false, alone = false } = {}) {
     const placeholder = document.createComment(kind);
     figure.replaceWith(placeholder);
     homes.set(figure, placeholder);
+    figure.hidden = false;
     slot.append(figure);
   }
   $('view').hidden = false;
@@ -215,13 +219,15 @@ export function closeView() {
 }
 
 /**
- * Brings the view's numbers in step with the current scenario (each edit passes here): the
- * programs it compares side by side, and the inverse answers where they belong to its question.
+ * Brings the view's numbers in step with the current scenario (each edit passes here): its
+ * chart's curves at the points the paper names, the inverse answers where they belong to its
+ * question, and the programs it compares side by side.
  */
 export function refreshView(calc = state.calc) {
   if (!calc || !state.view) return;
   const view = viewOf(state.view);
-  const text = view.inverse ? calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), undefined) : '';
+  const inverse = view.inverse ? calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), undefined) : '';
+  const text = [view.paper ? calc.viewText(view.charts[0]) : '', inverse].filter(Boolean).join('\n\n');
   setText($('view-numbers'), text);
   $('view-numbers').hidden = !text;
   $('view-table').hidden = !view.paper;

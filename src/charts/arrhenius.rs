@@ -2,6 +2,7 @@
 
 use std::f64::consts::LOG10_E;
 
+use super::legend::legend_entries;
 use super::theme::{Theme, trace_color};
 use super::{Scale, Scene, Spec, Trace};
 use crate::display::{DisplayUnits, number, number_from_log10};
@@ -51,7 +52,13 @@ pub(super) fn spec(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) ->
     let shaded = scenes
         .first()
         .and_then(|s| s.model.valid_range_k())
-        .map(|(vlo, vhi)| vec![(1000.0 / hi, 1000.0 / vhi), (1000.0 / vlo, 1000.0 / lo)])
+        .map(|(vlo, vhi)| {
+            let all = (f64::NEG_INFINITY, f64::INFINITY);
+            vec![
+                ((1000.0 / hi, 1000.0 / vhi), all),
+                ((1000.0 / vlo, 1000.0 / lo), all),
+            ]
+        })
         .unwrap_or_default();
     Spec {
         caption: "Arrhenius plot (shaded: extrapolated beyond the measured range)".into(),
@@ -59,7 +66,9 @@ pub(super) fn spec(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) ->
         y_label: d_header(units),
         x_scale: Scale::Linear,
         y_scale: Scale::Log10,
+        legend: legend_entries(scenes, theme),
         traces,
+        marks: Vec::new(),
         shaded,
     }
 }

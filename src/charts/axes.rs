@@ -77,11 +77,15 @@ impl Frame {
     }
 }
 
+/// The lowest and highest of the finite `values` (a point at infinity, as log10 of a length of
+/// zero, is not drawn).
 pub(super) fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
-    values.fold(None, |acc, v| match acc {
-        None => Some((v, v)),
-        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-    })
+    values
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
 }
 
 /// Pads a range so that flat and single-point traces still get a visible axis.

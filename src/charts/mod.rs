@@ -10,9 +10,13 @@ mod arrhenius;
 mod axes;
 mod flux;
 mod grain;
+mod growth;
 mod legend;
 mod lines;
 mod plot;
+mod rates;
+mod routes;
+mod sweep;
 mod temperature;
 mod theme;
 mod transport;
@@ -21,6 +25,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use axes::{Frame, Scale};
+use legend::legend_entries;
 pub use plot::{Guides, Layout, Plot};
 pub use theme::Theme;
 use theme::trace_color;
@@ -54,21 +59,43 @@ pub enum ChartKind {
     Grain,
     /// D against 1/T with the measured range marked.
     Arrhenius,
+    /// §3.2: the temperature that homogenises against the mixing length.
+    Mixing,
+    /// §3.3: the diffusion length against the heating rate.
+    Rate,
+    /// §3.4: the grain size after a hold against its temperature.
+    Growth,
 }
 
 impl ChartKind {
     /// All charts, in page order.
-    pub const ALL: [ChartKind; 5] = [
+    pub const ALL: [ChartKind; 8] = [
         ChartKind::Temperature,
         ChartKind::Flux,
         ChartKind::Transport,
         ChartKind::Grain,
         ChartKind::Arrhenius,
+        ChartKind::Mixing,
+        ChartKind::Rate,
+        ChartKind::Growth,
     ];
 
     /// Whether the chart is drawn against time (and so zooms with the others).
     pub fn against_time(self) -> bool {
-        self != ChartKind::Arrhenius
+        matches!(
+            self,
+            ChartKind::Temperature | ChartKind::Flux | ChartKind::Transport | ChartKind::Grain
+        )
+    }
+
+    /// The sweep a chart of the paper's questions draws for `model`.
+    fn sweep<'a>(self, model: &'a Model, units: &DisplayUnits) -> Option<sweep::Sweep<'a>> {
+        match self {
+            ChartKind::Mixing => Some(routes::sweep(model, units)),
+            ChartKind::Rate => Some(rates::sweep(model, units)),
+            ChartKind::Growth => Some(growth::sweep(model, units)),
+            _ => None,
+        }
     }
 }
 
@@ -79,6 +106,9 @@ impl Named for ChartKind {
         ("transport", ChartKind::Transport),
         ("grain", ChartKind::Grain),
         ("arrhenius", ChartKind::Arrhenius),
+        ("mixing", ChartKind::Mixing),
+        ("rate", ChartKind::Rate),
+        ("growth", ChartKind::Growth),
     ];
 }
 
@@ -227,6 +257,14 @@ pub(super) struct Trace {
     pub(super) points: Vec<(f64, f64)>,
 }
 
+/// A point named on a chart: its label, place and colour.
+#[derive(PartialEq)]
+pub(super) struct Mark {
+    pub(super) label: String,
+    pub(super) at: (f64, f64),
+    pub(super) color: RGBColor,
+}
+
 /// What a chart shows, built by the chart files.
 pub(super) struct Spec {
     pub(super) caption: String,
@@ -234,9 +272,33 @@ pub(super) struct Spec {
     pub(super) y_label: String,
     pub(super) x_scale: Scale,
     pub(super) y_scale: Scale,
+    /// Legend lines: label and colour.
+    pub(super) legend: Vec<(String, RGBColor)>,
     pub(super) traces: Vec<Trace>,
-    /// x intervals to shade (extrapolated regions).
-    pub(super) shaded: Vec<(f64, f64)>,
+    pub(super) marks: Vec<Mark>,
+    /// Rectangles to shade (extrapolated regions), as x and y intervals; infinite ends reach
+    /// the plot's edges.
+    pub(super) shaded: Vec<Shade>,
+}
+
+/// An x and a y interval.
+pub(super) type Shade = ((f64, f64), (f64, f64));
+
+impl Spec {
+    /// A chart with nothing to draw (a chart of the current scenario, when there is none).
+    fn empty() -> Spec {
+        Spec {
+            caption: String::new(),
+            x_label: String::new(),
+            y_label: String::new(),
+            x_scale: Scale::Linear,
+            y_scale: Scale::Linear,
+            legend: Vec::new(),
+            traces: Vec::new(),
+            marks: Vec::new(),
+            shaded: Vec::new(),
+        }
+    }
 }
 
 /// Draws one chart of `scenes` on `area` and returns its frame. `pixel_ratio` is the number of
@@ -272,7 +334,9 @@ pub(super) fn time_spec(
         y_label: column.header(units),
         x_scale,
         y_scale,
+        legend: legend_entries(scenes, theme),
         traces,
+        marks: Vec::new(),
         shaded: Vec::new(),
     }
 }
@@ -325,7 +389,7 @@ fn shown(kind: ChartKind) -> &'static [&'static Column] {
         ChartKind::Flux => flux::SHOWN,
         ChartKind::Transport => transport::SHOWN,
         ChartKind::Grain => grain::SHOWN,
-        ChartKind::Arrhenius => &[],
+        _ => &[],
     }
 }
 
@@ -340,6 +404,9 @@ pub fn readout(
     let x = frame.x_at(px)?;
     if frame.kind == ChartKind::Arrhenius {
         return Some(arrhenius::readout(scenes, x, units));
+    }
+    if let Some(sweep) = frame.kind.sweep(scenes.first()?.model, units) {
+        return Some(sweep.readout(x, units));
     }
     let units = &DisplayUnits {
         time: Some(frame.time.unit),
@@ -362,6 +429,12 @@ pub fn readout(
         })
         .collect();
     Some(lines.join("\n"))
+}
+
+/// The numbers of the view of chart `kind` (a chart of the paper's questions) for `scene`: its
+/// curves at the points the paper names, and its notes; `None` for the other charts.
+pub fn view_text(kind: ChartKind, scene: &Scene<'_>, units: &DisplayUnits) -> Option<String> {
+    Some(kind.sweep(scene.model, units)?.summary(units))
 }
 
 /// Which of `values` (in time order) a table of at most `rows` rows (at least 4) shows: the first
@@ -395,6 +468,9 @@ pub fn table(kind: ChartKind, scenes: &[Scene<'_>], rows: usize, view: &View) ->
     };
     if kind == ChartKind::Arrhenius {
         return arrhenius::table(scene, rows, &view.units);
+    }
+    if let Some(sweep) = kind.sweep(scene.model, &view.units) {
+        return sweep.table(rows, &view.units);
     }
     let units = &DisplayUnits {
         time: Some(TimeFrame::of(scenes, view).unit),
@@ -572,6 +648,31 @@ mod tests {
     }
 
     #[test]
+    fn every_chart_of_a_program_that_never_heats_draws_on_finite_axes() {
+        // A hold at room temperature: the §3.3 chart's lengths are all zero, whose log is -∞.
+        let mut scenario = crate::scenario::tests::example();
+        scenario.program.segments = vec![crate::program::Segment::Hold { duration_s: 60.0 }];
+        let (model, curves) = evaluated(&scenario);
+        let scene = Scene {
+            label: "room temperature",
+            model: &model,
+            curves: &curves,
+        };
+        let view = View {
+            time_axis: TimeAxis::Linear,
+            units: readers_units(),
+            zoom: None,
+        };
+        for kind in ChartKind::ALL {
+            let mut svg = String::new();
+            let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            let frame = draw(kind, &area, &[scene], &view, &Theme::LIGHT, 1.0).unwrap();
+            let ends = [frame.x.0, frame.x.1, frame.y.0, frame.y.1];
+            assert!(ends.iter().all(|v| v.is_finite()), "{kind:?}: {frame:?}");
+        }
+    }
+
+    #[test]
     fn every_chart_renders_to_svg_with_data_in_the_readers_units() {
         let (model, curves) = evaluated(&crate::scenario::tests::example());
         let scene = Scene {
@@ -580,7 +681,10 @@ mod tests {
             curves: &curves,
         };
         let units = readers_units();
-        for kind in ChartKind::ALL {
+        let charts = ChartKind::ALL
+            .into_iter()
+            .filter(|&k| k.against_time() || k == ChartKind::Arrhenius);
+        for kind in charts {
             for time_axis in [TimeAxis::Linear, TimeAxis::Log, TimeAxis::Normalised] {
                 let mut svg = String::new();
                 let view = View {
@@ -614,7 +718,7 @@ mod tests {
                     ChartKind::Transport => Some("L [nm]"),
                     ChartKind::Grain => Some("d [nm]"),
                     ChartKind::Flux => Some("|J| [mol/(m²·s)]"),
-                    ChartKind::Arrhenius => None,
+                    _ => None,
                 };
                 if let Some(label) = axis_unit {
                     assert!(svg.contains(label), "{kind:?}: no {label}");

@@ -6,12 +6,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
 use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
-use super::legend::legend_entries;
 use super::lines::{Line, trace_line};
 use super::theme::*;
 use super::{
-    ChartKind, Scene, TimeFrame, Trace, View, arrhenius, flux, grain, temperature, time_spec,
-    transport,
+    ChartKind, Mark, Scene, Shade, Spec, TimeFrame, Trace, View, arrhenius, flux, grain,
+    temperature, time_spec, transport,
 };
 
 /// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
@@ -24,7 +23,8 @@ pub struct Plot {
     pub(super) time: TimeFrame,
     pub(super) guides: Guides,
     pub(super) traces: Vec<Trace>,
-    shaded: Vec<(f64, f64)>,
+    marks: Vec<Mark>,
+    shaded: Vec<Shade>,
 }
 
 /// Everything a chart's guides show: equal `Guides` draw identical pixels.
@@ -83,22 +83,25 @@ impl Plot {
             ChartKind::Transport => time_chart(transport::CURVE, transport::CAPTION.into()),
             ChartKind::Grain => time_chart(grain::CURVE, grain::CAPTION.into()),
             ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),
+            ChartKind::Mixing | ChartKind::Rate | ChartKind::Growth => scenes
+                .first()
+                .and_then(|s| kind.sweep(s.model, units))
+                .map(|sweep| sweep.spec(units, theme))
+                .unwrap_or_else(Spec::empty),
         };
         let zoomed = kind.against_time().then(|| time.zoomed_range()).flatten();
-        let x = zoomed.unwrap_or_else(|| {
-            let x = bounds(
-                spec.traces
-                    .iter()
-                    .flat_map(|t| t.points.iter().map(|p| p.0)),
-            );
-            pad(x.unwrap_or((0.0, 1.0)), spec.x_scale)
-        });
-        let y = bounds(
+        // Every point drawn: the traces' and the marked ones.
+        let points = || {
             spec.traces
                 .iter()
-                .flat_map(|t| t.points.iter().map(|p| p.1)),
-        )
-        .unwrap_or((0.0, 1.0));
+                .flat_map(|t| t.points.iter().copied())
+                .chain(spec.marks.iter().map(|m| m.at))
+        };
+        let x = zoomed.unwrap_or_else(|| {
+            let x = bounds(points().map(|p| p.0));
+            pad(x.unwrap_or((0.0, 1.0)), spec.x_scale)
+        });
+        let y = bounds(points().map(|p| p.1)).unwrap_or((0.0, 1.0));
         // At most MAX_DECADES before padding (which grows with the span) and after rounding.
         let limited = |(lo, hi): (f64, f64)| match spec.y_scale {
             Scale::Log10 => (lo.max(hi - MAX_DECADES), hi),
@@ -116,12 +119,13 @@ impl Plot {
                 y_scale: spec.y_scale,
                 x,
                 y: y_range,
-                legend: legend_entries(scenes, theme),
+                legend: spec.legend,
                 theme: *theme,
                 ratio: pixel_ratio.clamp(0.5, 4.0),
                 size,
             },
             traces: spec.traces,
+            marks: spec.marks,
             shaded: spec.shaded,
         }
     }
@@ -281,11 +285,11 @@ impl Plot {
             let (px, py) = frame.to_pixel(p);
             (px.round() as i32, py.round() as i32)
         };
-        for &(from, to) in &self.shaded {
-            let (from, to) = (from.max(x.0), to.min(x.1));
-            if from < to {
+        for &((x0, x1), (y0, y1)) in &self.shaded {
+            let (x0, x1, y0, y1) = (x0.max(x.0), x1.min(x.1), y0.max(y.0), y1.min(y.1));
+            if x0 < x1 && y0 < y1 {
                 area.draw(&Rectangle::new(
-                    [pixel((from, y.1)), pixel((to, y.0))],
+                    [pixel((x0, y1)), pixel((x1, y0))],
                     theme.shade.mix(0.6).filled(),
                 ))?;
             }
@@ -295,6 +299,34 @@ impl Plot {
             let line = trace_line(trace.points.iter().map(|&p| frame.to_pixel(p)));
             let style = ShapeStyle::from(trace.color).stroke_width(self.px(TRACE_PX));
             area.draw(&Line::new(&line, style))?;
+        }
+        let radius = self.px(MARK_PX);
+        let (right, text) = (plot.0.end, self.text());
+        for mark in &self.marks {
+            let inside = (x.0..=x.1).contains(&mark.at.0) && (y.0..=y.1).contains(&mark.at.1);
+            if !inside {
+                continue;
+            }
+            let (px, py) = pixel(mark.at);
+            area.draw(&Circle::new((px, py), radius, mark.color.filled()))?;
+            area.draw(&Circle::new(
+                (px, py),
+                radius,
+                theme.foreground.stroke_width(1),
+            ))?;
+            // The label beside the point, on its left near the right edge.
+            let (w, h) = area.estimate_text_size(&mark.label, &text)?;
+            let gap = 2 * radius as i32;
+            let left = if px + gap + w as i32 > right {
+                px - gap - w as i32
+            } else {
+                px + gap
+            };
+            area.draw(&Text::new(
+                mark.label.as_str(),
+                (left, py - h as i32 / 2),
+                text.clone(),
+            ))?;
         }
         Ok(())
     }

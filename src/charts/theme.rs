@@ -57,5 +57,7 @@ pub(super) const Y_LABELS_PX: (f64, f64) = (44.0, 60.0);
 /// Number of x and y axis labels: on a phone, elsewhere.
 pub(super) const X_LABELS: (usize, usize) = (4, 7);
 pub(super) const Y_LABELS: (usize, usize) = (5, 7);
+/// Radius of a marked point [CSS px].
+pub(super) const MARK_PX: f64 = 4.0;
 /// Width of a trace [CSS px].
 pub(super) const TRACE_PX: f64 = 2.0;

@@ -175,6 +175,11 @@ impl Model {
         &self.flux
     }
 
+    /// The grain-growth law, when grain growth is computed.
+    pub fn grain(&self) -> Option<&GrainGrowth> {
+        self.grain.as_ref()
+    }
+
     /// The measured temperature range of D, if given [K].
     pub fn valid_range_k(&self) -> Option<(f64, f64)> {
         self.valid_range_k

@@ -518,6 +518,18 @@ impl Calculator {
         write(&report::comparison(&all, &self.view.units))
     }
 
+    /// The numbers of the view of chart `kind` ("mixing", "rate" or "growth": the paper's
+    /// questions) for the current scenario, in the reader's units; empty for the other charts.
+    #[wasm_bindgen(js_name = viewText)]
+    pub fn view_text(&self, kind: &str) -> Result<String, ApiError> {
+        let kind = chart_kind(kind)?;
+        Ok(self
+            .current
+            .as_ref()
+            .and_then(|e| charts::view_text(kind, &e.scene(), &self.view.units))
+            .unwrap_or_default())
+    }
+
     /// The mixing panel's answer: S_conf of the composition (when given) and the G it implies.
     #[wasm_bindgen(js_name = mixingText)]
     pub fn mixing_text(&self) -> String {

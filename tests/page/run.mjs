@@ -129,8 +129,8 @@ async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** Share of non-background pixels of every chart, and whether each canvas matches its box. */
-function inkOf(page) {
+/** Share of non-background pixels of each chart (of the main grid unless `kinds` are named), and whether each canvas matches its box. */
+function inkOf(page, kinds = KINDS) {
   return page.evaluate(async ([kinds, minInk]) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     // What the canvas shows: the core draws on the canvas's own 2D context.
@@ -158,7 +158,7 @@ function inkOf(page) {
       out[k] = { ink, crisp, width: c.clientWidth };
     }
     return out;
-  }, [KINDS, MIN_INK]);
+  }, [kinds, MIN_INK]);
 }
 async function assertChartsDrawn(page, what) {
   const ink = await inkOf(page);
@@ -696,6 +696,15 @@ await test('works offline after the first visit', async () => {
 const R_GAS = 8.314462618;
 const homogenisingK = (lambda, t) => 318e3 / R_GAS / Math.log(4 * Math.PI ** 2 * 2.66e-6 * t / (lambda ** 2 * Math.log(100)));
 const routeBarrier = (lambda, temp, t) => R_GAS * temp * Math.log(4 * Math.PI ** 2 * 2.66e-6 * t / (lambda ** 2 * Math.log(100)));
+/** L [m] after heating from 298.15 K to `peakK` and cooling back at `rate` [K/s], D0 = 2.66e-6 m²/s: Simpson's rule. */
+function heatAndCoolLength(peakK, rate, ea = 318e3) {
+  const n = 20000;
+  const f = (t) => Math.exp(-ea / (R_GAS * t));
+  const h = (peakK - 298.15) / n;
+  let sum = f(298.15) + f(peakK);
+  for (let i = 1; i < n; i += 1) sum += (i % 2 ? 4 : 2) * f(298.15 + i * h);
+  return Math.sqrt(2.66e-6 * 2 * (sum * h / 3) / rate);
+}
 
 await test('the paper’s questions, one tap each, with their numbers and charts; views travel in links', async () => {
   const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'views');
@@ -707,8 +716,13 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   await p.click('[data-view=mixing]');
   await p.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('homogenises if'));
   assert.equal(await inView('transport'), true, 'the transport chart is shown in the view');
+  assert.equal(await inView('mixing'), true, 'the §3.2 chart is shown in the view');
+  assert.ok((await inkOf(p, ['mixing'])).mixing.ink > MIN_INK, 'the §3.2 chart is drawn');
   for (const name of ['Atomic mixing, λ ~ 1 nm', 'Solid state, λ ~ 1 µm', 'Template, λ ~ 10 nm']) assert.ok((await compared()).includes(name), name);
   const numbers = await p.textContent('#view-numbers');
+  // The §3.2 chart's curves at the routes' lengths: 1 µm and 1 nm homogenised in 2 h.
+  assert.match(numbers, new RegExp(`Solid state, λ ~ 1 µm: λ = 1 µm: .*; in 2 h: ${homogenisingK(1e-6, 7200).toPrecision(4)} K\n`));
+  assert.match(numbers, new RegExp(`Atomic mixing, λ ~ 1 nm: λ = 0.001 µm: .*; in 2 h: ${homogenisingK(1e-9, 7200).toPrecision(4)} K\n`));
   assert.ok(numbers.includes(`Homogenises in a 2 h hold at T = ${homogenisingK(1e-9, 7200).toPrecision(4)} K`), numbers);
   assert.ok(numbers.includes(`A 2 h hold at 673.2 K homogenises if Eₐ ≤ ${(routeBarrier(1e-9, 673.15, 7200) / 1000).toPrecision(4)} kJ/mol (this species: 318 kJ/mol)`), numbers);
   await p.waitForFunction(() => document.getElementById('view-finding').textContent.length > 50);
@@ -745,14 +759,25 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('Spark plasma sintering'));
   assert.match(await compared(), /Carbothermal shock.*Conventional furnace/);
   assert.equal(await inView('transport'), true);
+  assert.equal(await inView('rate'), true);
+  assert.ok((await inkOf(p, ['rate'])).rate.ink > MIN_INK, 'the §3.3 chart is drawn');
+  // Its curves at carbothermal shock's rate (10⁵ K/s), heating to its 2000 K and back.
+  const shock = (await p.textContent('#view-numbers')).split('\n').find((line) => line.startsWith('CTS: '));
+  const shockLengths = [318e3, 268e3, 218e3].map((ea) => `Eₐ = ${ea / 1000} kJ/mol: ${(heatAndCoolLength(2000, 1e5, ea) * 1e6).toPrecision(4)} µm`);
+  assert.equal(shock, `CTS: β = 6 × 10⁶ K/min: ${shockLengths.join('; ')}`);
+  await p.screenshot({ path: path.join(shots, 'view-rate.png') });
   await p.click('[data-view=growth]');
   await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('drag-limited growth (n = 3)'));
   assert.equal(await inView('grain'), true);
+  assert.equal(await inView('growth'), true);
+  assert.ok((await inkOf(p, ['growth'])).growth.ink > MIN_INK, 'the §3.4 chart is drawn');
+  await p.screenshot({ path: path.join(shots, 'view-growth.png') });
   // Closing puts every chart back.
   await p.click('#view-close');
   assert.equal(await p.isVisible('#view'), false);
   assert.equal(await p.$eval('#chart-flux', (c) => c.closest('section').id), 'charts');
-  assert.deepEqual(await p.$$eval('#charts canvas', (cs) => cs.map((c) => c.id.slice(6))), KINDS, 'in their order');
+  assert.deepEqual(await p.$$eval('#charts figure:not([hidden]) canvas', (cs) => cs.map((c) => c.id.slice(6))), KINDS, 'in their order');
+  assert.equal(await p.isVisible('#chart-mixing'), false, 'the paper’s charts show only in their views');
   // A view named alone sets its inputs; an unknown one says so (each a new load, not a hash change).
   await p.goto('about:blank');
   await p.goto(`${url}#view=rate`);
@@ -775,7 +800,7 @@ await test('a course page may embed one view or one chart, with the citation and
   assert.equal(await p.isVisible('#inputs'), false, 'only the view');
   assert.equal(await p.isVisible('#chart-flux'), false);
   assert.match(await p.textContent('.top .tagline'), /Meng et al\./);
-  const top = await p.$eval('#chart-transport', (c) => c.getBoundingClientRect().top);
+  const top = await p.$eval('#chart-mixing', (c) => c.getBoundingClientRect().top);
   assert.ok(top < 600 - 150, `the chart starts on the first screen (${top} px)`);
   assert.equal(await p.isVisible('#view-full'), true, 'a link to the full calculator');
   const full = await p.$eval('#view-full', (a) => {
@@ -810,7 +835,7 @@ await test('phone size: charts first and each within 3 screens, the chart of the
     .filter(([, r]) => r.width < 44 || r.height < 44)
     .map(([id, r]) => `${id} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`));
   assert.deepEqual(small, [], 'touch targets of at least 44×44 px');
-  const tops = await p.$$eval('#charts canvas', (cs) => cs.map((c) => [c.id, Math.round(c.getBoundingClientRect().top + scrollY)]));
+  const tops = await p.$$eval('#charts figure:not([hidden]) canvas', (cs) => cs.map((c) => [c.id, Math.round(c.getBoundingClientRect().top + scrollY)]));
   for (const [id, top] of tops) assert.ok(top < 3 * 740, `${id} starts at ${top} px, within 3 screens`);
   console.log(`     phone: charts start at ${tops.map(([id, top]) => `${id.slice(6)} ${top} px`).join(', ')}`);
   const ink = await inkOf(p);
@@ -911,7 +936,7 @@ await test('print: the charts, the summary and the inputs as one block, no contr
   assert.equal(await p.isVisible('#chart-flux'), true);
   // Every chart is drawn, those off screen before printing too.
   await settle(p);
-  const printed = await p.$$eval('#charts canvas', (all) => all.map((c) => {
+  const printed = await p.$$eval('figure.chart:not([hidden]) canvas', (all) => all.map((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let differ = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) differ += 1;
