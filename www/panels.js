@@ -93,10 +93,14 @@ export const clearPins = () => guarded((calc) => {
 });
 
 /**
- * Pins the scenarios of a share link (`{ label, scenario }` each), which the core checks like any
- * input; returns the indices of those it refused. The current scenario is recomputed after.
+ * Pins the scenarios of a share link (`{ label, scenario }` each) in place of those pinned; the
+ * core checks each like any input. Returns the indices of those it refused. The current scenario
+ * is recomputed after.
  */
 export const restorePins = (pins) => guarded((calc) => {
+  calc.clearPins();
+  state.pins = [];
+  $('pins').textContent = '';
   const refused = pins.flatMap(({ label, scenario }, i) => {
     try {
       calc.update(scenario);

@@ -21,8 +21,8 @@ const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pi
 const MAX_LABEL = 40;
 const FIELD_TEXT = /^[-+0-9.eE:;, ]{0,200}$/;
 
-/** The whole state of the inputs, as a share link keeps it. */
-function pageState() {
+/** The whole state of the inputs and pins, as a share link keeps it. */
+export function pageState() {
   return {
     v: STATE_VERSION,
     fields: Object.fromEntries([...Object.keys(FIELDS), ...TEXT_FIELDS].map((id) => [id, $(id).value])),
@@ -116,6 +116,24 @@ function sample(names) {
 }
 const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * Puts a state (a link's, or pageState()'s) into the inputs and pins, what it lacks at its
+ * default; tells how many settings it applied, and the names of those it ignored.
+ */
+export function loadState(raw) {
+  // Units first, so that defaults for anything the state lacks are shown in its units.
+  const units = isObject(raw.selects) ? raw.selects : {};
+  for (const id of Object.values(UNIT_SELECTS)) {
+    if (typeof units[id] === 'string' && [...$(id).options].some((o) => o.value === units[id])) $(id).value = units[id];
+  }
+  defaults();
+  const { applied, ignored, pins } = applyState(raw);
+  describePresets();
+  // The core checks each pinned scenario as it checks any input.
+  ignored.push(...restorePins(pins).map((i) => `pins[${i}]`));
+  return { applied, ignored };
+}
+
 /** Loads the state of a share link's fragment (`#v=1&s=…`, `&embed=1`) into the inputs. */
 export function readFragment(hash) {
   const params = new URLSearchParams(hash.slice(1));
@@ -136,16 +154,7 @@ export function readFragment(hash) {
     showNotice(`${newer || 'The share link is damaged.'} It could not be read; the default scenario is shown.`);
     return;
   }
-  // Units first, so that defaults for anything the link lacks are shown in the link's units.
-  const units = isObject(raw.selects) ? raw.selects : {};
-  for (const id of Object.values(UNIT_SELECTS)) {
-    if (typeof units[id] === 'string' && [...$(id).options].some((o) => o.value === units[id])) $(id).value = units[id];
-  }
-  defaults();
-  const { applied, ignored, pins } = applyState(raw);
-  describePresets();
-  // The core checks each pinned scenario as it checks any input.
-  ignored.push(...restorePins(pins).map((i) => `pins[${i}]`));
+  const { applied, ignored } = loadState(raw);
   const names = count(ignored.length, 'entry', 'entries');
   if (newer) {
     const skipped = ignored.length ? `; ignored ${names} it does not: ${sample(ignored)}` : '';

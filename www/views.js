@@ -10,6 +10,7 @@ import { clearPins, pin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, markCustomProgram } from './presets.js';
 import { setSegmentsSi } from './program.js';
 import { recompute } from './recompute.js';
+import { loadState, pageState } from './share.js';
 import { state } from './state.js';
 import { displayUnits, showSi } from './units.js';
 
@@ -208,9 +209,14 @@ export function openView(name, { apply = false, alone = false } = {}) {
   return true;
 }
 
+/** The user's inputs and pins before the views' buttons replaced them, while a view is open. */
+let yours = null;
+
 /** Closes the view: its charts go back among the others. */
 export function closeView() {
   returnCharts();
+  yours = null;
+  $('view-back').hidden = true;
   state.view = null;
   $('view').hidden = true;
   document.body.classList.remove('view-only');
@@ -238,13 +244,23 @@ export function refreshView(calc = state.calc) {
 export function wireViews(onChange) {
   for (const button of document.querySelectorAll('[data-view]')) {
     button.addEventListener('click', () => {
+      yours ??= pageState();
       openView(button.dataset.view, { apply: true });
+      $('view-back').hidden = false;
       onChange();
       $('view').scrollIntoView({ block: 'start' });
     });
   }
   $('view-close').addEventListener('click', () => {
     closeView();
+    onChange();
+  });
+  $('view-back').addEventListener('click', () => {
+    const saved = yours;
+    closeView();
+    state.label = null;
+    loadState(saved);
+    recompute();
     onChange();
   });
 }

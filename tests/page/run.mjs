@@ -792,6 +792,35 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   assertNoProblems();
 });
 
+await test('the views’ buttons keep the user’s inputs and pins, and one tap brings them back', async () => {
+  const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'view back');
+  await p.goto(url);
+  await ready(p);
+  const before = await type(p, '#ea', '250');
+  await afterEdit(p, before);
+  await p.fill('#pin-label', 'mine');
+  await p.click('#pin');
+  await p.selectOption('#u-temperature', 'celsius');
+  assert.equal(await p.isVisible('#view-back'), false);
+  await p.click('[data-view=mixing]');
+  await p.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('homogenises if'));
+  await p.click('[data-view=rate]');
+  await p.waitForFunction(() => document.getElementById('view-table').textContent.includes('Spark plasma sintering'));
+  assert.notEqual(await p.inputValue('#ea'), '250');
+  assert.doesNotMatch(await p.textContent('#view-table'), /mine/);
+  await p.click('#view-back');
+  assert.equal(await p.isVisible('#view'), false);
+  assert.equal(await p.inputValue('#ea'), '250', 'the inputs from before the first view');
+  assert.equal(await p.inputValue('#u-temperature'), 'celsius');
+  await p.$eval('#summary-panel', (e) => e.scrollIntoView());
+  await p.waitForFunction(() => document.getElementById('comparison').textContent.includes('mine'));
+  assert.match(await p.textContent('#pins'), /^1 of 3 pinned/);
+  assert.equal(await p.$$eval('#charts figure:not([hidden])', (fs) => fs.length), KINDS.length);
+  await assertChartsDrawn(p, 'back to the user’s inputs');
+  await context.close();
+  assertNoProblems();
+});
+
 await test('a course page may embed one view or one chart, with the citation and a way to the full calculator', async () => {
   const { context, page: p } = await newPage({ width: 800, height: 600 }, 'embedded view');
   await p.goto(`${url}#view=mixing&embed=1`);
