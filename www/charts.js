@@ -1,7 +1,7 @@
 // The charts: one <canvas> per chart, which the core draws on in place; their sizes, which of
 // them are on screen, hover readouts, data tables and PNG/SVG export.
 
-import { $, download, el, tableOf } from './dom.js';
+import { $, download, el, showTable } from './dom.js';
 import { showNotice } from './messages.js';
 import { slidersUnder } from './sliders.js';
 import { state } from './state.js';
@@ -181,10 +181,7 @@ function zoomByDrag(kind, canvas, band) {
 
 function renderTable(calc, kind, details) {
   const rows = calc.table(kind, TABLE_ROWS);
-  if (!rows) return;
-  const table = tableOf(CHARTS.find(([k]) => k === kind)[1], rows);
-  details.querySelector('table')?.remove();
-  details.append(table);
+  if (rows) showTable(details, chartTitle(kind), rows);
 }
 
 /** Refills the open data tables. */

@@ -15,13 +15,30 @@ export function el(tag, props = {}, children = []) {
 }
 
 /** A table of text rows, the first the column headers; with `rowHeaders`, each row's first cell heads it. */
-export function tableOf(caption, [head, ...body], { rowHeaders = false } = {}) {
+function tableOf(caption, [head, ...body], { rowHeaders = false } = {}) {
   const cell = (text, i) => (rowHeaders && i === 0 ? el('th', { scope: 'row', textContent: text }) : el('td', { textContent: text }));
   return el('table', {}, [
     el('caption', { textContent: caption }),
     el('tr', {}, head.map((text) => el('th', { scope: 'col', textContent: text }))),
     ...body.map((cells) => el('tr', {}, cells.map(cell))),
   ]);
+}
+
+/**
+ * Shows `rows` as the table in `box`, as tableOf() builds it. A table already there of the same
+ * shape keeps its cells and only their changed texts are set: an edit then costs a few text
+ * nodes, not a new table.
+ */
+export function showTable(box, caption, rows, options) {
+  const old = box.querySelector('table');
+  const same = old && old.rows.length === rows.length && rows.every((cells, i) => old.rows[i].cells.length === cells.length);
+  if (!same) {
+    const table = tableOf(caption, rows, options);
+    if (old) old.replaceWith(table); else box.append(table);
+    return;
+  }
+  setText(old.caption, caption);
+  rows.forEach((cells, i) => cells.forEach((text, j) => setText(old.rows[i].cells[j], text)));
 }
 
 /** Sets an element's text only when it differs: replacing a text node costs a layout even when the text is the same. */

@@ -2,7 +2,7 @@
 // scenarios pinned for comparison.
 
 import { draw } from './charts.js';
-import { $, debounced, setText, tableOf } from './dom.js';
+import { $, debounced, setText, showTable } from './dom.js';
 import { optionalSi } from './inputs.js';
 import { showNotice } from './messages.js';
 import { state } from './state.js';
@@ -21,16 +21,14 @@ function summary(calc) {
   setText($('summary'), calc.summaryText());
   const box = $('comparison');
   box.hidden = state.pins.length === 0;
-  if (!box.hidden) box.replaceChildren(tableOf('The current and the pinned scenarios compared', calc.comparison(), { rowHeaders: true }));
+  if (!box.hidden) showTable(box, 'The current and the pinned scenarios compared', calc.comparison(), { rowHeaders: true });
 }
 
-// The summary and the inverse questions follow every edit while on screen. Off screen they are
-// marked busy and filled a moment after the last edit, or as soon as they scroll into view: while
-// a slider is dragged, laying out their text on every frame would cost more than the charts.
-const PANELS = new Map([
-  ['summary-panel', { visible: false, fill: summary }],
-  ['inverse-panel', { visible: false, fill: inverse }],
-]);
+// The panels of text (the summary, the inverse questions, a view's numbers) follow every edit
+// while on screen. Off screen they are marked busy and filled a moment after the last edit, or as
+// soon as they scroll into view: while a slider is dragged, laying out their text on every frame
+// would cost more than the charts.
+const PANELS = new Map();
 
 function fillPanel(calc, id) {
   PANELS.get(id).fill(calc);
@@ -49,9 +47,16 @@ const panelVisibility = new IntersectionObserver((entries) => {
   }
 }, { rootMargin: '200px' });
 
-/** Starts following which panels are on screen. */
+/** Makes element `id` a panel that `fill(calc)` brings in step with each edit. */
+export function addPanel(id, fill) {
+  PANELS.set(id, { visible: false, fill });
+  panelVisibility.observe($(id));
+}
+
+/** Starts following the summary and the inverse questions. */
 export function observePanels() {
-  for (const id of PANELS.keys()) panelVisibility.observe($(id));
+  addPanel('summary-panel', summary);
+  addPanel('inverse-panel', inverse);
 }
 
 /** Follows a new scenario: the panels on screen now, the others later. */

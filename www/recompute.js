@@ -10,7 +10,6 @@ import { writeFragment } from './share.js';
 import { followInputs } from './sliders.js';
 import { state } from './state.js';
 import { InputProblem, displayUnits } from './units.js';
-import { refreshView } from './views.js';
 import { guarded } from './wasm.js';
 
 // The units each Calculator shows its results in, so that they are handed over only on a change.
@@ -32,7 +31,6 @@ function show(calc, s) {
   draw(calc);
   refreshPanels(calc);
   refreshTables(calc);
-  refreshView(calc);
   writeFragment();
 }
 

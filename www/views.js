@@ -4,9 +4,9 @@
 // alone). A chart's name is a view too: `embed=1&view=flux` embeds that chart.
 
 import { CHART_KINDS, VIEW_CHARTS, chartTitle, figureOf, fitCharts } from './charts.js';
-import { $, fetchDocument, setText, tableOf } from './dom.js';
+import { $, fetchDocument, setText, showTable } from './dom.js';
 import { optionalSi, showMixingInputs } from './inputs.js';
-import { clearPins, pin } from './panels.js';
+import { addPanel, clearPins, pin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, markCustomProgram } from './presets.js';
 import { setSegmentsSi } from './program.js';
 import { recompute } from './recompute.js';
@@ -237,11 +237,12 @@ export function refreshView(calc = state.calc) {
   setText($('view-numbers'), text);
   $('view-numbers').hidden = !text;
   $('view-table').hidden = !view.paper;
-  if (view.paper) $('view-table').replaceChildren(tableOf('The programs compared', calc.comparison(), { rowHeaders: true }));
+  if (view.paper) showTable($('view-table'), 'The programs compared', calc.comparison(), { rowHeaders: true });
 }
 
-/** Wires the views' buttons and the view panel's close button; `onChange` follows each. */
+/** Wires the views' buttons and the view panel's buttons; `onChange` follows each. */
 export function wireViews(onChange) {
+  addPanel('view-details', refreshView);
   for (const button of document.querySelectorAll('[data-view]')) {
     button.addEventListener('click', () => {
       yours ??= pageState();

@@ -31,12 +31,15 @@ pub(super) fn sweep<'a>(model: &'a Model, units: &DisplayUnits) -> Sweep<'a> {
     let (from, peak) = (program.start_k(), program.peak_k());
     let curves = LOWERED_BY_J_PER_MOL
         .iter()
-        .filter_map(|&lower| Arrhenius::new("diffusion", d0, ea - lower).ok())
-        .map(|law| Curve {
-            label: format!(
-                "Eₐ = {}",
-                units.show(Quantity::Energy, law.activation_energy().j_per_mol())
-            ),
+        .filter_map(|&lower| Some((Arrhenius::new("diffusion", d0, ea - lower).ok()?, lower)))
+        .map(|(law, lower)| Curve {
+            // Labels that stay as they are while Eₐ is dragged, so that the legend need not be
+            // drawn again; the species' Eₐ is in the notes.
+            label: if lower == 0.0 {
+                "Eₐ".into()
+            } else {
+                format!("Eₐ − {}", units.show(Quantity::Energy, lower))
+            },
             at: Box::new(move |rate: f64| Some(heat_and_cool_length_m(&law, from, peak, rate))),
         })
         .collect();
@@ -74,6 +77,9 @@ pub(super) fn sweep<'a>(model: &'a Model, units: &DisplayUnits) -> Sweep<'a> {
         curves,
         points,
         measured: None,
-        notes: Vec::new(),
+        notes: vec![format!(
+            "Eₐ of this species: {}.",
+            units.show(Quantity::Energy, ea)
+        )],
     }
 }

@@ -258,7 +258,7 @@ mod tests {
             let integral = h / 3.0 * (f(0) + inner + f(n));
             (2.66e-6 * 2.0 * integral / rate).sqrt()
         };
-        let curves = [(0, "Eₐ = 3.18 × 10⁵ J/mol"), (2, "Eₐ = 2.18 × 10⁵ J/mol")];
+        let curves = [(0, "Eₐ"), (2, "Eₐ − 10⁵ J/mol")];
         for (curve, ea) in curves.into_iter().zip([318e3, 218e3]) {
             for rate in [1e-3, 1.0 / 6.0, 1e5] {
                 let l = value(ChartKind::Rate, curve, rate);
@@ -353,7 +353,7 @@ mod tests {
             (
                 ChartKind::Rate,
                 ["β [K/min]", "L [nm]", "CTS", "kJ/mol"],
-                ["β = ", " K/min: Eₐ = 318 kJ/mol: ", " nm; "],
+                ["β = ", " K/min: Eₐ: ", " nm; Eₐ − 50 kJ/mol: "],
             ),
             (
                 ChartKind::Growth,

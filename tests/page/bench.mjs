@@ -168,23 +168,17 @@ line('10 s slider drag: long tasks ≥ 50 ms (4× CPU)', longTasks, '', 0, 'budg
 line('10 s slider drag: slowest redraw (4× CPU)', dragWorst, 'ms', 2, '');
 line('wasm memory growth, 1000 edits after the first render', growth, 'KB', 0, 'budget ≤ 1024 KB');
 
-// 6. Edits of a dense program from a share link: 10 trains of 10,000 pulses, 20,000 base samples.
-// What is drawn is bounded by the pixels (each trace's envelope), so this should cost about what
-// the default scenario costs, plus evaluating 200,000 pulse edges.
-const dense = { v: 1, fields: { points: '20000' },
-  segments: Array.from({ length: 10 }, () => ({ kind: 'pulses', count: '10000', on: '0.01', off: '0.01', peak: '1800', base: '300' })) };
-const denseLink = `${url}#v=1&s=${Buffer.from(JSON.stringify(dense)).toString('base64url')}`;
-const denseP95 = [];
-for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
-  const { context, p } = await page({ cpu: 4 });
-  await p.goto(denseLink);
-  await ready(p);
-  denseP95.push(await p.evaluate(async () => {
+/**
+ * The p95 of `count` Eₐ slider steps, each timed from its input event to the charts on screen
+ * redrawn; the page scrolled to element `top` (or to the slider, with the flux chart above it).
+ */
+function eaEditsP95(p, count, top) {
+  return p.evaluate(async ([count, top]) => {
     const slider = document.getElementById('ea-slider');
-    slider.scrollIntoView({ block: 'center' });
+    if (top) scrollTo(0, document.getElementById(top).offsetTop); else slider.scrollIntoView({ block: 'center' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const durations = [];
-    for (let k = 0; k < 60; k += 1) {
+    for (let k = 0; k < count; k += 1) {
       const n = Number(document.body.dataset.draws);
       slider.value = String(250 + (k % 100));
       slider.dispatchEvent(new Event('input', { bubbles: true }));
@@ -196,10 +190,38 @@ for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
     }
     durations.sort((a, b) => a - b);
     return durations[Math.floor(0.95 * durations.length)];
-  }));
+  }, [count, top]);
+}
+
+// 6. Edits of a dense program from a share link: 10 trains of 10,000 pulses, 20,000 base samples.
+// What is drawn is bounded by the pixels (each trace's envelope), so this should cost about what
+// the default scenario costs, plus evaluating 200,000 pulse edges.
+const dense = { v: 1, fields: { points: '20000' },
+  segments: Array.from({ length: 10 }, () => ({ kind: 'pulses', count: '10000', on: '0.01', off: '0.01', peak: '1800', base: '300' })) };
+const denseLink = `${url}#v=1&s=${Buffer.from(JSON.stringify(dense)).toString('base64url')}`;
+const denseP95 = [];
+for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
+  const { context, p } = await page({ cpu: 4 });
+  await p.goto(denseLink);
+  await ready(p);
+  denseP95.push(await eaEditsP95(p, 60, null));
   await context.close();
 }
 line('the same, 10 × 10,000 pulses at 20,000 samples, p95 of 60 edits (4× CPU)', denseP95, 'ms', 1, 'budget ≤ 16 ms');
+
+// 6b. Edits with a view of the paper open: its sweep chart (a family of closed forms evaluated
+// anew at each edit), the transport chart, and the view's numbers and table on screen.
+for (const view of ['mixing', 'rate']) {
+  const viewP95 = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
+    const { context, p } = await page({ cpu: 4 });
+    await p.goto(`${url}#view=${view}`);
+    await ready(p);
+    viewP95.push(await eaEditsP95(p, 100, 'view'));
+    await context.close();
+  }
+  line(`the same with the ${view === 'mixing' ? '§3.2' : '§3.3'} view open, p95 of 100 edits (4× CPU)`, viewP95, 'ms', 1, 'budget ≤ 16 ms');
+}
 
 // 7. The whole-scenario evaluation in wasm, through the public API.
 for (const cpu of [1, 4]) {

@@ -763,7 +763,7 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   assert.ok((await inkOf(p, ['rate'])).rate.ink > MIN_INK, 'the §3.3 chart is drawn');
   // Its curves at carbothermal shock's rate (10⁵ K/s), heating to its 2000 K and back.
   const shock = (await p.textContent('#view-numbers')).split('\n').find((line) => line.startsWith('CTS: '));
-  const shockLengths = [318e3, 268e3, 218e3].map((ea) => `Eₐ = ${ea / 1000} kJ/mol: ${(heatAndCoolLength(2000, 1e5, ea) * 1e6).toPrecision(4)} µm`);
+  const shockLengths = [[318e3, 'Eₐ'], [268e3, 'Eₐ − 50 kJ/mol'], [218e3, 'Eₐ − 100 kJ/mol']].map(([ea, label]) => `${label}: ${(heatAndCoolLength(2000, 1e5, ea) * 1e6).toPrecision(4)} µm`);
   assert.equal(shock, `CTS: β = 6 × 10⁶ K/min: ${shockLengths.join('; ')}`);
   await p.screenshot({ path: path.join(shots, 'view-rate.png') });
   await p.click('[data-view=growth]');
