@@ -10,6 +10,7 @@ pub mod charts;
 pub mod display;
 pub mod error;
 pub mod expint;
+pub mod fit;
 pub mod flux;
 pub mod grain;
 pub mod homogenisation;

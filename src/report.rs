@@ -291,6 +291,7 @@ mod tests {
             label: "=HYPERLINK(\"x\") ,\n",
             model: &model,
             curves: &curves,
+            measured: &[],
         };
         let units = DisplayUnits {
             temperature: Unit::Celsius,

@@ -3,6 +3,7 @@
 // it shows is computed and formatted by the wasm module.
 
 import { attachCharts, buildCharts, draw, drawEveryChart, fitCharts, reportVisibility, setAppearance } from './charts.js';
+import { remeasure, wireData } from './data.js';
 import { wireDock } from './dock.js';
 import { $, el, fetchDocument } from './dom.js';
 import { preparePrint, reportHeight } from './embed.js';
@@ -34,6 +35,8 @@ function wireInputs() {
   // Views' names for the current scenario hold until an input of the scenario is edited.
   const viewing = [...Object.values(UNIT_SELECTS), 'time-axis', 'points'];
   form.addEventListener('input', (e) => {
+    // The reader's measurements are read on their own (data.js).
+    if (e.target.closest('#data-fields')) return;
     if (!viewing.includes(e.target.id)) state.label = null;
     if (MATERIAL_INPUTS.includes(e.target.id)) $('material').value = 'custom';
     if (GRAIN_LAW_INPUTS.includes(e.target.id)) $('grain-law').value = 'custom';
@@ -87,6 +90,7 @@ function wireActions() {
   $('export-csv').addEventListener('click', exportCsv);
   $('export-json').addEventListener('click', exportJson);
   wireViews(writeFragment);
+  wireData({ onData: writeFragment, onSpecies: schedule });
   // In a course page's view, the whole calculator opens in a tab of its own.
   $('view-full').addEventListener('click', (e) => {
     e.currentTarget.href = fullUrl();
@@ -113,6 +117,7 @@ async function main() {
   const hash = location.hash;
   onNewCalculator(attachCharts);
   onNewCalculator(repin);
+  onNewCalculator(remeasure);
   onRestart(() => {
     recomputeAfterRestart();
     guarded(reportVisibility);

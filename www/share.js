@@ -2,6 +2,7 @@
 // each edit, read on load), the copied link and embed code, and the CSV and JSON exports.
 
 import { $, debounced, download } from './dom.js';
+import { MAX_LINK_TEXT, readData } from './data.js';
 import { embedSnippet } from './embed.js';
 import { FIELDS, SELECTS, TEXT_FIELDS } from './inputs.js';
 import { quote, showNotice } from './messages.js';
@@ -10,13 +11,13 @@ import { defaults, describePresets } from './presets.js';
 import { SEGMENT_KINDS, segmentTexts, setSegments } from './program.js';
 import { state } from './state.js';
 import { UNIT_SELECTS, isNumberText } from './units.js';
-import { guarded } from './wasm.js';
+import { guarded, scriptingLibrary } from './wasm.js';
 
 const STATE_VERSION = 1;
 const FRAGMENT_DELAY_MS = 300;
 /** Most segments a link may hold: the core's limit on a program. */
 const MAX_LINK_SEGMENTS = 1000;
-const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pins'];
+const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pins', 'data'];
 /** Longest pin label (as the input allows). */
 const MAX_LABEL = 40;
 const FIELD_TEXT = /^[-+0-9.eE:;, ]{0,200}$/;
@@ -31,7 +32,15 @@ export function pageState() {
     mixing: document.querySelector('input[name=mixing]:checked').value,
     grainOn: $('grain-on').checked,
     pins: state.pins.map(({ label, scenario }) => ({ label, scenario })),
+    data: $('data-text').value,
   };
+}
+
+/** The state a share link keeps: measured points longer than a link can hold stay out of it. */
+function linkState() {
+  const s = pageState();
+  if (s.data.length > MAX_LINK_TEXT) delete s.data;
+  return s;
 }
 
 const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
@@ -39,7 +48,7 @@ const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().enco
 const fromBase64Url = (text) => new TextDecoder().decode(
   Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
 
-const fragment = () => `v=${STATE_VERSION}&s=${toBase64Url(JSON.stringify(pageState()))}${state.view ? `&view=${state.view}` : ''}`;
+const fragment = () => `v=${STATE_VERSION}&s=${toBase64Url(JSON.stringify(linkState()))}${state.view ? `&view=${state.view}` : ''}`;
 
 /**
  * Brings the address bar in step with the inputs, a moment after the last edit: replaceState
@@ -98,6 +107,10 @@ function applyState(raw) {
     document.querySelector(`input[name=mixing][value=${raw.mixing}]`).checked = true;
     applied += 1;
   } else if (Object.hasOwn(raw, 'mixing')) ignored.push('mixing');
+  if (typeof raw.data === 'string' && raw.data.length <= MAX_LINK_TEXT) {
+    $('data-text').value = raw.data;
+    applied += 1;
+  } else if (Object.hasOwn(raw, 'data')) ignored.push('data');
   if (typeof raw.grainOn === 'boolean') {
     $('grain-on').checked = raw.grainOn;
     applied += 1;
@@ -131,6 +144,7 @@ export function loadState(raw) {
   describePresets();
   // The core checks each pinned scenario as it checks any input.
   ignored.push(...restorePins(pins).map((i) => `pins[${i}]`));
+  readData();
   return { applied, ignored };
 }
 
@@ -182,10 +196,16 @@ export const copyEmbed = () => copy(embedSnippet(shareUrl(true)), 'Embed code');
 
 export const exportCsv = () => guarded((calc) => download('kinetics.csv', new Blob([calc.csv()], { type: 'text/csv' })));
 
-export const exportJson = () => guarded(() => {
+export async function exportJson() {
   // The scripting API's own evaluation of the scenario shown: curves at its full resolution.
-  const current = state.wasm.evaluateScenario(state.lastGood);
+  let current;
+  try {
+    current = (await scriptingLibrary()).evaluateScenario(state.lastGood);
+  } catch (e) {
+    showNotice(`The JSON could not be made (${quote(e.message, 200)}).`);
+    return;
+  }
   const curves = Object.fromEntries(Object.entries(current.curves).map(([k, v]) => [k, Array.from(v)]));
   const body = { scenario: state.lastGood, summary: current.summary, curves, state: pageState() };
   download('kinetics.json', new Blob([JSON.stringify(body)], { type: 'application/json' }));
-});
+}

@@ -2,7 +2,7 @@
 // call made through guarded() leaves the instance unusable, so the page restarts the module with
 // a fresh instance, gives the new Calculator what the old one had, and carries on.
 
-import init, { Calculator, evaluateScenario, fromSi, presets, showQuantity, toSi } from '../pkg/synthesis_kinetics.js';
+import init, { Calculator, fromSi, presets, showQuantity, toSi } from '../pkg/synthesis_kinetics.js';
 import { $ } from './dom.js';
 import { quote, showNotice } from './messages.js';
 import { state } from './state.js';
@@ -34,8 +34,28 @@ export async function loadWasm() {
   const preload = $('sk-wasm');
   const exports = await init({ module_or_path: new URL(preload?.href ?? 'pkg/synthesis_kinetics_bg.wasm', document.baseURI) });
   // Named, so that the bundle leaves out the rest of the scripting API's glue.
-  use({ Calculator, evaluateScenario, fromSi, presets, showQuantity, toSi }, exports.memory);
+  use({ Calculator, fromSi, presets, showQuantity, toSi }, exports.memory);
   return preload !== null;
+}
+
+/** The scripting library (pkg/: every function of the API) in an instance of its own. */
+async function importLibrary(tag) {
+  const namespace = await import(new URL(`pkg/synthesis_kinetics.js?${tag}`, document.baseURI).href);
+  const exports = await namespace.default();
+  return { namespace, exports };
+}
+
+let library;
+/**
+ * The scripting library's functions, loaded when first asked for: those the page's own module
+ * leaves out (fitArrhenius, say).
+ */
+export function scriptingLibrary() {
+  library ??= importLibrary('library').then(({ namespace }) => namespace, (e) => {
+    library = undefined;
+    throw e;
+  });
+  return library;
 }
 
 function stop(why) {
@@ -53,8 +73,7 @@ async function restart(error) {
   let namespace;
   let exports;
   try {
-    namespace = await import(new URL(`pkg/synthesis_kinetics.js?restart=${state.restarts}`, document.baseURI).href);
-    exports = await namespace.default();
+    ({ namespace, exports } = await importLibrary(`restart=${state.restarts}`));
   } catch (e) {
     stop(`it hit an internal error and its module could not be loaded again (${quote(e.message, 200)}).`);
     return;

@@ -4,7 +4,7 @@ use std::f64::consts::LOG10_E;
 
 use super::legend::legend_entries;
 use super::theme::{Theme, trace_color};
-use super::{Scale, Scene, Spec, Trace};
+use super::{Mark, Scale, Scene, Spec, Trace};
 use crate::display::{DisplayUnits, number, number_from_log10};
 use crate::units::Quantity;
 
@@ -68,9 +68,25 @@ pub(super) fn spec(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) ->
         y_scale: Scale::Log10,
         legend: legend_entries(scenes, theme),
         traces,
-        marks: Vec::new(),
+        marks: measured_marks(scenes, units, theme),
         shaded,
     }
+}
+
+/// The reader's measured points, in their scenario's colour.
+fn measured_marks(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) -> Vec<Mark> {
+    let unit = units.diffusivity.from_si(1.0).log10();
+    scenes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            s.measured.iter().map(move |p| Mark {
+                label: String::new(),
+                at: (1000.0 / p.temperature_k, p.d_m2_per_s.log10() + unit),
+                color: trace_color(theme, i),
+            })
+        })
+        .collect()
 }
 
 /// Readout at x = 1000/T.

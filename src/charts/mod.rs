@@ -24,6 +24,7 @@ mod transport;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::fit::DiffusivityPoint;
 pub use axes::{Frame, Scale};
 use legend::legend_entries;
 pub use plot::{Guides, Layout, Plot};
@@ -44,6 +45,8 @@ pub struct Scene<'a> {
     pub model: &'a Model,
     /// Its evaluated curves.
     pub curves: &'a Curves,
+    /// Diffusion coefficients measured by the reader, drawn on the Arrhenius chart.
+    pub measured: &'a [DiffusivityPoint],
 }
 
 /// The charts the calculator draws.
@@ -543,6 +546,7 @@ mod tests {
                 label,
                 model: &model,
                 curves: &curves,
+                measured: &[],
             })
             .collect();
         let strip = |width: u32, scenes: &[Scene<'_>]| {
@@ -599,6 +603,7 @@ mod tests {
                 label,
                 model,
                 curves,
+                measured: &[],
             }
         }
         let scenes = [scene("furnace", &furnace), scene("hold", &short)];
@@ -657,6 +662,7 @@ mod tests {
             label: "room temperature",
             model: &model,
             curves: &curves,
+            measured: &[],
         };
         let view = View {
             time_axis: TimeAxis::Linear,
@@ -679,6 +685,7 @@ mod tests {
             label: "furnace",
             model: &model,
             curves: &curves,
+            measured: &[],
         };
         let units = readers_units();
         let charts = ChartKind::ALL

@@ -314,6 +314,9 @@ impl Plot {
                 radius,
                 theme.foreground.stroke_width(1),
             ))?;
+            if mark.label.is_empty() {
+                continue;
+            }
             // The label beside the point, on its left near the right edge.
             let (w, h) = area.estimate_text_size(&mark.label, &text)?;
             let gap = 2 * radius as i32;

@@ -304,6 +304,7 @@ mod tests {
             label: "furnace",
             model: &model,
             curves: &curves,
+            measured: &[],
         };
         let text = crate::charts::view_text(ChartKind::Mixing, &scene, &units).unwrap();
         // 1 nm in 2 h: 964.9 K = 691.7 °C (the 692 °C); the 400 °C route needs
@@ -330,6 +331,7 @@ mod tests {
             label: "furnace",
             model: &model,
             curves: &curves,
+            measured: &[],
         };
         let units = DisplayUnits {
             temperature: Unit::Celsius,

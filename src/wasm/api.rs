@@ -1,40 +1,13 @@
 //! The scripting API: one exported function per question, each a thin layer over the core. Every
 //! name carries its SI unit; every error is an `Error` with its field, value and allowed range.
-//! The questions the page also asks are here; the others are in `scripting`.
+//! The functions the page also calls are here; the others are in `scripting`.
 
 use wasm_bindgen::prelude::*;
 
-use super::boundary::{ApiError, named, number, read, write};
+use super::boundary::{ApiError, named, number, write};
 use crate::display;
 use crate::presets;
-use crate::scenario::{Curves, Scenario, Summary};
 use crate::units::{Quantity, Unit};
-
-/// `{ summary, curves }`: every curve a `Float64Array` on the time grid, named as in
-/// [`crate::scenario::COLUMNS`]. The curves are views of one buffer, filled with one copy each.
-fn evaluated(curves: &Curves, summary: &Summary) -> JsValue {
-    let all =
-        js_sys::Float64Array::new_with_length(curves.columns().map(|(_, v)| v.len() as u32).sum());
-    let out = js_sys::Object::new();
-    let mut at = 0;
-    for (column, values) in curves.columns() {
-        let view = all.subarray(at, at + values.len() as u32);
-        view.copy_from(values);
-        at += values.len() as u32;
-        let _ = js_sys::Reflect::set(&out, &column.key.into(), &view);
-    }
-    let result = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&result, &"summary".into(), &write(summary));
-    let _ = js_sys::Reflect::set(&result, &"curves".into(), &out);
-    result.into()
-}
-
-/// Evaluates a whole scenario: `{ summary, curves }`, every curve a `Float64Array` on the time grid.
-#[wasm_bindgen(js_name = evaluateScenario)]
-pub fn evaluate_scenario(scenario: JsValue) -> Result<JsValue, ApiError> {
-    let (curves, summary) = read::<Scenario>(&scenario, "")?.evaluate()?;
-    Ok(evaluated(&curves, &summary))
-}
 
 /// Every preset with its source and validity range.
 #[wasm_bindgen]

@@ -63,7 +63,9 @@ impl ApiError {
         } else {
             self.field.strip_prefix(from)
         };
-        if let Some(rest) = rest.filter(|r| from.is_empty() || r.starts_with(['.', '['])) {
+        if let Some(rest) =
+            rest.filter(|r| from.is_empty() || r.is_empty() || r.starts_with(['.', '[']))
+        {
             let field = format!("{to}{}{rest}", if from.is_empty() { "." } else { "" });
             if let Some(reason) = self.message.strip_prefix(self.field.as_str()) {
                 self.message = format!("{field}{reason}");

@@ -9,6 +9,7 @@ use web_sys::HtmlCanvasElement;
 use super::boundary::{ApiError, named, number, read, write};
 use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis, View};
+use crate::fit::{DiffusivityPoint, MAX_POINTS};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
 use crate::units::Quantity;
@@ -79,6 +80,7 @@ impl Evaluated {
             label: &self.label,
             model: &self.model,
             curves: &self.curves,
+            measured: &[],
         }
     }
 
@@ -117,11 +119,22 @@ pub struct Calculator {
     dark: bool,
     pixel_ratio: f64,
     text_widths: TextWidths,
+    /// Diffusion coefficients the reader measured.
+    measured: Vec<DiffusivityPoint>,
 }
 
-/// The current scenario and the pinned ones, as the charts draw them.
-fn scenes<'a>(current: &'a Option<Evaluated>, pinned: &'a [Evaluated]) -> Vec<Scene<'a>> {
-    current.iter().chain(pinned).map(Evaluated::scene).collect()
+/// The current scenario, with the reader's `measured` points, and the pinned ones, as the
+/// charts draw them.
+fn scenes<'a>(
+    current: &'a Option<Evaluated>,
+    pinned: &'a [Evaluated],
+    measured: &'a [DiffusivityPoint],
+) -> Vec<Scene<'a>> {
+    let current = current.iter().map(|e| Scene {
+        measured,
+        ..e.scene()
+    });
+    current.chain(pinned.iter().map(Evaluated::scene)).collect()
 }
 
 fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
@@ -130,7 +143,7 @@ fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
 
 impl Calculator {
     fn scenes(&self) -> Vec<Scene<'_>> {
-        scenes(&self.current, &self.pinned)
+        scenes(&self.current, &self.pinned, &self.measured)
     }
 
     /// How the charts sample: the CSS pixel columns of the widest attached chart (unbounded
@@ -159,7 +172,7 @@ impl Calculator {
     }
 
     fn redraw(&mut self, i: usize) -> Result<(), ApiError> {
-        let scenes = scenes(&self.current, &self.pinned);
+        let scenes = scenes(&self.current, &self.pinned, &self.measured);
         if scenes.is_empty() {
             return Ok(());
         }
@@ -317,6 +330,31 @@ impl Calculator {
             e.grid,
         ));
         Ok(self.pinned.len())
+    }
+
+    /// Draws the reader's measured points on the Arrhenius chart, in the current scenario's
+    /// colour: `temperaturesK[i]` [K] and `dM2PerS[i]` [m²/s] (empty arrays remove them). On
+    /// error the points drawn stay.
+    #[wasm_bindgen(js_name = setMeasured)]
+    pub fn set_measured(
+        &mut self,
+        temperatures_k: &[f64],
+        d_m2_per_s: &[f64],
+    ) -> Result<(), ApiError> {
+        if temperatures_k.len() != d_m2_per_s.len() || temperatures_k.len() > MAX_POINTS {
+            return Err(ApiError::new(
+                "invalid",
+                "points",
+                format_args!("expected two arrays of the same length, at most {MAX_POINTS}"),
+            ));
+        }
+        self.measured = temperatures_k
+            .iter()
+            .zip(d_m2_per_s)
+            .enumerate()
+            .map(|(i, (&t, &d))| DiffusivityPoint::new(i, t, d, None))
+            .collect::<Result<_, _>>()?;
+        Ok(())
     }
 
     /// Removes all pinned scenarios.

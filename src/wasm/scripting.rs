@@ -1,5 +1,6 @@
-//! The scripting API's questions that the page does not ask (built with the default feature
-//! `scripting`; the page's own module leaves them out, 11 KB of gzip-compressed wasm).
+//! The scripting API's functions that the page's own module leaves out (built with the default
+//! feature `scripting`): the page loads the whole library for them when first needed (a fit, a
+//! JSON export).
 
 use serde::{Deserialize, Serialize};
 use std::f64::consts::LOG10_E;
@@ -8,13 +9,40 @@ use wasm_bindgen::prelude::*;
 use super::boundary::{ApiError, number, read, write};
 use crate::arrhenius::{ActivationEnergy, Arrhenius, ThermalIntegral};
 use crate::error::{Bounds, Field, InputError, check, limits};
+use crate::fit::{self, DiffusivityPoint};
 use crate::flux::FluxModel;
 use crate::grain::{self, GrainGrowth};
 use crate::homogenisation::{Modulation, Residual};
 use crate::input::{number as lenient, optional_number as lenient_optional};
 use crate::mixing::{EntropyBasis, Sublattice, configurational_entropy, linear_coefficient};
 use crate::program::ThermalProgram;
-use crate::scenario::{GrainSpec, ProgramSpec};
+use crate::scenario::{Curves, GrainSpec, ProgramSpec, Scenario, Summary};
+
+/// `{ summary, curves }`: every curve a `Float64Array` on the time grid, named as in
+/// [`crate::scenario::COLUMNS`]. The curves are views of one buffer, filled with one copy each.
+fn evaluated(curves: &Curves, summary: &Summary) -> JsValue {
+    let all =
+        js_sys::Float64Array::new_with_length(curves.columns().map(|(_, v)| v.len() as u32).sum());
+    let out = js_sys::Object::new();
+    let mut at = 0;
+    for (column, values) in curves.columns() {
+        let view = all.subarray(at, at + values.len() as u32);
+        view.copy_from(values);
+        at += values.len() as u32;
+        let _ = js_sys::Reflect::set(&out, &column.key.into(), &view);
+    }
+    let result = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&result, &"summary".into(), &write(summary));
+    let _ = js_sys::Reflect::set(&result, &"curves".into(), &out);
+    result.into()
+}
+
+/// Evaluates a whole scenario: `{ summary, curves }`, every curve a `Float64Array` on the time grid.
+#[wasm_bindgen(js_name = evaluateScenario)]
+pub fn evaluate_scenario(scenario: JsValue) -> Result<JsValue, ApiError> {
+    let (curves, summary) = read::<Scenario>(&scenario, "")?.evaluate()?;
+    Ok(evaluated(&curves, &summary))
+}
 
 /// An optional number argument: `undefined` or `null` is `None`.
 fn optional_number(value: &JsValue, field: &str) -> Result<Option<f64>, ApiError> {
@@ -261,4 +289,41 @@ pub fn homogenisation_temperature(query: JsValue) -> Result<f64, ApiError> {
     let (d, m, eps, duration) = HomogenisationQuery::read(&query, "durationS")?;
     m.temperature_for_k(&d, eps, duration)
         .map_err(|e| ApiError::from(e).rooted("", "query"))
+}
+
+/// `{ points: [{ temperatureK, dM2PerS, sigmaM2PerS? }] }`: measured diffusion coefficients.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArrheniusQuery {
+    points: Vec<PointSpec>,
+}
+
+/// A measured point as the scripting API takes it.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PointSpec {
+    #[serde(deserialize_with = "lenient")]
+    temperature_k: f64,
+    #[serde(deserialize_with = "lenient")]
+    d_m2_per_s: f64,
+    #[serde(default, deserialize_with = "lenient_optional")]
+    sigma_m2_per_s: Option<f64>,
+}
+
+/// D0 [m²/s] and Eₐ [J/mol] fitted to `{ points: [{ temperatureK, dM2PerS, sigmaM2PerS? }] }`,
+/// each with its 95 % interval, and the residuals of ln D: least squares on ln D against 1/T,
+/// weighted by 1/σ² of ln D when the points give σ (see `fit`). Errors name the point:
+/// `query.points[2].dM2PerS`.
+#[wasm_bindgen(js_name = fitArrhenius)]
+pub fn fit_arrhenius(query: JsValue) -> Result<JsValue, ApiError> {
+    let q: ArrheniusQuery = read(&query, "query")?;
+    let fit = q
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| DiffusivityPoint::new(i, p.temperature_k, p.d_m2_per_s, p.sigma_m2_per_s))
+        .collect::<Result<Vec<_>, _>>()
+        .and_then(|points| fit::fit_arrhenius(&points))
+        .map_err(|e| ApiError::from(e).rooted("points", "query.points"))?;
+    Ok(write(&fit))
 }

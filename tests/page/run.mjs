@@ -792,6 +792,97 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   assertNoProblems();
 });
 
+/** D0 [m²/s], Eₐ [J/mol] and the half-width of Eₐ's 95 % interval fitted to (T [K], D [m²/s]) points: ordinary least squares on ln D against 1/T, computed here independently of the core. */
+function arrheniusFit(points) {
+  const n = points.length;
+  const xs = points.map(([t]) => 1 / t);
+  const ys = points.map(([, d]) => Math.log(d));
+  const xm = xs.reduce((a, b) => a + b) / n;
+  const ym = ys.reduce((a, b) => a + b) / n;
+  const sxx = xs.reduce((a, x) => a + (x - xm) ** 2, 0);
+  const slope = xs.reduce((a, x, i) => a + (x - xm) * (ys[i] - ym), 0) / sxx;
+  const rss = xs.reduce((a, x, i) => a + (ys[i] - ym - slope * (x - xm)) ** 2, 0);
+  const T_975 = { 3: 3.182446305283710 };
+  return { d0: Math.exp(ym - slope * xm), ea: -slope * R_GAS, half: T_975[n - 2] * Math.sqrt(rss / (n - 2) / sxx) * R_GAS };
+}
+
+await test('your measurements: pasted points drawn, fitted with intervals, used, refused by line and column, shared in the link', async () => {
+  const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'measurements');
+  await p.goto(url);
+  await ready(p);
+  const points = [[1100, 1.1e-19], [1200, 2.9e-18], [1300, 5.2e-17], [1400, 5.9e-16], [1500, 5.3e-15]];
+  const out = () => p.textContent('#data-out');
+  await p.fill('#data-text', `T [K], D [m²/s]\n${points.map(([t, d]) => `${t}\t${d}`).join('\n')}\n# a comment\n`);
+  await p.waitForFunction(() => document.getElementById('data-out').textContent.startsWith('5 points drawn'));
+  // Each point is a filled circle with an outline on the chart (its SVG export draws the same).
+  const circles = (await download(p, '[data-export=arrhenius-svg]')).match(/<circle/g)?.length ?? 0;
+  assert.equal(circles, 2 * points.length, 'the points are drawn on the Arrhenius chart');
+  await p.$eval('#data-fields', (e) => e.scrollIntoView());
+  await p.screenshot({ path: path.join(shots, 'measurements-drawn.png') });
+  // The fit, against the independent one.
+  await p.click('#data-fit');
+  await p.waitForFunction(() => document.getElementById('data-out').textContent.includes('95 %'));
+  const { d0, ea, half } = arrheniusFit(points);
+  const kj = (v) => `${Number((v / 1000).toPrecision(4))} kJ/mol`;
+  const text = await out();
+  assert.ok(text.includes(`Eₐ = ${kj(ea)} (95 %: ${kj(ea - half)} to ${kj(ea + half)})`), text);
+  assert.match(text, /5 points, 3 degrees of freedom/);
+  assert.equal(await p.$$eval('#data-residuals tr', (rows) => rows.length), 6, 'a residual per point');
+  // Used: the species takes the fitted values, and its line passes through the points.
+  await p.click('#data-use');
+  await p.waitForFunction((want) => document.getElementById('ea').value.startsWith(want), (ea / 1000).toPrecision(4));
+  assert.equal(await p.inputValue('#material'), 'custom');
+  const d0Typed = Number(await p.inputValue('#d0'));
+  assert.ok(Math.abs(d0Typed / d0 - 1) < 1e-3, `D0 ${d0Typed} vs ${d0}`);
+  await p.screenshot({ path: path.join(shots, 'measurements-fitted.png') });
+  // The link carries the points and their units.
+  await p.selectOption('#data-t-unit', 'celsius');
+  await p.fill('#data-text', points.map(([t, d]) => `${t - 273.15}, ${d}`).join('\n'));
+  await p.waitForFunction(() => document.getElementById('data-out').textContent.startsWith('5 points drawn'));
+  await p.waitForTimeout(FRAGMENT_WAIT_MS);
+  const again = await newPage({ width: 1280, height: 800 }, 'measurements link');
+  await again.page.goto(await p.evaluate(() => location.href));
+  await ready(again.page);
+  await again.page.waitForFunction(() => document.getElementById('data-out').textContent.startsWith('5 points drawn'));
+  assert.equal(await again.page.inputValue('#data-t-unit'), 'celsius');
+  await again.context.close();
+  // Refused, by line and column, in the column's unit; the points drawn before stay.
+  const inkDrawn = (await inkOf(p, ['arrhenius'])).arrhenius.ink;
+  const refusals = [
+    ['1100, 1.1e-19\n1200, abc', /^Line 2, column D: “abc” is not a number\.$/],
+    ['1100, -1e-19', /^Line 1, column D: must be from 10⁻³⁰ m²\/s to 1000 m²\/s; got −10⁻¹⁹ m²\/s\.$/],
+    ['1100', /^Line 1: expected T and D, and optionally σ of D; got 1 column\.$/],
+    ['-300, 1e-19', /^Line 1, column T: must be from −272\.[12] °C to 9727 °C; got −300 °C\.$/],
+  ];
+  for (const [bad, message] of refusals) {
+    await p.fill('#data-text', bad);
+    await p.waitForFunction((m) => new RegExp(m).test(document.getElementById('data-out').textContent), message.source);
+    assert.equal(await p.getAttribute('#data-text', 'aria-invalid'), 'true');
+  }
+  assert.equal((await inkOf(p, ['arrhenius'])).arrhenius.ink, inkDrawn, 'the chart keeps the points drawn before');
+  // A million rows, pasted and dropped as a file: refused before they reach the text box.
+  const drawnText = await p.inputValue('#data-text');
+  await p.evaluate(() => {
+    const text = '1000, 1e-15\n'.repeat(1_000_000);
+    const pasted = new DataTransfer();
+    pasted.setData('text/plain', text);
+    document.getElementById('data-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }));
+    const dropped = new DataTransfer();
+    dropped.items.add(new File([text], 'anneals.csv', { type: 'text/csv' }));
+    document.getElementById('data-fields').dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+  });
+  assert.equal(await out(), 'The file “anneals.csv” has 12000000 characters; at most 100000 (1000 rows) can be read.');
+  assert.equal(await p.inputValue('#data-text'), drawnText);
+  await p.fill('#data-text', '1000, 1e-15\n'.repeat(1001));
+  await p.waitForFunction(() => document.getElementById('data-out').textContent === 'The data have 1001 rows; at most 1000 can be drawn and fitted.');
+  await p.fill('#data-text', '1100, 1e-19\n1200, 1e-18');
+  await p.waitForFunction(() => document.getElementById('data-out').textContent.startsWith('2 points drawn'));
+  await p.click('#data-fit');
+  await p.waitForFunction(() => document.getElementById('data-out').textContent === 'A fit takes 3 to 1000 points; got 2.');
+  await context.close();
+  assertNoProblems();
+});
+
 await test('the views’ buttons keep the user’s inputs and pins, and one tap brings them back', async () => {
   const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'view back');
   await p.goto(url);
