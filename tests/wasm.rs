@@ -5,8 +5,8 @@
 
 use js_sys::{Float64Array, JSON, Reflect};
 use synthesis_kinetics::wasm::{
-    Calculator, arrhenius_integral, configurational_entropy_js, evaluate_scenario, flux_at,
-    grain_size_after, presets, to_si,
+    Calculator, arrhenius_integral, configurational_entropy_js, evaluate_scenario, fit_arrhenius,
+    flux_at, grain_size_after, presets, to_si,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -638,4 +638,52 @@ fn keys_read_before_do_not_let_an_unknown_key_through() {
     evaluate_scenario(edited(nested, nested)).unwrap();
     let msg = error_message(evaluate_scenario(edited(nested, dotted)).unwrap_err());
     assert!(msg.contains("unknown field"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn measured_points_are_fitted_and_a_bad_one_is_named_by_its_index() {
+    // The fixed data set of fit.rs's tests (mpmath: Eₐ = 369773.4776 J/mol).
+    let query = JSON::parse(
+        r#"{"points": [{"temperatureK": 1100, "dM2PerS": 1.1e-19}, {"temperatureK": 1200, "dM2PerS": 2.9e-18},
+            {"temperatureK": 1300, "dM2PerS": 5.2e-17}, {"temperatureK": 1400, "dM2PerS": 5.9e-16},
+            {"temperatureK": 1500, "dM2PerS": 5.3e-15}]}"#,
+    )
+    .unwrap();
+    let fit = fit_arrhenius(query).unwrap();
+    let ea = get(&get(&fit, "eaJPerMol"), "value").as_f64().unwrap();
+    assert!((ea / 369_773.477_610_905_3 - 1.0).abs() < 1e-9, "{ea}");
+    assert_eq!(get(&fit, "degreesOfFreedom").as_f64(), Some(3.0));
+    assert_eq!(js_sys::Array::from(&get(&fit, "residualsLn")).length(), 5);
+    for (points, field) in [
+        (
+            r#"{"points": [{"temperatureK": 1100, "dM2PerS": 1e-19}, {"temperatureK": 1200, "dM2PerS": -1}]}"#,
+            "query.points[1].dM2PerS",
+        ),
+        (
+            r#"{"points": [{"temperatureK": 1100}]}"#,
+            "query.points[0].dM2PerS",
+        ),
+        (r#"{"points": []}"#, "query.points"),
+        (r#"{"points": 5}"#, "query.points"),
+    ] {
+        let e: JsValue = fit_arrhenius(JSON::parse(points).unwrap())
+            .unwrap_err()
+            .into();
+        assert_eq!(prop(&e, "field").as_string().unwrap(), field, "{points}");
+    }
+    // The calculator draws points only when every one is valid; a refusal names the point.
+    let mut calc = Calculator::new();
+    calc.update(scenario()).unwrap();
+    calc.set_measured(&[1100.0, 1200.0], &[1e-19, 2e-18])
+        .unwrap();
+    let e: JsValue = calc
+        .set_measured(&[1100.0, f64::NAN], &[1e-19, 2e-18])
+        .unwrap_err()
+        .into();
+    assert_eq!(
+        prop(&e, "field").as_string().unwrap(),
+        "points[1].temperatureK"
+    );
+    let e: JsValue = calc.set_measured(&[1100.0], &[]).unwrap_err().into();
+    assert_eq!(prop(&e, "field").as_string().unwrap(), "points");
 }
