@@ -34,7 +34,9 @@ function readRows(text) {
   for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') continue;
-    const cells = line.split(/\s*[\t,;]\s*|\s+/);
+    // Between columns: tabs or semicolons where the line has them (a comma may then be a decimal
+    // comma, which is refused), else commas or spaces.
+    const cells = line.split(/[\t;]/.test(line) ? /\s*[\t;]\s*/ : /\s*,\s*|\s+/);
     if (rows.length === 0 && !header && !isNumberText(cells[0])) {
       header = true;
       continue;
@@ -47,7 +49,10 @@ function readRows(text) {
       throw new DataProblem(`Line ${i + 1}: expected T and D, and optionally σ of D; got ${cells.length} column${cells.length === 1 ? '' : 's'}.`);
     }
     const bad = cells.findIndex((c) => !isNumberText(c));
-    if (bad >= 0) throw new DataProblem(`Line ${i + 1}, column ${COLUMNS[bad]}: ${quote(cells[bad])} is not a number.`);
+    if (bad >= 0) {
+      const comma = cells[bad].includes(',') ? ' (write decimals with a point)' : '';
+      throw new DataProblem(`Line ${i + 1}, column ${COLUMNS[bad]}: ${quote(cells[bad])} is not a number${comma}.`);
+    }
     rows.push({ line: i + 1, values: cells.map(Number) });
   }
   return rows;
@@ -148,7 +153,7 @@ async function fit() {
   const { d0M2PerS: d0, eaJPerMol: ea } = result;
   const method = result.weighted ? 'weighted by the uncertainties given' : 'all points weighted alike';
   say(`D₀ = ${d(d0.value)} (95 %: ${d(d0.low)} to ${d(d0.high)}); Eₐ = ${e(ea.value)} (95 %: ${e(ea.low)} to ${e(ea.high)}). `
-    + `Least squares on ln D against 1/T, ${method}; ${data.rows.length} points, ${result.degreesOfFreedom} degrees of freedom.`);
+    + `Least squares on ln D against 1/T, ${method}; ${data.rows.length} points, ${result.degreesOfFreedom} degree${result.degreesOfFreedom === 1 ? '' : 's'} of freedom.`);
   const [tUnit, dUnit] = columnUnits();
   const rows = data.rows.map(({ line }, i) => [String(line), wasm.showQuantity(data.points[i].temperatureK, tUnit),
     wasm.showQuantity(data.points[i].dM2PerS, dUnit), wasm.showQuantity(result.residualsLn[i])]);
@@ -157,11 +162,14 @@ async function fit() {
   $('data-use').hidden = false;
 }
 
-/** Puts the fitted D0 and Eₐ into the species' inputs. */
+/** Puts the fitted D0 and Eₐ into the species' inputs, measured over the points' temperatures. */
 function useFit(onChange) {
   if (!data.fit) return;
   showSi($('d0'), data.fit.d0M2PerS.value, 'diffusivity');
   showSi($('ea'), data.fit.eaJPerMol.value, 'energy');
+  const temps = data.points.map((p) => p.temperatureK);
+  showSi($('valid-min'), Math.min(...temps), 'temperature');
+  showSi($('valid-max'), Math.max(...temps), 'temperature');
   $('material').value = 'custom';
   state.label = null;
   onChange();

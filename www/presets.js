@@ -77,6 +77,9 @@ export function describePresets() {
 /** The scenario the page opens with, in the units chosen. */
 export function defaults() {
   const { materials, grainLaws } = state.presets;
+  for (const id of ['basis', 'wavelength-source', 'time-axis']) $(id).selectedIndex = 0;
+  document.querySelector('input[name=mixing]').checked = true;
+  $('grain-on').checked = true;
   $('technique').value = 'furnace';
   applyTechnique('furnace');
   $('material').value = materials[0].id;

@@ -7,7 +7,7 @@ import { CHART_KINDS, VIEW_CHARTS, chartTitle, figureOf, fitCharts } from './cha
 import { $, fetchDocument, setText, showTable } from './dom.js';
 import { optionalSi, showMixingInputs } from './inputs.js';
 import { addPanel, clearPins, pin } from './panels.js';
-import { applyGrainLaw, applyMaterial, applyTechnique, markCustomProgram } from './presets.js';
+import { applyGrainLaw, applyMaterial, applyTechnique, defaults, markCustomProgram } from './presets.js';
 import { setSegmentsSi } from './program.js';
 import { recompute } from './recompute.js';
 import { loadState, pageState } from './share.js';
@@ -188,6 +188,8 @@ export function openView(name, { apply = false, alone = false } = {}) {
   state.view = name;
   if (apply) {
     state.label = null;
+    // Each view starts from the default inputs: its numbers do not depend on the view before.
+    defaults();
     view.apply?.();
   }
   for (const button of document.querySelectorAll('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === name));

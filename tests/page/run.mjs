@@ -751,6 +751,13 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   assert.equal(await p.inputValue('#time-axis'), 'normalised');
   assert.match(await compared(), /Furnace ramp, 5 K\/min/);
   assert.equal(await p.isVisible('#view-numbers'), false);
+  // The same numbers as the view opened first, from its link: nothing left over from §3.2.
+  const fresh = await newPage({ width: 1280, height: 800 }, 'view fresh');
+  await fresh.page.goto(`${url}#view=ramps`);
+  await ready(fresh.page);
+  await fresh.page.waitForFunction(() => document.getElementById('view-table').textContent.includes('Shock ramp'));
+  assert.equal(await fresh.page.textContent('#view-table'), await compared(), 'a view does not depend on the view before');
+  await fresh.context.close();
   await p.waitForFunction(() => /Fig\. 2/.test(document.getElementById('view-h').textContent));
   assert.ok((await inkOf(p)).flux.ink > MIN_INK);
   await p.screenshot({ path: path.join(shots, 'view-ramps.png') });
@@ -832,6 +839,7 @@ await test('your measurements: pasted points drawn, fitted with intervals, used,
   await p.click('#data-use');
   await p.waitForFunction((want) => document.getElementById('ea').value.startsWith(want), (ea / 1000).toPrecision(4));
   assert.equal(await p.inputValue('#material'), 'custom');
+  assert.deepEqual([await p.inputValue('#valid-min'), await p.inputValue('#valid-max')], ['1100', '1500'], 'measured over the points');
   const d0Typed = Number(await p.inputValue('#d0'));
   assert.ok(Math.abs(d0Typed / d0 - 1) < 1e-3, `D0 ${d0Typed} vs ${d0}`);
   await p.screenshot({ path: path.join(shots, 'measurements-fitted.png') });
@@ -847,11 +855,15 @@ await test('your measurements: pasted points drawn, fitted with intervals, used,
   assert.equal(await again.page.inputValue('#data-t-unit'), 'celsius');
   await again.context.close();
   // Refused, by line and column, in the column's unit; the points drawn before stay.
+  // Scrolled into view first: the chart, off screen since the last edit, is redrawn then.
+  await inkOf(p, ['arrhenius']);
+  await settle(p);
   const inkDrawn = (await inkOf(p, ['arrhenius'])).arrhenius.ink;
   const refusals = [
     ['1100, 1.1e-19\n1200, abc', /^Line 2, column D: “abc” is not a number\.$/],
     ['1100, -1e-19', /^Line 1, column D: must be from 10⁻³⁰ m²\/s to 1000 m²\/s; got −10⁻¹⁹ m²\/s\.$/],
     ['1100', /^Line 1: expected T and D, and optionally σ of D; got 1 column\.$/],
+    ['1100; 1,1e-19', /^Line 1, column D: “1,1e-19” is not a number \(write decimals with a point\)\.$/],
     ['-300, 1e-19', /^Line 1, column T: must be from −272\.[12] °C to 9727 °C; got −300 °C\.$/],
   ];
   for (const [bad, message] of refusals) {
