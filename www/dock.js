@@ -36,7 +36,8 @@ function dock(kind, fit) {
 export function wireDock(fit) {
   const form = $('inputs');
   form.addEventListener('focusin', (e) => {
-    const kind = e.target.closest('[data-chart]')?.dataset.chart;
+    // Docked while something is typed or chosen; a button pressed lets the page scroll freely.
+    const kind = e.target.matches('input, select, textarea') && e.target.closest('[data-chart]')?.dataset.chart;
     if (PHONE.matches && kind) dock(kind, fit); else undock(fit);
   });
   form.addEventListener('focusout', (e) => {
