@@ -225,8 +225,8 @@ impl Calculator {
         }
     }
 
-    /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius") on `canvas`,
-    /// at the canvas's size in device pixels.
+    /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius", or the
+    /// paper's "mixing", "rate" and "growth") on `canvas`, at the canvas's size in device pixels.
     pub fn attach(&mut self, kind: &str, canvas: JsValue) -> Result<(), ApiError> {
         let kind = chart_kind(kind)?;
         let canvas: HtmlCanvasElement = canvas
