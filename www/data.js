@@ -87,6 +87,7 @@ const data = { rows: [], points: [], fit: null };
 
 function say(text, problem = false) {
   setText($('data-out'), text);
+  $('data-out').className = problem ? 'msg' : 'source';
   $('data-text').setAttribute('aria-invalid', String(problem));
 }
 

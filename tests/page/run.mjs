@@ -870,6 +870,7 @@ await test('your measurements: pasted points drawn, fitted with intervals, used,
     await p.fill('#data-text', bad);
     await p.waitForFunction((m) => new RegExp(m).test(document.getElementById('data-out').textContent), message.source);
     assert.equal(await p.getAttribute('#data-text', 'aria-invalid'), 'true');
+    assert.equal(await p.getAttribute('#data-out', 'class'), 'msg', 'said in the colour of errors');
   }
   assert.equal((await inkOf(p, ['arrhenius'])).arrhenius.ink, inkDrawn, 'the chart keeps the points drawn before');
   // A million rows, pasted and dropped as a file: refused before they reach the text box.
