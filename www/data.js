@@ -3,7 +3,7 @@
 
 import { draw } from './charts.js';
 import { $, debounced, setText, showTable } from './dom.js';
-import { quote } from './messages.js';
+import { quote, refusal } from './messages.js';
 import { state } from './state.js';
 import { isNumberText, showSi } from './units.js';
 import { guarded, scriptingLibrary } from './wasm.js';
@@ -77,13 +77,11 @@ function pointProblem(error, rows) {
   if (!at || !error.allowed) return error.message;
   const column = { temperatureK: 0, dM2PerS: 1, sigmaM2PerS: 2 }[at[2]];
   const unit = columnUnits()[column];
-  const show = (si) => state.wasm.showQuantity(si, unit);
-  const { min, max } = error.allowed;
-  return `Line ${rows[Number(at[1])].line}, column ${COLUMNS[column]}: must be from ${show(min)} to ${show(max)}; got ${show(error.value)}.`;
+  return `Line ${rows[Number(at[1])].line}, column ${COLUMNS[column]}: ${refusal(error, (si) => state.wasm.showQuantity(si, unit))}`;
 }
 
-/** The points drawn, with their rows; the last fit. */
-const data = { rows: [], points: [], fit: null };
+/** The rows of the points drawn (state.measured); the last fit. */
+const data = { rows: [], fit: null };
 
 function say(text, problem = false) {
   setText($('data-out'), text);
@@ -114,7 +112,7 @@ export const readData = () => guarded((calc) => {
     say(e instanceof DataProblem ? e.message : pointProblem(e, rows), true);
     return false;
   }
-  Object.assign(data, { rows, points });
+  data.rows = rows;
   state.measured = points;
   const long = $('data-text').value.length > MAX_LINK_TEXT
     ? ` They are too long for the share link (more than ${MAX_LINK_TEXT} characters): the JSON export keeps them.` : '';
@@ -142,7 +140,7 @@ async function fit() {
   }
   let result;
   try {
-    result = library.fitArrhenius({ points: data.points });
+    result = library.fitArrhenius({ points: state.measured });
   } catch (e) {
     // “query.points: a fit takes 3 to 1000 points; got 2” → “A fit takes …”.
     say(e.field === 'query.points' ? `${e.message.replace(/^query\.points: (.)/, (_, c) => c.toUpperCase())}.` : pointProblem(e, data.rows), true);
@@ -156,8 +154,8 @@ async function fit() {
   say(`D₀ = ${d(d0.value)} (95 %: ${d(d0.low)} to ${d(d0.high)}); Eₐ = ${e(ea.value)} (95 %: ${e(ea.low)} to ${e(ea.high)}). `
     + `Least squares on ln D against 1/T, ${method}; ${data.rows.length} points, ${result.degreesOfFreedom} degree${result.degreesOfFreedom === 1 ? '' : 's'} of freedom.`);
   const [tUnit, dUnit] = columnUnits();
-  const rows = data.rows.map(({ line }, i) => [String(line), wasm.showQuantity(data.points[i].temperatureK, tUnit),
-    wasm.showQuantity(data.points[i].dM2PerS, dUnit), wasm.showQuantity(result.residualsLn[i])]);
+  const rows = state.measured.map((p, i) => [String(data.rows[i].line), wasm.showQuantity(p.temperatureK, tUnit),
+    wasm.showQuantity(p.dM2PerS, dUnit), wasm.showQuantity(result.residualsLn[i])]);
   showTable($('data-residuals'), 'Residuals: ln D measured − ln D fitted', [['Line', 'T', 'D', 'Residual of ln D'], ...rows]);
   $('data-residuals').hidden = false;
   $('data-use').hidden = false;
@@ -168,7 +166,7 @@ function useFit(onChange) {
   if (!data.fit) return;
   showSi($('d0'), data.fit.d0M2PerS.value, 'diffusivity');
   showSi($('ea'), data.fit.eaJPerMol.value, 'energy');
-  const temps = data.points.map((p) => p.temperatureK);
+  const temps = state.measured.map((p) => p.temperatureK);
   showSi($('valid-min'), Math.min(...temps), 'temperature');
   showSi($('valid-max'), Math.max(...temps), 'temperature');
   $('material').value = 'custom';

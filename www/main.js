@@ -130,7 +130,6 @@ async function main() {
   const built = await loading;
   fillPresets();
   defaults();
-  showMixingInputs();
   // The first render draws every chart, so that all are ready before the user scrolls to them;
   // from then on only the charts on screen follow the edits. The default scenario is drawn first,
   // so a share link with invalid values still shows charts (the last valid state) next to the
@@ -141,8 +140,6 @@ async function main() {
   wireActions();
   if (hash.length > 1) {
     readFragment(hash);
-    labelUnits();
-    showMixingInputs();
     recompute();
     // A view named alone sets its inputs; beside a state (`s=`), it shows that state.
     const params = new URLSearchParams(hash.slice(1));

@@ -108,12 +108,20 @@ function inputName(input, path) {
  */
 function rangeMessage(error, input) {
   const kind = input.labels?.[0]?.querySelector('.unit[data-unit]')?.dataset.unit;
-  const { min, max, unit } = error.allowed;
+  const { unit } = error.allowed;
   const show = (si) => (kind ? state.wasm.showQuantity(si, unitOf(kind)) : `${state.wasm.showQuantity(si)}${unit ? ` ${unit}` : ''}`);
-  const name = inputName(input, error.field);
-  if (error.kind === 'notFinite' || !Number.isFinite(error.value)) return `${name} must be a number from ${show(min)} to ${show(max)}.`;
+  return `${inputName(input, error.field)} ${refusal(error, show)}`;
+}
+
+/**
+ * What a refused number should be, with its range and value written by `show` (SI → text in the
+ * reader's unit): “must be at least 6 × 10⁻⁸ K/min; got −5 K/min.”
+ */
+export function refusal(error, show) {
+  const { min, max } = error.allowed;
+  if (error.kind === 'notFinite' || !Number.isFinite(error.value)) return `must be a number from ${show(min)} to ${show(max)}.`;
   const bound = error.value < min ? `at least ${show(min)}` : `at most ${show(max)}`;
-  return `${name} must be ${bound}; got ${show(error.value)}.`;
+  return `must be ${bound}; got ${show(error.value)}.`;
 }
 
 /** Shows an error of the core next to the input its `field` names, or in the alert. */

@@ -2,6 +2,7 @@
 // one fills in, their sources, and the scenario the page opens with.
 
 import { $, el } from './dom.js';
+import { showMixingInputs } from './inputs.js';
 import { setSegmentsSi } from './program.js';
 import { state } from './state.js';
 import { format, showSi } from './units.js';
@@ -78,7 +79,7 @@ export function describePresets() {
 export function defaults() {
   const { materials, grainLaws } = state.presets;
   for (const id of ['basis', 'wavelength-source', 'time-axis']) $(id).selectedIndex = 0;
-  document.querySelector('input[name=mixing]').checked = true;
+  document.querySelector('input[name=mixing][value=entropy]').checked = true;
   $('grain-on').checked = true;
   $('technique').value = 'furnace';
   applyTechnique('furnace');
@@ -97,4 +98,5 @@ export function defaults() {
   showSi($('q-duration'), 7200, 'time');
   showSi($('q-temperature'), 1473.15, 'temperature');
   showSi($('q-length'), 1e-7, 'length');
+  showMixingInputs();
 }

@@ -4,13 +4,13 @@
 import { $, debounced, download } from './dom.js';
 import { MAX_LINK_TEXT, readData } from './data.js';
 import { embedSnippet } from './embed.js';
-import { FIELDS, SELECTS, TEXT_FIELDS } from './inputs.js';
+import { FIELDS, SELECTS, TEXT_FIELDS, showMixingInputs } from './inputs.js';
 import { quote, showNotice } from './messages.js';
 import { MAX_PINS, restorePins } from './panels.js';
 import { defaults, describePresets } from './presets.js';
 import { SEGMENT_KINDS, segmentTexts, setSegments } from './program.js';
 import { state } from './state.js';
-import { UNIT_SELECTS, isNumberText } from './units.js';
+import { UNIT_SELECTS, isNumberText, labelUnits } from './units.js';
 import { guarded, scriptingLibrary } from './wasm.js';
 
 const STATE_VERSION = 1;
@@ -144,6 +144,8 @@ export function loadState(raw) {
   describePresets();
   // The core checks each pinned scenario as it checks any input.
   ignored.push(...restorePins(pins).map((i) => `pins[${i}]`));
+  labelUnits();
+  showMixingInputs();
   readData();
   return { applied, ignored };
 }

@@ -5,9 +5,9 @@
 
 import { CHART_KINDS, VIEW_CHARTS, chartTitle, figureOf, fitCharts } from './charts.js';
 import { $, fetchDocument, setText, showTable } from './dom.js';
-import { optionalSi, showMixingInputs } from './inputs.js';
+import { optionalSi } from './inputs.js';
 import { addPanel, clearPins, pin } from './panels.js';
-import { applyGrainLaw, applyMaterial, applyTechnique, defaults, markCustomProgram } from './presets.js';
+import { applyGrainLaw, applyTechnique, defaults, markCustomProgram } from './presets.js';
 import { setSegmentsSi } from './program.js';
 import { recompute } from './recompute.js';
 import { loadState, pageState } from './share.js';
@@ -37,13 +37,6 @@ function pinAs(label) {
 /** `si` [K/s] as a person writes it, in the rate unit chosen. */
 const rate = (si) => state.wasm.showQuantity(si, displayUnits().rate);
 
-/** The species the paper's numbers are checked with: the first material preset. */
-function firstMaterial() {
-  const [first] = state.presets.materials;
-  $('material').value = first.id;
-  applyMaterial(first.id);
-}
-
 /** A route of §3.2 as inputs: its mixing length, and a ramp to its temperature held for its time. */
 function route(r) {
   showSi($('mix-length'), r.mixingLengthM, 'length');
@@ -67,7 +60,6 @@ const PAPER_VIEWS = {
   ramps: {
     charts: ['flux', 'temperature'],
     apply() {
-      clearPins();
       program([{ kind: 'ramp', rateKPerS: FURNACE_K_PER_S, targetK: PEAK_K }]);
       $('time-axis').value = 'normalised';
       pinAs(`Furnace ramp, ${rate(FURNACE_K_PER_S)}`);
@@ -79,13 +71,6 @@ const PAPER_VIEWS = {
     charts: ['mixing', 'transport'],
     inverse: true,
     apply() {
-      clearPins();
-      firstMaterial();
-      $('residual').value = '0.01';
-      // G from the composition and the mixing length, which is also the wavelength to remove.
-      document.querySelector('input[name=mixing][value=entropy]').checked = true;
-      $('wavelength-source').value = 'mixing';
-      showMixingInputs();
       $('time-axis').value = 'log';
       const [solid, template, atomic] = state.presets.routes;
       for (const r of [solid, template]) {
@@ -99,7 +84,6 @@ const PAPER_VIEWS = {
   rate: {
     charts: ['rate', 'transport'],
     apply() {
-      clearPins();
       $('time-axis').value = 'log';
       for (const id of ['furnace', 'sps', 'uhs']) {
         technique(id);
@@ -111,10 +95,6 @@ const PAPER_VIEWS = {
   growth: {
     charts: ['growth', 'grain'],
     apply() {
-      clearPins();
-      $('grain-on').checked = true;
-      $('time-axis').value = 'linear';
-      technique('furnace');
       const [normal, dragged] = state.presets.grainLaws;
       for (const law of [normal, dragged]) {
         $('grain-law').value = law.id;
@@ -188,8 +168,11 @@ export function openView(name, { apply = false, alone = false } = {}) {
   state.view = name;
   if (apply) {
     state.label = null;
-    // Each view starts from the default inputs: its numbers do not depend on the view before.
+    // Each view starts from the default inputs and no pins (the first material preset, G from the
+    // composition and the mixing length, which is also the wavelength to remove, the furnace
+    // program): its numbers do not depend on the view before.
     defaults();
+    clearPins();
     view.apply?.();
   }
   for (const button of document.querySelectorAll('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === name));

@@ -861,10 +861,10 @@ await test('your measurements: pasted points drawn, fitted with intervals, used,
   const inkDrawn = (await inkOf(p, ['arrhenius'])).arrhenius.ink;
   const refusals = [
     ['1100, 1.1e-19\n1200, abc', /^Line 2, column D: “abc” is not a number\.$/],
-    ['1100, -1e-19', /^Line 1, column D: must be from 10⁻³⁰ m²\/s to 1000 m²\/s; got −10⁻¹⁹ m²\/s\.$/],
+    ['1100, -1e-19', /^Line 1, column D: must be at least 10⁻³⁰ m²\/s; got −10⁻¹⁹ m²\/s\.$/],
     ['1100', /^Line 1: expected T and D, and optionally σ of D; got 1 column\.$/],
     ['1100; 1,1e-19', /^Line 1, column D: “1,1e-19” is not a number \(write decimals with a point\)\.$/],
-    ['-300, 1e-19', /^Line 1, column T: must be from −272\.[12] °C to 9727 °C; got −300 °C\.$/],
+    ['-300, 1e-19', /^Line 1, column T: must be at least −272\.[12] °C; got −300 °C\.$/],
   ];
   for (const [bad, message] of refusals) {
     await p.fill('#data-text', bad);
@@ -905,6 +905,7 @@ await test('the views’ buttons keep the user’s inputs and pins, and one tap 
   await p.fill('#pin-label', 'mine');
   await p.click('#pin');
   await p.selectOption('#u-temperature', 'celsius');
+  await p.check('input[name=mixing][value=direct]');
   assert.equal(await p.isVisible('#view-back'), false);
   await p.click('[data-view=mixing]');
   await p.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('homogenises if'));
@@ -916,6 +917,8 @@ await test('the views’ buttons keep the user’s inputs and pins, and one tap 
   assert.equal(await p.isVisible('#view'), false);
   assert.equal(await p.inputValue('#ea'), '250', 'the inputs from before the first view');
   assert.equal(await p.inputValue('#u-temperature'), 'celsius');
+  assert.equal(await p.isVisible('#g'), true, 'G given directly again, with its input shown');
+  assert.equal(await p.isVisible('#composition'), false);
   await p.$eval('#summary-panel', (e) => e.scrollIntoView());
   await p.waitForFunction(() => document.getElementById('comparison').textContent.includes('mine'));
   assert.match(await p.textContent('#pins'), /^1 of 3 pinned/);
