@@ -574,7 +574,7 @@ fn a_drag_zooms_every_time_chart_into_its_time_and_a_reset_shows_all() {
         readout_ms(&calc, "temperature", 200.0),
         readout_ms(&calc, "temperature", 400.0),
     );
-    assert!(!calc.zoomed());
+    assert!(calc.zoom_window().is_none());
     // A tap, the Arrhenius plot and a number given as text do not zoom.
     assert!(
         !calc
@@ -592,7 +592,7 @@ fn a_drag_zooms_every_time_chart_into_its_time_and_a_reset_shows_all() {
         calc.zoom("temperature", 400.0.into(), 200.0.into())
             .unwrap()
     );
-    assert!(calc.zoomed());
+    assert!(calc.zoom_window().is_some());
     // The whole plot now spans the time between the two columns, on every time chart.
     let step = (to - from) / 20.0;
     for x in [120.0, 200.0, 300.0, 400.0, 520.0] {
@@ -604,12 +604,28 @@ fn a_drag_zooms_every_time_chart_into_its_time_and_a_reset_shows_all() {
     }
     let t = readout_ms(&calc, "flux", 300.0);
     assert!(t >= from && t <= to, "flux chart: {t} ms");
+    // Another Calculator given the zoom, the scenario and a canvas of the same size exports the
+    // same SVG (the page's exports come from the scripting library's instance).
+    let window = calc.zoom_window().unwrap();
+    let mut other = Calculator::new();
+    other.attach("flux", canvas(640, 360).into()).unwrap();
+    other.update(scenario()).unwrap();
+    other
+        .set_zoom_window(window[0].into(), window[1].into())
+        .unwrap();
+    assert_eq!(
+        other.svg("flux", 640, 360).unwrap(),
+        calc.svg("flux", 640, 360).unwrap()
+    );
+    for (a, b) in [(f64::NAN, 1.0), (2.0, 1.0), (-1.0, 1.0)] {
+        assert!(other.set_zoom_window(a.into(), b.into()).is_err());
+    }
     // An edit keeps the zoom; a reset shows the whole program again.
     calc.update(scenario_with_ea(300e3)).unwrap();
     calc.draw().unwrap();
-    assert!(calc.zoomed());
+    assert!(calc.zoom_window().is_some());
     calc.reset_zoom().unwrap();
-    assert!(!calc.zoomed());
+    assert!(calc.zoom_window().is_none());
     assert!(readout_ms(&calc, "temperature", 520.0) > to);
 }
 

@@ -1,7 +1,8 @@
 // The charts: one <canvas> per chart, which the core draws on in place; their sizes, which of
-// them are on screen, hover readouts, data tables and PNG/SVG export.
+// them are on screen, hover readouts, data tables and PNG export (SVG: exports.js).
 
 import { $, download, el, showTable } from './dom.js';
+import { exportSvg } from './exports.js';
 import { showNotice } from './messages.js';
 import { slidersUnder } from './sliders.js';
 import { state } from './state.js';
@@ -24,7 +25,8 @@ export const VIEW_CHARTS = ['mixing', 'rate', 'growth'];
 export const CHART_KINDS = CHARTS.map(([kind]) => kind);
 /** The title of chart `kind`. */
 export const chartTitle = (kind) => CHARTS.find(([k]) => k === kind)[1];
-const canvasOf = (kind) => $(`chart-${kind}`);
+/** The canvas of chart `kind`. */
+export const canvasOf = (kind) => $(`chart-${kind}`);
 /** The figure of chart `kind`: caption, canvas, sliders, readout, buttons and table. */
 export const figureOf = (kind) => canvasOf(kind).closest('figure');
 
@@ -111,7 +113,7 @@ const TOUCH_HOLD_MS = 400;
 
 /** Shows the reset buttons while the charts are zoomed (every edit passes here). */
 function showZoom(calc) {
-  const hidden = !calc.zoomed();
+  const hidden = !calc.zoomWindow();
   for (const kind of TIME_CHARTS) {
     const button = $(`zoom-reset-${kind}`);
     if (button.hidden !== hidden) button.hidden = hidden;
@@ -202,11 +204,6 @@ const exportPng = (kind) => guarded((calc) => {
   canvasOf(kind).toBlob((blob) => {
     if (blob) download(`kinetics-${kind}.png`, blob); else showNotice('The PNG could not be made.');
   }, 'image/png');
-});
-const exportSvg = (kind) => guarded((calc) => {
-  const canvas = canvasOf(kind);
-  const svg = calc.svg(kind, canvas.clientWidth, canvas.clientHeight);
-  download(`kinetics-${kind}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
 });
 
 /** One figure per chart: caption, canvas, readout, export buttons and data table. */

@@ -6,6 +6,7 @@ import { attachCharts, buildCharts, draw, drawEveryChart, fitCharts, reportVisib
 import { remeasure, wireData } from './data.js';
 import { wireDock } from './dock.js';
 import { $, el, fetchDocument } from './dom.js';
+import { exportCsv, exportJson } from './exports.js';
 import { preparePrint, reportHeight } from './embed.js';
 import { changeUnit, chooseWavelengthSource, rememberUnits, showMixingInputs } from './inputs.js';
 import { dismissNotice, quote, showNotice } from './messages.js';
@@ -13,7 +14,7 @@ import { clearPins, observePanels, pin, repin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, fillSources, markCustomProgram } from './presets.js';
 import { addSegment, removeSegment } from './program.js';
 import { recompute, recomputeAfterRestart, schedule } from './recompute.js';
-import { copyEmbed, copyLink, exportCsv, exportJson, fullUrl, readFragment, writeFragment } from './share.js';
+import { copyEmbed, copyLink, fullUrl, readFragment, writeFragment } from './share.js';
 import { state } from './state.js';
 import { UNIT_SELECTS, labelUnits } from './units.js';
 import { openView, wireViews } from './views.js';

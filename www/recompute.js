@@ -15,11 +15,8 @@ import { guarded } from './wasm.js';
 // The units each Calculator shows its results in, so that they are handed over only on a change.
 const unitsShown = new WeakMap();
 
-/** Shows scenario `s`, which the core accepted, everywhere. */
-function show(calc, s) {
-  state.lastGood = s;
-  showStale(false);
-  followInputs();
+/** Gives `calc` the page's label of the current scenario, time axis and units. */
+export function follow(calc) {
   calc.setLabel(currentLabel());
   calc.setTimeAxis($('time-axis').value);
   const units = displayUnits();
@@ -28,6 +25,14 @@ function show(calc, s) {
     for (const [quantity, unit] of Object.entries(units)) calc.setUnit(quantity, unit);
     unitsShown.set(calc, key);
   }
+}
+
+/** Shows scenario `s`, which the core accepted, everywhere. */
+function show(calc, s) {
+  state.lastGood = s;
+  showStale(false);
+  followInputs();
+  follow(calc);
   draw(calc);
   refreshPanels(calc);
   refreshTables(calc);

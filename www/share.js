@@ -1,7 +1,7 @@
 // What leaves the page and comes back: the state in the address bar's fragment (written after
-// each edit, read on load), the copied link and embed code, and the CSV and JSON exports.
+// each edit, read on load), and the copied link and embed code.
 
-import { $, debounced, download } from './dom.js';
+import { $, debounced } from './dom.js';
 import { MAX_LINK_TEXT, readData } from './data.js';
 import { embedSnippet } from './embed.js';
 import { FIELDS, SELECTS, TEXT_FIELDS, showMixingInputs } from './inputs.js';
@@ -11,7 +11,7 @@ import { defaults, describePresets } from './presets.js';
 import { SEGMENT_KINDS, segmentTexts, setSegments } from './program.js';
 import { state } from './state.js';
 import { UNIT_SELECTS, isNumberText, labelUnits } from './units.js';
-import { guarded, scriptingLibrary } from './wasm.js';
+import { guarded } from './wasm.js';
 
 const STATE_VERSION = 1;
 const FRAGMENT_DELAY_MS = 300;
@@ -195,19 +195,3 @@ export const fullUrl = () => shareUrl(false);
 
 export const copyLink = () => copy(shareUrl(false), 'Link');
 export const copyEmbed = () => copy(embedSnippet(shareUrl(true)), 'Embed code');
-
-export const exportCsv = () => guarded((calc) => download('kinetics.csv', new Blob([calc.csv()], { type: 'text/csv' })));
-
-export async function exportJson() {
-  // The scripting API's own evaluation of the scenario shown: curves at its full resolution.
-  let current;
-  try {
-    current = (await scriptingLibrary()).evaluateScenario(state.lastGood);
-  } catch (e) {
-    showNotice(`The JSON could not be made (${quote(e.message, 200)}).`);
-    return;
-  }
-  const curves = Object.fromEntries(Object.entries(current.curves).map(([k, v]) => [k, Array.from(v)]));
-  const body = { scenario: state.lastGood, summary: current.summary, curves, state: pageState() };
-  download('kinetics.json', new Blob([JSON.stringify(body)], { type: 'application/json' }));
-}

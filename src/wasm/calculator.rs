@@ -1,13 +1,12 @@
 //! The page's calculator: the current and pinned scenarios, and the charts they are drawn on.
 //! Large data stays here; JS receives summaries and strings.
 
-use plotters::prelude::*;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::boundary::{ApiError, named, number, read, write};
-use super::render::{self, Canvas, Layer, Measured, Target, TextWidths};
+use super::render::{self, Canvas, Layer, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis, View};
 use crate::fit::{DiffusivityPoint, MAX_POINTS};
 use crate::report;
@@ -19,7 +18,9 @@ const MAX_PINNED: usize = 3;
 /// Narrowest zoom [CSS px]: a narrower drag is a tap.
 const MIN_ZOOM_PX: f64 = 8.0;
 /// Smallest and largest SVG export [CSS px].
+#[cfg(feature = "scripting")]
 const SVG_WIDTH: (u32, u32) = (200, 4000);
+#[cfg(feature = "scripting")]
 const SVG_HEIGHT: (u32, u32) = (150, 4000);
 
 /// How a scenario's curves are sampled for the charts: the widest chart's pixel columns, and
@@ -84,6 +85,7 @@ impl Evaluated {
         }
     }
 
+    #[cfg(feature = "scripting")]
     /// The curves on the scenario's own grid, for exports (a pulse train denser than that grid
     /// is still sampled per grid interval, at its extremes; see `scenario::grid`).
     fn exported_curves(&self) -> Curves {
@@ -455,9 +457,29 @@ impl Calculator {
         self.draw()
     }
 
-    /// Whether the time charts are zoomed in (an edit that leaves nothing to show ends a zoom).
-    pub fn zoomed(&self) -> bool {
-        self.view.zoom.is_some()
+    /// The time the time charts are zoomed into, `[from, to]` on the time axis (seconds, or
+    /// fractions of the program on the normalised axis); undefined while they show the whole
+    /// programs (an edit that leaves nothing to show ends a zoom).
+    #[wasm_bindgen(js_name = zoomWindow)]
+    pub fn zoom_window(&self) -> Option<Vec<f64>> {
+        self.view.zoom.map(|(from, to)| vec![from, to])
+    }
+
+    #[cfg(feature = "scripting")]
+    /// Zooms the time charts into `from`–`to`, as [`Self::zoom_window`] gives it, without
+    /// drawing: another Calculator's zoom, for an export of what it shows.
+    #[wasm_bindgen(js_name = setZoomWindow)]
+    pub fn set_zoom_window(&mut self, from: JsValue, to: JsValue) -> Result<(), ApiError> {
+        let (from, to) = (number(&from, "from")?, number(&to, "to")?);
+        if !(from.is_finite() && to.is_finite() && 0.0 <= from && from < to) {
+            return Err(ApiError::new(
+                "invalid",
+                "from",
+                "the zoom must be finite times 0 ≤ from < to",
+            ));
+        }
+        self.view.zoom = Some((from, to));
+        Ok(())
     }
 
     /// Exact values under CSS pixel column `css_x` of chart `kind`, or undefined outside its plot.
@@ -478,9 +500,17 @@ impl Calculator {
         }))
     }
 
+    #[cfg(feature = "scripting")]
     /// The chart `kind` as an SVG document of `width`×`height` CSS pixels.
-    pub fn svg(&self, kind: &str, width: u32, height: u32) -> Result<String, ApiError> {
+    pub fn svg(&mut self, kind: &str, width: u32, height: u32) -> Result<String, ApiError> {
+        use super::render::{Measured, Target};
+        use plotters::prelude::{IntoDrawingArea, SVGBackend};
+
         let kind = chart_kind(kind)?;
+        let grid = self.grid();
+        for e in self.current.iter_mut().chain(&mut self.pinned) {
+            e.fit(grid);
+        }
         // Text is measured on a chart's context, as on the page.
         let chart = self
             .charts
@@ -576,6 +606,7 @@ impl Calculator {
             .map_or_else(String::new, |e| report::mixing(&e.model))
     }
 
+    #[cfg(feature = "scripting")]
     /// Curves of the current and pinned scenarios as CSV (one block per scenario).
     pub fn csv(&self) -> String {
         let all: Vec<&Evaluated> = self.current.iter().chain(&self.pinned).collect();

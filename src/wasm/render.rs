@@ -38,7 +38,8 @@ pub struct TextWidths(RefCell<Vec<(String, f64)>>);
 pub enum Target<'a> {
     /// A `<canvas>` of the page.
     Canvas(&'a mut CanvasBackend),
-    /// An SVG document.
+    /// An SVG document (the exports, which the scripting library makes).
+    #[cfg(feature = "scripting")]
     Svg(SVGBackend<'a>),
 }
 
@@ -67,6 +68,7 @@ fn draw_error<E: std::error::Error + Send + Sync>(
     DrawingErrorKind::DrawingError(DrawError(e.to_string()))
 }
 
+#[cfg(feature = "scripting")]
 /// An error of the SVG backend, which writes to a `String` and so cannot fail: its text is not
 /// worth the bytes of `std::io::Error`'s messages.
 fn svg_error(_: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<DrawError> {
@@ -78,6 +80,7 @@ macro_rules! forward {
     ($m:expr, $t:ident => $call:expr) => {
         match &mut $m.target {
             Target::Canvas($t) => $call.map_err(draw_error),
+            #[cfg(feature = "scripting")]
             Target::Svg($t) => $call.map_err(svg_error),
         }
     };
@@ -99,6 +102,7 @@ impl DrawingBackend for Measured<'_> {
     fn get_size(&self) -> (u32, u32) {
         match &self.target {
             Target::Canvas(b) => b.get_size(),
+            #[cfg(feature = "scripting")]
             Target::Svg(b) => b.get_size(),
         }
     }
