@@ -5,6 +5,7 @@ use serde::Deserialize;
 use synthesis_kinetics::arrhenius::{ActivationEnergy, Arrhenius, ThermalIntegral, ln_ramp};
 use synthesis_kinetics::error::Field;
 use synthesis_kinetics::expint::{ln_e1, ln_e2};
+use synthesis_kinetics::fit::{GrainPoint, fit_grain_growth};
 use synthesis_kinetics::grain::GrainGrowth;
 use synthesis_kinetics::homogenisation::{Modulation, Residual};
 use synthesis_kinetics::program::{Segment, ThermalProgram};
@@ -29,6 +30,7 @@ struct References {
     programs: Vec<ProgramCase>,
     grain: Vec<GrainCase>,
     homogenisation: Vec<HomogenisationCase>,
+    grain_fit: GrainFitCase,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +131,36 @@ struct GrainCase {
     k0: f64,
     ea_j_per_mol: f64,
     grain_size_m: f64,
+}
+
+/// Five grain sizes from three anneals, and k0 and Eₐ,g fitted to them by mpmath.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GrainFitCase {
+    exponent: f64,
+    d0_m: f64,
+    programs: Vec<AnnealCase>,
+    points: Vec<GrainPointCase>,
+    k0: f64,
+    ea_j_per_mol: f64,
+    ea_half_width: f64,
+    ln_k0_half_width: f64,
+    residuals_ln: Vec<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AnnealCase {
+    start_k: f64,
+    segments: Vec<SegmentCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GrainPointCase {
+    program: usize,
+    time_s: f64,
+    d_m: f64,
 }
 
 #[derive(Deserialize)]
@@ -259,6 +291,55 @@ fn grain_growth_after_programs() {
             &format!("{} n = {}", c.program, c.exponent),
         );
     }
+}
+
+/// The fit agrees with mpmath's to this relative error: it converges to the last digits, and its
+/// derivative in Eₐ,g is a central difference exact to about 1e-10.
+const FIT_REL_ACC: f64 = 1e-9;
+
+#[test]
+fn grain_growth_fit_matches_an_independent_least_squares_fit() {
+    let c = references().grain_fit;
+    let programs: Vec<ThermalProgram> = c
+        .programs
+        .iter()
+        .map(|p| {
+            let segments: Vec<Segment> = p.segments.iter().map(Segment::from).collect();
+            ThermalProgram::new(p.start_k, &segments).unwrap()
+        })
+        .collect();
+    let points: Vec<GrainPoint> = c
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| GrainPoint::new(i, p.program, p.time_s, p.d_m, &programs).unwrap())
+        .collect();
+    let fit = fit_grain_growth(c.exponent, c.d0_m, &programs, &points).unwrap();
+    let close = |got: f64, want: f64, what: &str| {
+        assert!(
+            (got / want - 1.0).abs() <= FIT_REL_ACC,
+            "{what}: got {got:e}, want {want:e}"
+        );
+    };
+    close(fit.k0.value, c.k0, "k0");
+    close(fit.ea_j_per_mol.value, c.ea_j_per_mol, "Ea,g");
+    close(
+        fit.ea_j_per_mol.high - fit.ea_j_per_mol.value,
+        c.ea_half_width,
+        "Ea,g half-width",
+    );
+    close(
+        (fit.k0.high / fit.k0.value).ln(),
+        c.ln_k0_half_width,
+        "ln k0 half-width",
+    );
+    for (got, want) in fit.residuals_ln.iter().zip(&c.residuals_ln) {
+        assert!(
+            (got - want).abs() <= FIT_REL_ACC,
+            "residual {got} vs {want}"
+        );
+    }
+    assert_eq!(fit.degrees_of_freedom, 3);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use js_sys::{Float64Array, JSON, Reflect};
 use synthesis_kinetics::wasm::{
     Calculator, arrhenius_integral, configurational_entropy_js, evaluate_scenario, fit_arrhenius,
-    flux_at, grain_size_after, presets, to_si,
+    fit_grain_growth, flux_at, grain_size_after, presets, to_si,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -654,6 +654,63 @@ fn keys_read_before_do_not_let_an_unknown_key_through() {
     evaluate_scenario(edited(nested, nested)).unwrap();
     let msg = error_message(evaluate_scenario(edited(nested, dotted)).unwrap_err());
     assert!(msg.contains("unknown field"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn grain_sizes_after_three_anneals_are_fitted_and_a_bad_one_is_named() {
+    // The mpmath fit of tests/reference/generate.py: five sizes from three anneals.
+    let all = JSON::parse(include_str!("reference/values.json")).unwrap();
+    let case = get(&all, "grainFit");
+    let query = || {
+        let q = js_sys::Object::new();
+        for key in ["exponent", "d0M", "programs", "points"] {
+            Reflect::set(&q, &key.into(), &get(&case, key)).unwrap();
+        }
+        JsValue::from(q)
+    };
+    let fit = fit_grain_growth(query()).unwrap();
+    let close = |got: f64, key: &str| {
+        let want = get(&case, key).as_f64().unwrap();
+        assert!((got / want - 1.0).abs() < 1e-9, "{key}: {got} vs {want}");
+    };
+    close(get(&get(&fit, "k0"), "value").as_f64().unwrap(), "k0");
+    close(
+        get(&get(&fit, "eaJPerMol"), "value").as_f64().unwrap(),
+        "eaJPerMol",
+    );
+    assert_eq!(get(&fit, "degreesOfFreedom").as_f64(), Some(3.0));
+
+    let edit = |path: &[&str], value: JsValue| {
+        let q = JSON::parse(&String::from(JSON::stringify(&query()).unwrap())).unwrap();
+        let mut at = q.clone();
+        for key in &path[..path.len() - 1] {
+            at = get(&at, key);
+        }
+        Reflect::set(&at, &(*path.last().unwrap()).into(), &value).unwrap();
+        q
+    };
+    for (path, value, field) in [
+        (
+            &["points", "4", "timeS"][..],
+            1e6.into(),
+            "query.points[4].timeS",
+        ),
+        (&["points", "1", "dM"], "big".into(), "query.points[1].dM"),
+        (
+            &["points", "2", "program"],
+            7.into(),
+            "query.points[2].program",
+        ),
+        (
+            &["programs", "1", "segments", "0", "rateKPerS"],
+            (-1).into(),
+            "query.programs[1].segments[0].rateKPerS",
+        ),
+        (&["exponent"], 0.into(), "query.exponent"),
+    ] {
+        let e: JsValue = fit_grain_growth(edit(path, value)).unwrap_err().into();
+        assert_eq!(prop(&e, "field").as_string().unwrap(), field, "{path:?}");
+    }
 }
 
 #[wasm_bindgen_test]

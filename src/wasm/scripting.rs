@@ -327,3 +327,70 @@ pub fn fit_arrhenius(query: JsValue) -> Result<JsValue, ApiError> {
         .map_err(|e| ApiError::from(e).rooted("points", "query.points"))?;
     Ok(write(&fit))
 }
+
+/// `{ exponent, d0M, programs: [{ startK?, segments }], points: [{ program, timeS, dM }] }`:
+/// grain sizes, each measured `timeS` after the start of `programs[program]`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct GrainFitQuery {
+    #[serde(deserialize_with = "lenient")]
+    exponent: f64,
+    #[serde(deserialize_with = "lenient")]
+    d0_m: f64,
+    programs: Vec<ProgramSpec>,
+    points: Vec<GrainPointSpec>,
+}
+
+/// A measured grain size as the scripting API takes it.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct GrainPointSpec {
+    program: usize,
+    #[serde(deserialize_with = "lenient")]
+    time_s: f64,
+    #[serde(deserialize_with = "lenient")]
+    d_m: f64,
+}
+
+/// k0 [mⁿ/s] and Eₐ,g [J/mol] of the grain-growth law fitted to grain sizes measured after
+/// different programs, `{ exponent, d0M, programs, points }` (see [`GrainFitQuery`]), each with
+/// its 95 % interval, and the residuals of ln d: least squares on ln d through each program's
+/// exact Arrhenius integral (see `fit`). Errors name the point or program:
+/// `query.points[2].timeS`, `query.programs[1].segments[0].rateKPerS`.
+#[wasm_bindgen(js_name = fitGrainGrowth)]
+pub fn fit_grain_growth(query: JsValue) -> Result<JsValue, ApiError> {
+    let q: GrainFitQuery = read(&query, "query")?;
+    if q.programs.len() > fit::MAX_POINTS {
+        return Err(ApiError::new(
+            "invalid",
+            "query.programs",
+            format!(
+                "at most {} programs; got {}",
+                fit::MAX_POINTS,
+                q.programs.len()
+            ),
+        ));
+    }
+    let programs = q
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            ThermalProgram::new(p.start_k, &p.segments)
+                .map_err(|e| ApiError::from(e).rooted("program", &format!("query.programs[{i}]")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let points = q
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| fit::GrainPoint::new(i, p.program, p.time_s, p.d_m, &programs))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ApiError::from(e).rooted("points", "query.points"))?;
+    let fit = fit::fit_grain_growth(q.exponent, q.d0_m, &programs, &points).map_err(|e| {
+        ApiError::from(e)
+            .rooted("points", "query.points")
+            .rooted("grainGrowth", "query")
+    })?;
+    Ok(write(&fit))
+}

@@ -156,7 +156,65 @@ def main():
                                       "residual": eps, "temperatureK": temp,
                                       "isothermalTimeS": float(t_iso), "durationS": float(t),
                                       "temperatureForDurationK": float(temp_for)})
+    out["grainFit"] = grain_fit()
     print(json.dumps(out, indent=1))
+
+
+def grain_fit():
+    """k0 and Ea,g fitted to five grain sizes from three anneals (src/fit/grain.rs): least squares
+    on ln d, solved as grad = 0 with mpmath's findroot; d(ln I)/dEa by mpmath's diff; intervals
+    from s^2 (J^T J)^-1 with the Student-t quantile from the regularised incomplete beta."""
+    def anneal(peak, rate, hold):
+        return {"startK": 298.15, "segments": [{"kind": "ramp", "rateKPerS": rate, "targetK": peak},
+                                               {"kind": "hold", "durationS": hold},
+                                               {"kind": "ramp", "rateKPerS": rate, "targetK": 298.15}]}
+    programs = [anneal(1373.15, 10 / 60, 7200), anneal(1473.15, 10 / 60, 3600), anneal(1573.15, 50, 600)]
+    heat = lambda p: (mp.mpf(p["segments"][0]["targetK"]) - mp.mpf("298.15")) / mp.mpf(p["segments"][0]["rateKPerS"])
+    ends = [2 * heat(p) + p["segments"][1]["durationS"] for p in programs]
+    # (program, time): after the first anneal's hold and at its end, in the second's hold and at
+    # its end, at the end of the third.
+    where = [(0, heat(programs[0]) + 7200), (0, ends[0]), (1, heat(programs[1]) + 1800), (1, ends[1]), (2, ends[2])]
+    n, d0 = 2, mp.mpf("5e-8")
+
+    def ln_i(k, t, ea):
+        p = programs[k]
+        return mp.log(program_integral(ea / R, p["startK"], p["segments"], t))
+
+    # Sizes of a law with k0 = 3e-3 m^2/s and Ea,g = 350 kJ/mol, scattered by a few per cent and
+    # rounded to four digits: the data set the Rust test fits.
+    truth = [(d0 ** n + mp.mpf("3e-3") * mp.exp(ln_i(k, t, mp.mpf(350e3)))) ** (mp.mpf(1) / n) for k, t in where]
+    sizes = [float(mp.nstr(d * f, 4)) for d, f in zip(truth, [1.04, 0.97, 1.02, 0.95, 1.03])]
+    ys = [mp.log(mp.mpf(d)) for d in sizes]
+
+    def parts(u, ea):
+        rows = []
+        for (k, t), y in zip(where, ys):
+            li = ln_i(k, t, ea)
+            dli = mp.diff(lambda e: ln_i(k, t, e), ea)
+            m = mp.log(d0 ** n + mp.exp(u + li)) / n
+            w = mp.exp(u + li - n * m)
+            rows.append((y - m, w / n, w / n * dli))
+        return rows
+
+    def gradient(u, ea):
+        rows = parts(u, ea)
+        return [sum(r * a for r, a, _ in rows), sum(r * b for r, _, b in rows)]
+
+    u, ea = mp.findroot(gradient, (mp.log(mp.mpf("3e-3")), mp.mpf(350e3)))
+    rows = parts(u, ea)
+    aa = sum(a * a for _, a, _ in rows)
+    ab = sum(a * b for _, a, b in rows)
+    bb = sum(b * b for _, _, b in rows)
+    det = aa * bb - ab * ab
+    dof = len(rows) - 2
+    s2 = sum(r * r for r, _, _ in rows) / dof
+    t = mp.findroot(lambda x: mp.betainc(mp.mpf(dof) / 2, mp.mpf(1) / 2, 0, dof / (dof + x ** 2), regularized=True) - mp.mpf("0.05"), 3)
+    return {"exponent": n, "d0M": float(d0), "programs": programs,
+            "points": [{"program": k, "timeS": float(t), "dM": d} for (k, t), d in zip(where, sizes)],
+            "k0": float(mp.exp(u)), "eaJPerMol": float(ea),
+            "eaHalfWidth": float(t * mp.sqrt(s2 * aa / det)),
+            "lnK0HalfWidth": float(t * mp.sqrt(s2 * bb / det)),
+            "residualsLn": [float(r) for r, _, _ in rows]}
 
 
 if __name__ == "__main__":

@@ -1,24 +1,14 @@
-//! The theory fitted to a user's measurements, with 95 % confidence intervals.
-//!
-//! [`fit_arrhenius`] finds D0 and Eₐ from measured (T, D) points by least squares on the
-//! straight line ln D = ln D0 − (Eₐ/R)·(1/T). Points may carry a standard uncertainty of D; each
-//! is then weighted by 1/σ², σ = σ_D/D being the uncertainty of ln D, and the uncertainties are
-//! taken as relative (scaled by the scatter of the points about the line). The intervals are
-//! Student-t intervals with n − 2 degrees of freedom: symmetric for Eₐ, a factor for D0.
+//! D0 and Eₐ from measured (T, D) points, by least squares on the straight line
+//! ln D = ln D0 − (Eₐ/R)·(1/T). Points may carry a standard uncertainty of D; each is then
+//! weighted by 1/σ², σ = σ_D/D being the uncertainty of ln D, and the uncertainties are taken as
+//! relative (scaled by the scatter of the points about the line). The intervals are Student-t
+//! intervals with n − 2 degrees of freedom: symmetric for Eₐ, a factor for D0.
 
 use serde::Serialize;
 
+use super::{CONFIDENCE, Estimate, MAX_POINTS, MIN_POINTS, student_t_quantile};
 use crate::error::{Field, InputError, check, limits};
 use crate::units::R_J_PER_MOL_K;
-
-/// Fewest points a fit takes: two fix the line, a third measures the scatter about it.
-pub const MIN_POINTS: usize = 3;
-
-/// Most points a fit takes.
-pub const MAX_POINTS: usize = 1000;
-
-/// Confidence of the intervals.
-pub const CONFIDENCE: f64 = 0.95;
 
 /// One measured diffusion coefficient.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,15 +38,6 @@ impl DiffusivityPoint {
                 .transpose()?,
         })
     }
-}
-
-/// A fitted value and its confidence interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Estimate {
-    pub value: f64,
-    pub low: f64,
-    pub high: f64,
 }
 
 /// D0 and Eₐ fitted to measured points.
@@ -149,77 +130,10 @@ pub fn fit_arrhenius(points: &[DiffusivityPoint]) -> Result<ArrheniusFit, InputE
     })
 }
 
-/// P(|T| ≤ t) for Student's t with `nu` ≥ 1 degrees of freedom, exactly (Abramowitz & Stegun
-/// 26.7.3–4: finite sums in θ = atan(t/√ν)).
-fn student_t_central(t: f64, nu: usize) -> f64 {
-    let theta = (t / (nu as f64).sqrt()).atan();
-    let (s, c2) = (theta.sin(), theta.cos().powi(2));
-    // Σ of the series' terms, each the previous times c²·k/(k+1) over k = from, from + 2, …
-    let series = |from: usize| {
-        let (mut term, mut sum) = (1.0, 1.0);
-        for k in (from..nu.saturating_sub(1)).step_by(2) {
-            term *= c2 * k as f64 / (k + 1) as f64;
-            sum += term;
-        }
-        sum
-    };
-    if nu.is_multiple_of(2) {
-        s * series(1)
-    } else if nu == 1 {
-        2.0 * theta / std::f64::consts::PI
-    } else {
-        2.0 / std::f64::consts::PI * (theta + s * theta.cos() * series(2))
-    }
-}
-
-/// The `p` quantile (p > ½) of Student's t with `nu` ≥ 1 degrees of freedom, by bisection on
-/// the exact distribution function, to the last bits of a double.
-pub fn student_t_quantile(p: f64, nu: usize) -> f64 {
-    let central = 2.0 * p - 1.0;
-    let (mut lo, mut hi) = (0.0, 1.0);
-    while student_t_central(hi, nu) < central {
-        hi *= 2.0;
-    }
-    for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi {
-            break;
-        }
-        if student_t_central(mid, nu) < central {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    0.5 * (lo + hi)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Student-t quantiles to 17 digits from mpmath (findroot on the regularised incomplete
-    /// beta function, 30 digits).
-    #[test]
-    fn t_quantiles_match_mpmath() {
-        let reference = [
-            (1, 12.706204736174705),
-            (2, 4.302_652_729_749_464),
-            (3, 3.1824463052837096),
-            (4, 2.7764451051977944),
-            (5, 2.5705818356363155),
-            (10, 2.228_138_851_986_275),
-            (30, 2.042_272_456_301_238),
-            (100, 1.9839715185235523),
-        ];
-        for (nu, want) in reference {
-            let got = student_t_quantile(0.975, nu);
-            assert!(
-                (got - want).abs() < 1e-12 * want,
-                "ν = {nu}: {got} vs {want}"
-            );
-        }
-    }
+    use crate::fit::Noise;
 
     fn points(data: &[(f64, f64)]) -> Vec<DiffusivityPoint> {
         data.iter()
@@ -275,22 +189,6 @@ mod tests {
         assert!((fit.d0_m2_per_s.value / d0 - 1.0).abs() < 1e-10, "{fit:?}");
         assert!((fit.ea_j_per_mol.value / ea - 1.0).abs() < 1e-12, "{fit:?}");
         assert!(fit.ea_j_per_mol.high - fit.ea_j_per_mol.low < 1e-6 * ea);
-    }
-
-    /// A small generator of normal deviates (xorshift64* and Box–Muller), for reproducible noise.
-    struct Noise(u64);
-
-    impl Noise {
-        fn uniform(&mut self) -> f64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            ((self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-        }
-        fn normal(&mut self) -> f64 {
-            (-2.0 * self.uniform().ln()).sqrt()
-                * (2.0 * std::f64::consts::PI * self.uniform()).cos()
-        }
     }
 
     #[test]
