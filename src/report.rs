@@ -279,6 +279,7 @@ pub fn csv(scenes: &[Scene<'_>], units: &DisplayUnits) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::Measured;
     use crate::scenario::tests::example;
     use crate::units::Unit;
 
@@ -291,7 +292,7 @@ mod tests {
             label: "=HYPERLINK(\"x\") ,\n",
             model: &model,
             curves: &curves,
-            measured: &[],
+            measured: Measured::default(),
         };
         let units = DisplayUnits {
             temperature: Unit::Celsius,

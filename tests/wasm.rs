@@ -714,6 +714,52 @@ fn grain_sizes_after_three_anneals_are_fitted_and_a_bad_one_is_named() {
 }
 
 #[wasm_bindgen_test]
+fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
+    let mut calc = Calculator::new();
+    calc.attach("grain", canvas(640, 360).into()).unwrap();
+    calc.update(scenario()).unwrap();
+    calc.pin("pinned".into()).unwrap();
+    let sizes = |json: &str| JSON::parse(json).unwrap();
+    calc.set_measured_sizes(sizes(
+        r#"{"points": [{"scene": 0, "dM": 2e-7}, {"scene": 1, "timeS": 0.01, "dM": 1.5e-7}]}"#,
+    ))
+    .unwrap();
+    // Each point is a filled circle with an outline.
+    let circles = |calc: &mut Calculator| {
+        calc.svg("grain", 640, 360)
+            .unwrap()
+            .matches("<circle")
+            .count()
+    };
+    assert_eq!(circles(&mut calc), 4);
+    for (json, field) in [
+        (
+            r#"{"points": [{"scene": 2, "dM": 1e-7}]}"#,
+            "sizes.points[0].scene",
+        ),
+        (
+            r#"{"points": [{"scene": 0, "dM": 1e-7}, {"scene": 0, "timeS": 5, "dM": 1e-7}]}"#,
+            "sizes.points[1].timeS",
+        ),
+        (
+            r#"{"points": [{"scene": 0, "dM": "NaN"}]}"#,
+            "sizes.points[0].dM",
+        ),
+        (r#"[{"scene": 0}]"#, "sizes"),
+    ] {
+        let e: JsValue = calc.set_measured_sizes(sizes(json)).unwrap_err().into();
+        assert_eq!(prop(&e, "field").as_string().unwrap(), field, "{json}");
+    }
+    assert_eq!(
+        circles(&mut calc),
+        4,
+        "the sizes drawn stay after a refusal"
+    );
+    calc.set_measured_sizes(sizes(r#"{"points": []}"#)).unwrap();
+    assert_eq!(circles(&mut calc), 0);
+}
+
+#[wasm_bindgen_test]
 fn measured_points_are_fitted_and_a_bad_one_is_named_by_its_index() {
     // The fixed data set of fit.rs's tests (mpmath: Eₐ = 369773.4776 J/mol).
     let query = JSON::parse(

@@ -80,7 +80,7 @@ fn measured_marks(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) -> 
         .iter()
         .enumerate()
         .flat_map(|(i, s)| {
-            s.measured.iter().map(move |p| Mark {
+            s.measured.diffusivities.iter().map(move |p| Mark {
                 label: String::new(),
                 at: (1000.0 / p.temperature_k, p.d_m2_per_s.log10() + unit),
                 color: trace_color(theme, i),

@@ -45,8 +45,17 @@ pub struct Scene<'a> {
     pub model: &'a Model,
     /// Its evaluated curves.
     pub curves: &'a Curves,
-    /// Diffusion coefficients measured by the reader, drawn on the Arrhenius chart.
-    pub measured: &'a [DiffusivityPoint],
+    /// The reader's measurements drawn with it.
+    pub measured: Measured<'a>,
+}
+
+/// The reader's measurements drawn with a scene, in its colour.
+#[derive(Clone, Copy, Default)]
+pub struct Measured<'a> {
+    /// Diffusion coefficients, on the Arrhenius chart.
+    pub diffusivities: &'a [DiffusivityPoint],
+    /// Grain sizes on the grain chart: (time from the start of the program [s], size [m]).
+    pub sizes: &'a [(f64, f64)],
 }
 
 /// The charts the calculator draws.
@@ -202,7 +211,7 @@ impl TimeFrame {
     }
 
     /// The chart coordinate of time `t` [s] of a program of `duration_s`.
-    fn coordinate(self, t: f64, duration_s: f64) -> f64 {
+    pub(super) fn coordinate(self, t: f64, duration_s: f64) -> f64 {
         match self.axis {
             TimeAxis::Linear => self.unit.from_si(t),
             TimeAxis::Log => self.unit.from_si(t).log10(),
@@ -546,7 +555,7 @@ mod tests {
                 label,
                 model: &model,
                 curves: &curves,
-                measured: &[],
+                measured: Measured::default(),
             })
             .collect();
         let strip = |width: u32, scenes: &[Scene<'_>]| {
@@ -603,7 +612,7 @@ mod tests {
                 label,
                 model,
                 curves,
-                measured: &[],
+                measured: Measured::default(),
             }
         }
         let scenes = [scene("furnace", &furnace), scene("hold", &short)];
@@ -662,7 +671,7 @@ mod tests {
             label: "room temperature",
             model: &model,
             curves: &curves,
-            measured: &[],
+            measured: Measured::default(),
         };
         let view = View {
             time_axis: TimeAxis::Linear,
@@ -685,7 +694,7 @@ mod tests {
             label: "furnace",
             model: &model,
             curves: &curves,
-            measured: &[],
+            measured: Measured::default(),
         };
         let units = readers_units();
         let charts = ChartKind::ALL

@@ -81,7 +81,10 @@ impl Plot {
             ChartKind::Temperature => time_chart(temperature::CURVE, temperature::CAPTION.into()),
             ChartKind::Flux => time_chart(flux::CURVE, flux::caption(scenes)),
             ChartKind::Transport => time_chart(transport::CURVE, transport::CAPTION.into()),
-            ChartKind::Grain => time_chart(grain::CURVE, grain::CAPTION.into()),
+            ChartKind::Grain => Spec {
+                marks: grain::measured_marks(scenes, time, units, theme),
+                ..time_chart(grain::CURVE, grain::CAPTION.into())
+            },
             ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),
             ChartKind::Mixing | ChartKind::Rate | ChartKind::Growth => scenes
                 .first()

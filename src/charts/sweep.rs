@@ -207,7 +207,7 @@ mod tests {
 
     use plotters::prelude::*;
 
-    use crate::charts::{ChartKind, Theme, TimeAxis, View, draw};
+    use crate::charts::{ChartKind, Measured, Theme, TimeAxis, View, draw};
     use crate::display::DisplayUnits;
     use crate::scenario::{Curves, Model};
     use crate::units::Unit;
@@ -296,7 +296,7 @@ mod tests {
             label: "furnace",
             model,
             curves,
-            measured: &[],
+            measured: Measured::default(),
         }
     }
 

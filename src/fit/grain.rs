@@ -53,26 +53,27 @@ pub struct GrainPoint {
 }
 
 impl GrainPoint {
-    /// The point, each of its numbers checked against `programs`; `index` names it in messages
-    /// (`points[index]`).
+    /// The point, each of its numbers checked against the programs' `durations_s`; `index` names
+    /// it in messages (`points[index]`). Without a time, the size was measured at the end of
+    /// the program.
     pub fn new(
         index: usize,
         program: usize,
-        time_s: f64,
+        time_s: Option<f64>,
         d_m: f64,
-        programs: &[ThermalProgram],
+        durations_s: &[f64],
     ) -> Result<GrainPoint, InputError> {
         let field = |name| Field::item("points", index, name);
-        let Some(end) = programs.get(program).map(ThermalProgram::duration_s) else {
+        let Some(&end) = durations_s.get(program) else {
             return Err(InputError::invalid(
                 field("program"),
                 format!(
                     "names program {program}; there are {} (counted from 0)",
-                    programs.len()
+                    durations_s.len()
                 ),
             ));
         };
-        let time_s = check(field("timeS"), time_s, limits::DURATION)?;
+        let time_s = check(field("timeS"), time_s.unwrap_or(end), limits::DURATION)?;
         if time_s > end * (1.0 + END_ROUNDING) {
             return Err(InputError::invalid(
                 field("timeS"),
@@ -394,13 +395,14 @@ mod tests {
         times: &[(usize, f64)],
         scatter: impl Fn(usize) -> f64,
     ) -> Vec<GrainPoint> {
+        let ends: Vec<f64> = programs.iter().map(ThermalProgram::duration_s).collect();
         times
             .iter()
             .enumerate()
             .map(|(i, &(k, t))| {
                 let ln_i = ThermalIntegral::new(&programs[k], law.activation_energy()).ln_at(t);
                 let d = law.grain_size_m(ln_i) * scatter(i);
-                GrainPoint::new(i, k, t, d, programs).unwrap()
+                GrainPoint::new(i, k, Some(t), d, &ends).unwrap()
             })
             .collect()
     }
@@ -451,29 +453,34 @@ mod tests {
     fn bad_points_are_refused_by_name() {
         let (programs, _) = setting();
         let field = |e: InputError| e.field().to_string();
-        let end = programs[2].duration_s();
+        let ends: Vec<f64> = programs.iter().map(ThermalProgram::duration_s).collect();
+        let end = ends[2];
         assert_eq!(
-            field(GrainPoint::new(1, 4, 10.0, 1e-6, &programs).unwrap_err()),
+            field(GrainPoint::new(1, 4, Some(10.0), 1e-6, &ends).unwrap_err()),
             "points[1].program"
         );
-        let late = GrainPoint::new(2, 2, end * 1.01, 1e-6, &programs).unwrap_err();
+        let late = GrainPoint::new(2, 2, Some(end * 1.01), 1e-6, &ends).unwrap_err();
         assert_eq!(field(late.clone()), "points[2].timeS");
         assert!(
             late.to_string().contains("after the end of its program"),
             "{late}"
         );
         assert_eq!(
-            GrainPoint::new(0, 2, end * (1.0 + 1e-12), 1e-6, &programs)
+            GrainPoint::new(0, 2, Some(end * (1.0 + 1e-12)), 1e-6, &ends)
                 .unwrap()
                 .time_s,
             end
         );
         assert_eq!(
-            field(GrainPoint::new(0, 0, f64::NAN, 1e-6, &programs).unwrap_err()),
+            GrainPoint::new(0, 2, None, 1e-6, &ends).unwrap().time_s,
+            end
+        );
+        assert_eq!(
+            field(GrainPoint::new(0, 0, Some(f64::NAN), 1e-6, &ends).unwrap_err()),
             "points[0].timeS"
         );
         assert_eq!(
-            field(GrainPoint::new(3, 0, 100.0, -1e-6, &programs).unwrap_err()),
+            field(GrainPoint::new(3, 0, Some(100.0), -1e-6, &ends).unwrap_err()),
             "points[3].dM"
         );
 

@@ -1,14 +1,16 @@
 //! The page's calculator: the current and pinned scenarios, and the charts they are drawn on.
 //! Large data stays here; JS receives summaries and strings.
 
+use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::boundary::{ApiError, named, number, read, write};
 use super::render::{self, Canvas, Layer, TextWidths};
-use crate::charts::{self, ChartKind, Frame, Plot, Scene, Theme, TimeAxis, View};
-use crate::fit::{DiffusivityPoint, MAX_POINTS};
+use crate::charts::{self, ChartKind, Frame, Measured, Plot, Scene, Theme, TimeAxis, View};
+use crate::fit::{DiffusivityPoint, GrainPoint, MAX_POINTS};
+use crate::input::{number as lenient, optional_number as lenient_optional};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
 use crate::units::Quantity;
@@ -81,7 +83,7 @@ impl Evaluated {
             label: &self.label,
             model: &self.model,
             curves: &self.curves,
-            measured: &[],
+            measured: Measured::default(),
         }
     }
 
@@ -123,20 +125,55 @@ pub struct Calculator {
     text_widths: TextWidths,
     /// Diffusion coefficients the reader measured.
     measured: Vec<DiffusivityPoint>,
+    /// Grain sizes the reader measured, by scene (the current one first, then the pinned):
+    /// (time [s], size [m]).
+    sizes: Vec<Vec<(f64, f64)>>,
 }
 
-/// The current scenario, with the reader's `measured` points, and the pinned ones, as the
-/// charts draw them.
+/// `{ points: [{ scene, timeS?, dM }] }`: grain sizes as `setMeasuredSizes` takes them.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sizes {
+    points: Vec<SizeSpec>,
+}
+
+/// A measured grain size as `setMeasuredSizes` takes it.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SizeSpec {
+    scene: usize,
+    #[serde(default, deserialize_with = "lenient_optional")]
+    time_s: Option<f64>,
+    #[serde(deserialize_with = "lenient")]
+    d_m: f64,
+}
+
+/// The current scenario and the pinned ones as the charts draw them, with the reader's
+/// measured diffusion coefficients (drawn with the current one) and grain sizes (by scene).
 fn scenes<'a>(
     current: &'a Option<Evaluated>,
     pinned: &'a [Evaluated],
-    measured: &'a [DiffusivityPoint],
+    diffusivities: &'a [DiffusivityPoint],
+    sizes: &'a [Vec<(f64, f64)>],
 ) -> Vec<Scene<'a>> {
     let current = current.iter().map(|e| Scene {
-        measured,
+        measured: Measured {
+            diffusivities,
+            ..Measured::default()
+        },
         ..e.scene()
     });
-    current.chain(pinned.iter().map(Evaluated::scene)).collect()
+    current
+        .chain(pinned.iter().map(Evaluated::scene))
+        .zip(sizes.iter().map(Some).chain(std::iter::repeat(None)))
+        .map(|(scene, sizes)| Scene {
+            measured: Measured {
+                sizes: sizes.map_or(&[], Vec::as_slice),
+                ..scene.measured
+            },
+            ..scene
+        })
+        .collect()
 }
 
 fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
@@ -145,7 +182,7 @@ fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
 
 impl Calculator {
     fn scenes(&self) -> Vec<Scene<'_>> {
-        scenes(&self.current, &self.pinned, &self.measured)
+        scenes(&self.current, &self.pinned, &self.measured, &self.sizes)
     }
 
     /// How the charts sample: the CSS pixel columns of the widest attached chart (unbounded
@@ -174,7 +211,7 @@ impl Calculator {
     }
 
     fn redraw(&mut self, i: usize) -> Result<(), ApiError> {
-        let scenes = scenes(&self.current, &self.pinned, &self.measured);
+        let scenes = scenes(&self.current, &self.pinned, &self.measured, &self.sizes);
         if scenes.is_empty() {
             return Ok(());
         }
@@ -356,6 +393,47 @@ impl Calculator {
             .enumerate()
             .map(|(i, (&t, &d))| DiffusivityPoint::new(i, t, d, None))
             .collect::<Result<_, _>>()?;
+        Ok(())
+    }
+
+    /// Draws the reader's measured grain sizes on the grain chart, each in its scenario's
+    /// colour: `{ points: [{ scene, timeS?, dM }] }`, `scene` 0 for the current scenario and k
+    /// for the k-th pinned one, `timeS` [s] from the start of its program (its end when absent),
+    /// `dM` [m] (no points remove them). On error the sizes drawn stay.
+    #[wasm_bindgen(js_name = setMeasuredSizes)]
+    pub fn set_measured_sizes(&mut self, points: JsValue) -> Result<(), ApiError> {
+        let points = read::<Sizes>(&points, "sizes")?.points;
+        if points.len() > MAX_POINTS {
+            return Err(ApiError::new(
+                "invalid",
+                "sizes.points",
+                format_args!("at most {MAX_POINTS} sizes; got {}", points.len()),
+            ));
+        }
+        let ends: Vec<f64> = self
+            .current
+            .iter()
+            .chain(&self.pinned)
+            .map(|e| e.model.program().duration_s())
+            .collect();
+        let mut sizes = vec![Vec::new(); ends.len()];
+        for (i, p) in points.iter().enumerate() {
+            if p.scene >= ends.len() {
+                return Err(ApiError::new(
+                    "invalid",
+                    &format!("sizes.points[{i}].scene"),
+                    format_args!(
+                        "must be 0 (the current scenario) to {} (the pinned ones); got {}",
+                        ends.len() - 1,
+                        p.scene
+                    ),
+                ));
+            }
+            let point = GrainPoint::new(i, p.scene, p.time_s, p.d_m, &ends)
+                .map_err(|e| ApiError::from(e).rooted("points", "sizes.points"))?;
+            sizes[point.program].push((point.time_s, point.d_m));
+        }
+        self.sizes = sizes;
         Ok(())
     }
 

@@ -328,8 +328,9 @@ pub fn fit_arrhenius(query: JsValue) -> Result<JsValue, ApiError> {
     Ok(write(&fit))
 }
 
-/// `{ exponent, d0M, programs: [{ startK?, segments }], points: [{ program, timeS, dM }] }`:
-/// grain sizes, each measured `timeS` after the start of `programs[program]`.
+/// `{ exponent, d0M, programs: [{ startK?, segments }], points: [{ program, timeS?, dM }] }`:
+/// grain sizes, each measured `timeS` after the start of `programs[program]` (at its end
+/// without `timeS`).
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct GrainFitQuery {
@@ -346,8 +347,8 @@ struct GrainFitQuery {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct GrainPointSpec {
     program: usize,
-    #[serde(deserialize_with = "lenient")]
-    time_s: f64,
+    #[serde(default, deserialize_with = "lenient_optional")]
+    time_s: Option<f64>,
     #[serde(deserialize_with = "lenient")]
     d_m: f64,
 }
@@ -380,11 +381,12 @@ pub fn fit_grain_growth(query: JsValue) -> Result<JsValue, ApiError> {
                 .map_err(|e| ApiError::from(e).rooted("program", &format!("query.programs[{i}]")))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let ends: Vec<f64> = programs.iter().map(ThermalProgram::duration_s).collect();
     let points = q
         .points
         .iter()
         .enumerate()
-        .map(|(i, p)| fit::GrainPoint::new(i, p.program, p.time_s, p.d_m, &programs))
+        .map(|(i, p)| fit::GrainPoint::new(i, p.program, p.time_s, p.d_m, &ends))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ApiError::from(e).rooted("points", "query.points"))?;
     let fit = fit::fit_grain_growth(q.exponent, q.d0_m, &programs, &points).map_err(|e| {
