@@ -719,11 +719,9 @@ fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
     calc.attach("grain", canvas(640, 360).into()).unwrap();
     calc.update(scenario()).unwrap();
     calc.pin("pinned".into()).unwrap();
-    let sizes = |json: &str| JSON::parse(json).unwrap();
-    calc.set_measured_sizes(sizes(
-        r#"{"points": [{"scene": 0, "dM": 2e-7}, {"scene": 1, "timeS": 0.01, "dM": 1.5e-7}]}"#,
-    ))
-    .unwrap();
+    // One size at the end of the current program, one 10 ms into the pinned one's.
+    calc.set_measured_sizes(&[0, 1], &[f64::INFINITY, 0.01], &[2e-7, 1.5e-7])
+        .unwrap();
     // Each point is a filled circle with an outline.
     let circles = |calc: &mut Calculator| {
         calc.svg("grain", 640, 360)
@@ -732,30 +730,28 @@ fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
             .count()
     };
     assert_eq!(circles(&mut calc), 4);
-    for (json, field) in [
-        (
-            r#"{"points": [{"scene": 2, "dM": 1e-7}]}"#,
-            "sizes.points[0].scene",
-        ),
-        (
-            r#"{"points": [{"scene": 0, "dM": 1e-7}, {"scene": 0, "timeS": 5, "dM": 1e-7}]}"#,
-            "sizes.points[1].timeS",
-        ),
-        (
-            r#"{"points": [{"scene": 0, "dM": "NaN"}]}"#,
-            "sizes.points[0].dM",
-        ),
-        (r#"[{"scene": 0}]"#, "sizes"),
+    for (scenes, times, sizes, field) in [
+        (&[2][..], &[0.01][..], &[1e-7][..], "sizes[0].scene"),
+        (&[0, 0], &[0.01, 5.0], &[1e-7, 1e-7], "sizes[1].timeS"),
+        (&[0], &[f64::NEG_INFINITY], &[1e-7], "sizes[0].timeS"),
+        (&[0], &[0.01], &[f64::NAN], "sizes[0].dM"),
+        (&[0, 0], &[0.01], &[1e-7], "sizes"),
     ] {
-        let e: JsValue = calc.set_measured_sizes(sizes(json)).unwrap_err().into();
-        assert_eq!(prop(&e, "field").as_string().unwrap(), field, "{json}");
+        let e: JsValue = calc
+            .set_measured_sizes(scenes, times, sizes)
+            .unwrap_err()
+            .into();
+        assert_eq!(prop(&e, "field").as_string().unwrap(), field, "{times:?}");
     }
     assert_eq!(
         circles(&mut calc),
         4,
         "the sizes drawn stay after a refusal"
     );
-    calc.set_measured_sizes(sizes(r#"{"points": []}"#)).unwrap();
+    // The pinned scenario's size goes with it.
+    calc.clear_pins();
+    assert_eq!(circles(&mut calc), 2);
+    calc.set_measured_sizes(&[], &[], &[]).unwrap();
     assert_eq!(circles(&mut calc), 0);
 }
 

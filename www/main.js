@@ -91,7 +91,7 @@ function wireActions() {
   $('export-csv').addEventListener('click', exportCsv);
   $('export-json').addEventListener('click', exportJson);
   wireViews(writeFragment);
-  wireData({ onData: writeFragment, onSpecies: schedule });
+  wireData({ onData: writeFragment, onUse: schedule });
   // In a course page's view, the whole calculator opens in a tab of its own.
   $('view-full').addEventListener('click', (e) => {
     e.currentTarget.href = fullUrl();

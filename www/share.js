@@ -17,7 +17,9 @@ const STATE_VERSION = 1;
 const FRAGMENT_DELAY_MS = 300;
 /** Most segments a link may hold: the core's limit on a program. */
 const MAX_LINK_SEGMENTS = 1000;
-const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pins', 'data'];
+const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pins', 'data', 'sizes'];
+/** The measurements' text boxes, by the key of a state. */
+const DATA_TEXTS = { data: 'data-text', sizes: 'sizes-text' };
 /** Longest pin label (as the input allows). */
 const MAX_LABEL = 40;
 const FIELD_TEXT = /^[-+0-9.eE:;, ]{0,200}$/;
@@ -32,14 +34,14 @@ export function pageState() {
     mixing: document.querySelector('input[name=mixing]:checked').value,
     grainOn: $('grain-on').checked,
     pins: state.pins.map(({ label, scenario }) => ({ label, scenario })),
-    data: $('data-text').value,
+    ...Object.fromEntries(Object.entries(DATA_TEXTS).map(([key, id]) => [key, $(id).value])),
   };
 }
 
 /** The state a share link keeps: measured points longer than a link can hold stay out of it. */
 function linkState() {
   const s = pageState();
-  if (s.data.length > MAX_LINK_TEXT) delete s.data;
+  for (const key of Object.keys(DATA_TEXTS)) if (s[key].length > MAX_LINK_TEXT) delete s[key];
   return s;
 }
 
@@ -107,10 +109,12 @@ function applyState(raw) {
     document.querySelector(`input[name=mixing][value=${raw.mixing}]`).checked = true;
     applied += 1;
   } else if (Object.hasOwn(raw, 'mixing')) ignored.push('mixing');
-  if (typeof raw.data === 'string' && raw.data.length <= MAX_LINK_TEXT) {
-    $('data-text').value = raw.data;
-    applied += 1;
-  } else if (Object.hasOwn(raw, 'data')) ignored.push('data');
+  for (const [key, id] of Object.entries(DATA_TEXTS)) {
+    if (typeof raw[key] === 'string' && raw[key].length <= MAX_LINK_TEXT) {
+      $(id).value = raw[key];
+      applied += 1;
+    } else if (Object.hasOwn(raw, key)) ignored.push(key);
+  }
   if (typeof raw.grainOn === 'boolean') {
     $('grain-on').checked = raw.grainOn;
     applied += 1;

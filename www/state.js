@@ -19,8 +19,8 @@ export const state = {
   label: null,
   /** The view of the paper (or the one chart) shown at the top of the page, by name; null for none. */
   view: null,
-  /** The reader's measured points (data.js), drawn again after a restart. */
-  measured: [],
+  /** The reader's measured points by set (data.js), drawn again after a restart. */
+  measured: { diffusivities: [], sizes: [] },
   /** The core's presets: `{ techniques, materials, grainLaws, routes }`. */
   presets: { techniques: [], materials: [], grainLaws: [], routes: [] },
 };

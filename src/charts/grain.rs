@@ -15,7 +15,8 @@ pub(super) const CAPTION: &str = "Grain size d(t) = (d₀ⁿ + k₀·I_g)^(1/n),
 /// The curves of its readout and data table.
 pub(super) const SHOWN: &[&Column] = &[GRAIN_SIZE];
 
-/// The reader's measured sizes, each at its time in its scenario's program and in its colour.
+/// The reader's measured sizes, each at its time in its scenario's program (its end, as the
+/// program now is, when no time was given) and in its colour.
 pub(super) fn measured_marks(
     scenes: &[Scene<'_>],
     time: TimeFrame,
@@ -30,7 +31,10 @@ pub(super) fn measured_marks(
             let duration = s.model.program().duration_s();
             s.measured.sizes.iter().map(move |&(t, d)| Mark {
                 label: String::new(),
-                at: (time.coordinate(t, duration), length.from_si(d)),
+                at: (
+                    time.coordinate(t.unwrap_or(duration), duration),
+                    length.from_si(d),
+                ),
                 color: trace_color(theme, i),
             })
         })

@@ -54,8 +54,9 @@ pub struct Scene<'a> {
 pub struct Measured<'a> {
     /// Diffusion coefficients, on the Arrhenius chart.
     pub diffusivities: &'a [DiffusivityPoint],
-    /// Grain sizes on the grain chart: (time from the start of the program [s], size [m]).
-    pub sizes: &'a [(f64, f64)],
+    /// Grain sizes on the grain chart: (time from the start of the program [s], or none for
+    /// its end; size [m]).
+    pub sizes: &'a [(Option<f64>, f64)],
 }
 
 /// The charts the calculator draws.

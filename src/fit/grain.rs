@@ -15,8 +15,7 @@ use serde::Serialize;
 
 use super::{CONFIDENCE, Estimate, MAX_POINTS, MIN_POINTS, student_t_quantile};
 use crate::arrhenius::{ActivationEnergy, ThermalIntegral};
-use crate::display::number;
-use crate::error::{Field, InputError, check, limits};
+use crate::error::{Bounds, Field, InputError, check, limits};
 use crate::expint::ln_add_exp;
 use crate::grain::GrainGrowth;
 use crate::program::ThermalProgram;
@@ -73,13 +72,9 @@ impl GrainPoint {
                 ),
             ));
         };
-        let time_s = check(field("timeS"), time_s.unwrap_or(end), limits::DURATION)?;
-        if time_s > end * (1.0 + END_ROUNDING) {
-            return Err(InputError::invalid(
-                field("timeS"),
-                format!("is after the end of its program, at {} s", number(end)),
-            ));
-        }
+        // Within the program: from the shortest duration to its end.
+        let within = Bounds::closed(limits::DURATION.min, end * (1.0 + END_ROUNDING), "s");
+        let time_s = check(field("timeS"), time_s.unwrap_or(end), within)?;
         Ok(GrainPoint {
             program,
             time_s: time_s.min(end),
@@ -204,17 +199,10 @@ pub fn fit_grain_growth(
     }
     // n and d0 checked as the law checks them (its k0 and Eₐ,g are placeholders).
     let law = GrainGrowth::new(exponent, d0_m, 1.0, 1e5)?;
+    // Larger than the initial size: grown.
+    let grown = Bounds::above(d0_m, limits::LENGTH.max, "m");
     for (i, p) in points.iter().enumerate() {
-        if p.d_m <= d0_m {
-            return Err(InputError::invalid(
-                Field::item("points", i, "dM"),
-                format!(
-                    "must exceed the initial size d0 = {} m; got {} m",
-                    number(d0_m),
-                    number(p.d_m)
-                ),
-            ));
-        }
+        check(Field::item("points", i, "dM"), p.d_m, grown)?;
     }
     let n = law.exponent();
     let law = Law {
@@ -462,7 +450,7 @@ mod tests {
         let late = GrainPoint::new(2, 2, Some(end * 1.01), 1e-6, &ends).unwrap_err();
         assert_eq!(field(late.clone()), "points[2].timeS");
         assert!(
-            late.to_string().contains("after the end of its program"),
+            matches!(late, InputError::OutOfRange { allowed, .. } if allowed.max == end * (1.0 + END_ROUNDING)),
             "{late}"
         );
         assert_eq!(
@@ -496,7 +484,7 @@ mod tests {
         let e = fit_grain_growth(2.0, 5e-8, &programs, &small).unwrap_err();
         assert_eq!(e.field(), "points[2].dM");
         assert!(
-            e.to_string().contains("must exceed the initial size"),
+            matches!(e, InputError::OutOfRange { allowed, .. } if allowed.min == 5e-8 && !allowed.min_inclusive),
             "{e}"
         );
         // Three sizes within one hold: one temperature cannot tell Eₐ,g.

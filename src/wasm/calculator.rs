@@ -1,7 +1,6 @@
 //! The page's calculator: the current and pinned scenarios, and the charts they are drawn on.
 //! Large data stays here; JS receives summaries and strings.
 
-use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -10,7 +9,6 @@ use super::boundary::{ApiError, named, number, read, write};
 use super::render::{self, Canvas, Layer, TextWidths};
 use crate::charts::{self, ChartKind, Frame, Measured, Plot, Scene, Theme, TimeAxis, View};
 use crate::fit::{DiffusivityPoint, GrainPoint, MAX_POINTS};
-use crate::input::{number as lenient, optional_number as lenient_optional};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
 use crate::units::Quantity;
@@ -126,26 +124,8 @@ pub struct Calculator {
     /// Diffusion coefficients the reader measured.
     measured: Vec<DiffusivityPoint>,
     /// Grain sizes the reader measured, by scene (the current one first, then the pinned):
-    /// (time [s], size [m]).
-    sizes: Vec<Vec<(f64, f64)>>,
-}
-
-/// `{ points: [{ scene, timeS?, dM }] }`: grain sizes as `setMeasuredSizes` takes them.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Sizes {
-    points: Vec<SizeSpec>,
-}
-
-/// A measured grain size as `setMeasuredSizes` takes it.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SizeSpec {
-    scene: usize,
-    #[serde(default, deserialize_with = "lenient_optional")]
-    time_s: Option<f64>,
-    #[serde(deserialize_with = "lenient")]
-    d_m: f64,
+    /// (time [s], or none for the end of the program; size [m]).
+    sizes: Vec<Vec<(Option<f64>, f64)>>,
 }
 
 /// The current scenario and the pinned ones as the charts draw them, with the reader's
@@ -154,7 +134,7 @@ fn scenes<'a>(
     current: &'a Option<Evaluated>,
     pinned: &'a [Evaluated],
     diffusivities: &'a [DiffusivityPoint],
-    sizes: &'a [Vec<(f64, f64)>],
+    sizes: &'a [Vec<(Option<f64>, f64)>],
 ) -> Vec<Scene<'a>> {
     let current = current.iter().map(|e| Scene {
         measured: Measured {
@@ -397,17 +377,22 @@ impl Calculator {
     }
 
     /// Draws the reader's measured grain sizes on the grain chart, each in its scenario's
-    /// colour: `{ points: [{ scene, timeS?, dM }] }`, `scene` 0 for the current scenario and k
-    /// for the k-th pinned one, `timeS` [s] from the start of its program (its end when absent),
-    /// `dM` [m] (no points remove them). On error the sizes drawn stay.
+    /// colour: `scenes[i]` is 0 for the current scenario and k for the k-th pinned one,
+    /// `timesS[i]` [s] the time from the start of its program (`Infinity`: its end, as the
+    /// program is at each drawing), `dM[i]` [m] the size. Empty arrays remove them. On error the
+    /// sizes drawn stay.
     #[wasm_bindgen(js_name = setMeasuredSizes)]
-    pub fn set_measured_sizes(&mut self, points: JsValue) -> Result<(), ApiError> {
-        let points = read::<Sizes>(&points, "sizes")?.points;
-        if points.len() > MAX_POINTS {
+    pub fn set_measured_sizes(
+        &mut self,
+        scenes: &[u32],
+        times_s: &[f64],
+        d_m: &[f64],
+    ) -> Result<(), ApiError> {
+        if scenes.len() != times_s.len() || times_s.len() != d_m.len() || d_m.len() > MAX_POINTS {
             return Err(ApiError::new(
                 "invalid",
-                "sizes.points",
-                format_args!("at most {MAX_POINTS} sizes; got {}", points.len()),
+                "sizes",
+                format_args!("expected three arrays of the same length, at most {MAX_POINTS}"),
             ));
         }
         let ends: Vec<f64> = self
@@ -417,30 +402,32 @@ impl Calculator {
             .map(|e| e.model.program().duration_s())
             .collect();
         let mut sizes = vec![Vec::new(); ends.len()];
-        for (i, p) in points.iter().enumerate() {
-            if p.scene >= ends.len() {
+        for (i, ((&scene, &t), &d)) in scenes.iter().zip(times_s).zip(d_m).enumerate() {
+            let scene = scene as usize;
+            if scene >= ends.len() {
                 return Err(ApiError::new(
                     "invalid",
-                    &format!("sizes.points[{i}].scene"),
+                    &format!("sizes[{i}].scene"),
                     format_args!(
-                        "must be 0 (the current scenario) to {} (the pinned ones); got {}",
-                        ends.len() - 1,
-                        p.scene
+                        "must be 0 (the current scenario) to {} (the pinned ones)",
+                        ends.len() - 1
                     ),
                 ));
             }
-            let point = GrainPoint::new(i, p.scene, p.time_s, p.d_m, &ends)
-                .map_err(|e| ApiError::from(e).rooted("points", "sizes.points"))?;
-            sizes[point.program].push((point.time_s, point.d_m));
+            let time = (t != f64::INFINITY).then_some(t);
+            let point = GrainPoint::new(i, scene, time, d, &ends)
+                .map_err(|e| ApiError::from(e).rooted("points", "sizes"))?;
+            sizes[scene].push((time.map(|_| point.time_s), point.d_m));
         }
         self.sizes = sizes;
         Ok(())
     }
 
-    /// Removes all pinned scenarios.
+    /// Removes all pinned scenarios, and the grain sizes measured after their programs.
     #[wasm_bindgen(js_name = clearPins)]
     pub fn clear_pins(&mut self) {
         self.pinned.clear();
+        self.sizes.truncate(1);
     }
 
     /// Redraws every visible chart; the others are redrawn when they become visible.

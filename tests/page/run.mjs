@@ -901,6 +901,110 @@ await test('your measurements: pasted points drawn, fitted with intervals, used,
   assertNoProblems();
 });
 
+await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g fitted through each program, used by every scenario measured, shared in the link', async () => {
+  // The data set and the independent fit of tests/reference/generate.py (mpmath).
+  const reference = JSON.parse(fs.readFileSync(new URL('../reference/values.json', import.meta.url))).grainFit;
+  // A scenario of the page as its link keeps it, pinned, to build the anneals from.
+  const first = await newPage({ width: 1280, height: 800 }, 'grain sizes: a pinned scenario');
+  await first.page.goto(url);
+  await ready(first.page);
+  await first.page.click('#pin');
+  await first.page.fill('#ea', '320');
+  await first.page.waitForTimeout(FRAGMENT_WAIT_MS);
+  const page = JSON.parse(Buffer.from(new URLSearchParams((await first.page.evaluate(() => location.hash)).slice(1)).get('s'), 'base64url').toString());
+  await first.context.close();
+  const [a, b, c] = reference.programs;
+  const law = { exponent: 2, d0M: 5e-8, k0: 1e-3, eaJPerMol: 3e5 };
+  const pinned = (label, program) => ({ label, scenario: { ...page.pins[0].scenario, program, grainGrowth: law } });
+  const text = [
+    'scenario, time [s], d [µm]',
+    '1, 13650, 1.085',
+    'anneal A, end, 1.029',
+    '2, 8850, 1.594',
+    'ANNEAL B, end, 2.099',
+    'current, end, 2.142',
+  ].join('\n');
+  const state = {
+    ...page,
+    selects: { ...page.selects, 'u-temperature': 'kelvin', 'u-rate': 'kPerS', 'u-time': 'second', 'u-length': 'nanometre', 'u-energy': 'kjPerMol', 'grain-n-choice': '2', 'sizes-t-unit': 'second', 'sizes-d-unit': 'micrometre' },
+    fields: { ...page.fields, start: '298.15', 'grain-d0': '50', 'grain-k0': '1e-3', 'grain-ea': '300' },
+    segments: c.segments.map((s) => (s.kind === 'ramp' ? { kind: 'ramp', rate: String(s.rateKPerS), target: String(s.targetK) } : { kind: 'hold', duration: String(s.durationS) })),
+    grainOn: true,
+    pins: [pinned('anneal A', a), pinned('anneal B', b)],
+    sizes: text,
+  };
+  const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'grain sizes');
+  await p.goto(linkOf(state));
+  await ready(p);
+  const out = () => p.textContent('#sizes-out');
+  await p.waitForFunction(() => document.getElementById('sizes-out').textContent.startsWith('5 points drawn on the grain chart'));
+  const circles = (await download(p, '[data-export=grain-svg]')).match(/<circle/g)?.length ?? 0;
+  assert.equal(circles, 10, 'each size is drawn on the grain chart');
+  // The fit, against mpmath's.
+  await p.click('#sizes-fit');
+  await p.waitForFunction(() => document.getElementById('sizes-out').textContent.includes('95 %'));
+  const kj = (v) => `${Number((v / 1000).toPrecision(4))} kJ/mol`;
+  const { eaJPerMol: ea, eaHalfWidth: half } = reference;
+  const said = await out();
+  assert.ok(said.includes(`Eₐ,g = ${kj(ea)} (95 %: ${kj(ea - half)} to ${kj(ea + half)})`), said);
+  // k₀ and its interval, a factor: 0.003793 mⁿ/s, 2.961 × 10⁻⁴ to 0.04859.
+  const factor = Math.exp(reference.lnK0HalfWidth);
+  assert.deepEqual([reference.k0, reference.k0 / factor, reference.k0 * factor].map((v) => v.toPrecision(4)), ['0.003793', '0.0002961', '0.04859']);
+  assert.ok(said.includes('k₀ = 0.003793 mⁿ/s (95 %: 2.961 × 10⁻⁴ to 0.04859)'), said);
+  assert.match(said, /for n = 2 and d₀ = 50 nm\. .*5 points, 3 degrees of freedom\.$/);
+  const residuals = await p.$$eval('#sizes-residuals tr', (rows) => rows.slice(1).map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.deepEqual(residuals.map((r) => r.slice(0, 3)), [
+    ['2', 'anneal A', '1.365 × 10⁴ s'], ['3', 'anneal A', 'end'], ['4', 'anneal B', '8850 s'],
+    ['5', 'anneal B', 'end'], ['6', 'current', 'end']]);
+  reference.residualsLn.forEach((r, i) => assert.ok(Math.abs(Number(residuals[i][4].replace('−', '-')) - r) < 1e-3, `residual ${i}: ${residuals[i][4]} vs ${r}`));
+  await p.$eval('#sizes-fields', (e) => e.scrollIntoView());
+  await p.screenshot({ path: path.join(shots, 'sizes-fitted.png') });
+  // Used: the law of the current scenario and of both pinned anneals; each curve then passes
+  // through its sizes (the current program's end: the size measured there, less its residual).
+  await p.click('#sizes-use');
+  await p.waitForFunction((want) => document.getElementById('grain-ea').value.startsWith(want), (ea / 1000).toPrecision(4));
+  await settle(p);
+  const json = JSON.parse(await download(p, '#export-json'));
+  const fitted = 2.142e-6 * Math.exp(-reference.residualsLn[4]);
+  assert.ok(Math.abs(json.summary.grainSizeM / fitted - 1) < 1e-6, `current: ${json.summary.grainSizeM} vs ${fitted}`);
+  for (const pin of json.state.pins) {
+    assert.ok(Math.abs(pin.scenario.grainGrowth.k0 / reference.k0 - 1) < 1e-6, `${pin.label}: k0 ${pin.scenario.grainGrowth.k0}`);
+  }
+  await p.$eval('#chart-grain', (e) => e.scrollIntoView({ block: 'center' }));
+  await settle(p);
+  await p.screenshot({ path: path.join(shots, 'sizes-used.png') });
+  assert.equal((await download(p, '[data-export=grain-svg]')).match(/<circle/g)?.length ?? 0, 10, 'the pinned anneals keep their sizes');
+  // The link carries the sizes, their units and the pinned anneals.
+  await p.waitForTimeout(FRAGMENT_WAIT_MS);
+  const again = await newPage({ width: 360, height: 740 }, 'grain sizes link');
+  await again.page.goto(await p.evaluate(() => location.href));
+  await ready(again.page);
+  await again.page.waitForFunction(() => document.getElementById('sizes-out').textContent.startsWith('5 points drawn'));
+  await again.page.$eval('#chart-grain', (e) => e.scrollIntoView({ block: 'start' }));
+  await settle(again.page);
+  await again.page.screenshot({ path: path.join(shots, 'phone-sizes.png') });
+  await again.context.close();
+  // Refused, by line and column, in the column's unit.
+  const refusals = [
+    ['1, 99999, 1.0', /^Line 1, column time: must be at most 2\.01 × 10⁴ s; got 10⁵ s\.$/],
+    ['7, end, 1.0', /^Line 1, column scenario: “7” is not a scenario; name one of current, 1 \(“anneal A”\), 2 \(“anneal B”\)\.$/],
+    ['current, later, 1.0', /^Line 1, column time: “later” is not a number\.$/],
+    ['current, end', /^Line 1: expected scenario, time, d; got 2 columns\.$/],
+  ];
+  for (const [bad, message] of refusals) {
+    await p.fill('#sizes-text', bad);
+    await p.waitForFunction((m) => new RegExp(m).test(document.getElementById('sizes-out').textContent), message.source);
+    assert.equal(await p.getAttribute('#sizes-out', 'class'), 'msg', 'said in the colour of errors');
+  }
+  // Smaller than d₀: no growth to fit.
+  await p.fill('#sizes-text', '1, end, 1\n2, end, 2\ncurrent, end, 0.01');
+  await p.waitForFunction(() => document.getElementById('sizes-out').textContent.startsWith('3 points drawn'));
+  await p.click('#sizes-fit');
+  await p.waitForFunction(() => /^Line 3, column d: must be (at least|more than) 0\.05 µm; got 0\.01 µm\.$/.test(document.getElementById('sizes-out').textContent));
+  await context.close();
+  assertNoProblems();
+});
+
 await test('the views’ buttons keep the user’s inputs and pins, and one tap brings them back', async () => {
   const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'view back');
   await p.goto(url);
