@@ -160,7 +160,7 @@ struct AnnealCase {
 struct GrainPointCase {
     program: usize,
     time_s: f64,
-    d_m: f64,
+    length_m: f64,
 }
 
 #[derive(Deserialize)]
@@ -313,7 +313,7 @@ fn grain_growth_fit_matches_an_independent_least_squares_fit() {
         .points
         .iter()
         .enumerate()
-        .map(|(i, p)| GrainPoint::new(i, p.program, Some(p.time_s), p.d_m, &ends).unwrap())
+        .map(|(i, p)| GrainPoint::new(i, p.program, Some(p.time_s), p.length_m, &ends).unwrap())
         .collect();
     let fit = fit_grain_growth(c.exponent, c.d0_m, &programs, &points).unwrap();
     let close = |got: f64, want: f64, what: &str| {

@@ -6,7 +6,7 @@
 use js_sys::{Float64Array, JSON, Reflect};
 use synthesis_kinetics::wasm::{
     Calculator, arrhenius_integral, configurational_entropy_js, evaluate_scenario, fit_arrhenius,
-    fit_grain_growth, flux_at, grain_size_after, presets, to_si,
+    fit_diffusion_lengths, fit_grain_growth, flux_at, grain_size_after, presets, to_si,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -695,7 +695,11 @@ fn grain_sizes_after_three_anneals_are_fitted_and_a_bad_one_is_named() {
             1e6.into(),
             "query.points[4].timeS",
         ),
-        (&["points", "1", "dM"], "big".into(), "query.points[1].dM"),
+        (
+            &["points", "1", "lengthM"],
+            "big".into(),
+            "query.points[1].lengthM",
+        ),
         (
             &["points", "2", "program"],
             7.into(),
@@ -714,13 +718,54 @@ fn grain_sizes_after_three_anneals_are_fitted_and_a_bad_one_is_named() {
 }
 
 #[wasm_bindgen_test]
+fn diffusion_lengths_after_three_anneals_give_back_d0_and_ea() {
+    // Lengths L = √(D0·I) after the anneals of tests/reference/generate.py, from the core's
+    // integral (arrheniusIntegral), at the times of its grain sizes.
+    let all = JSON::parse(include_str!("reference/values.json")).unwrap();
+    let case = get(&all, "grainFit");
+    let (d0, ea) = (2.66e-6, 318e3);
+    let points = js_sys::Array::from(&get(&case, "points"));
+    for p in points.iter() {
+        let programs = js_sys::Array::from(&get(&case, "programs"));
+        let program = programs.get(get(&p, "program").as_f64().unwrap() as u32);
+        // The reference's times, to the microsecond (one ends 4 ps after its program).
+        let t = (get(&p, "timeS").as_f64().unwrap() * 1e6).round() / 1e6;
+        let integral = arrhenius_integral(program, ea.into(), t.into()).unwrap();
+        let length = (d0 * get(&integral, "integralS").as_f64().unwrap()).sqrt();
+        Reflect::set(&p, &"timeS".into(), &t.into()).unwrap();
+        Reflect::set(&p, &"lengthM".into(), &length.into()).unwrap();
+    }
+    let query = js_sys::Object::new();
+    Reflect::set(&query, &"programs".into(), &get(&case, "programs")).unwrap();
+    Reflect::set(&query, &"points".into(), &points).unwrap();
+    let fit = fit_diffusion_lengths(query.clone().into()).unwrap();
+    let value = |key| get(&get(&fit, key), "value").as_f64().unwrap();
+    assert!(
+        (value("d0M2PerS") / d0 - 1.0).abs() < 1e-8,
+        "{}",
+        value("d0M2PerS")
+    );
+    assert!(
+        (value("eaJPerMol") / ea - 1.0).abs() < 1e-10,
+        "{}",
+        value("eaJPerMol")
+    );
+    Reflect::set(&points.get(3), &"lengthM".into(), &(-1.0).into()).unwrap();
+    let e: JsValue = fit_diffusion_lengths(query.into()).unwrap_err().into();
+    assert_eq!(
+        prop(&e, "field").as_string().unwrap(),
+        "query.points[3].lengthM"
+    );
+}
+
+#[wasm_bindgen_test]
 fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
     let mut calc = Calculator::new();
     calc.attach("grain", canvas(640, 360).into()).unwrap();
     calc.update(scenario()).unwrap();
     calc.pin("pinned".into()).unwrap();
     // One size at the end of the current program, one 10 ms into the pinned one's.
-    calc.set_measured_sizes(&[0, 1], &[f64::INFINITY, 0.01], &[2e-7, 1.5e-7])
+    calc.set_measured_lengths("grain", &[0, 1], &[f64::INFINITY, 0.01], &[2e-7, 1.5e-7])
         .unwrap();
     // Each point is a filled circle with an outline.
     let circles = |calc: &mut Calculator| {
@@ -731,14 +776,14 @@ fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
     };
     assert_eq!(circles(&mut calc), 4);
     for (scenes, times, sizes, field) in [
-        (&[2][..], &[0.01][..], &[1e-7][..], "sizes[0].scene"),
-        (&[0, 0], &[0.01, 5.0], &[1e-7, 1e-7], "sizes[1].timeS"),
-        (&[0], &[f64::NEG_INFINITY], &[1e-7], "sizes[0].timeS"),
-        (&[0], &[0.01], &[f64::NAN], "sizes[0].dM"),
-        (&[0, 0], &[0.01], &[1e-7], "sizes"),
+        (&[2][..], &[0.01][..], &[1e-7][..], "lengths[0].scene"),
+        (&[0, 0], &[0.01, 5.0], &[1e-7, 1e-7], "lengths[1].timeS"),
+        (&[0], &[f64::NEG_INFINITY], &[1e-7], "lengths[0].timeS"),
+        (&[0], &[0.01], &[f64::NAN], "lengths[0].lengthM"),
+        (&[0, 0], &[0.01], &[1e-7], "lengths"),
     ] {
         let e: JsValue = calc
-            .set_measured_sizes(scenes, times, sizes)
+            .set_measured_lengths("grain", scenes, times, sizes)
             .unwrap_err()
             .into();
         assert_eq!(prop(&e, "field").as_string().unwrap(), field, "{times:?}");
@@ -751,7 +796,7 @@ fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
     // The pinned scenario's size goes with it.
     calc.clear_pins();
     assert_eq!(circles(&mut calc), 2);
-    calc.set_measured_sizes(&[], &[], &[]).unwrap();
+    calc.set_measured_lengths("grain", &[], &[], &[]).unwrap();
     assert_eq!(circles(&mut calc), 0);
 }
 

@@ -1,8 +1,9 @@
 // The reader's own measurements, pasted or dropped as a file and drawn on their chart, and the
 // theory fitted to them by the core (the scripting library, loaded on the first fit) with 95 %
 // intervals: diffusion coefficients (T, D) on the Arrhenius chart, fitted for D0 and Eₐ; grain
-// sizes (scenario, time, d) on the grain chart, fitted for k0 and Eₐ,g through the exact
-// Arrhenius integral of each scenario's program.
+// sizes (scenario, time, d) on the grain chart and diffusion lengths (scenario, time, L) on the
+// transport chart, fitted for k0 and Eₐ,g, or D0 and Eₐ, through the exact Arrhenius integral of
+// each scenario's program.
 
 import { draw } from './charts.js';
 import { $, debounced, setText, showTable } from './dom.js';
@@ -50,7 +51,36 @@ function scene(cell) {
 }
 
 /**
- * The two sets of measurements. Each has the ids of its inputs (`<id>-text`, `-out`, `-fit`,
+ * A set of lengths measured a time into each scenario's program, drawn on chart `kind`: grain
+ * sizes (symbol d) or diffusion lengths (L).
+ */
+const timedLengths = ({ id, kind, symbol, ...set }) => ({
+  id,
+  columns: [['scenario', scene, null], ['time', time, `${id}-t-unit`], [symbol, number, `${id}-l-unit`]],
+  optional: false,
+  fields: ['scene', 'timeS', 'lengthM'],
+  chart: `the ${kind} chart`,
+  point: ([k, t, l], si) => ({ scene: k, ...(t === null ? {} : { timeS: si(t, 1) }), lengthM: si(l, 2) }),
+  draw: (calc, points) => calc.setMeasuredLengths(kind, Uint32Array.from(points, (p) => p.scene),
+    Float64Array.from(points, (p) => p.timeS ?? Infinity), Float64Array.from(points, (p) => p.lengthM)),
+  residual: `ln ${symbol}`,
+  ...set,
+});
+
+/** Timed lengths as the core's fits take them: the scenarios' programs, and each point's program. */
+const byProgram = (points) => ({
+  programs: [state.lastGood, ...state.pins.map((p) => p.scenario)].map((s) => s.program),
+  points: points.map(({ scene: program, ...p }) => ({ program, ...p })),
+});
+
+/** Gives every pinned scenario with points the fitted law (`withLaw` of its scenario): it is the material's. */
+function lawToMeasured(points, withLaw) {
+  const measured = new Set(points.map((p) => p.scene));
+  restorePins(state.pins.map((p, i) => (measured.has(i + 1) ? { ...p, scenario: withLaw(p.scenario) } : p)));
+}
+
+/**
+ * The sets of measurements. Each has the ids of its inputs (`<id>-text`, `-out`, `-fit`,
  * `-use`, `-residuals`), its columns (name, reader, the select of its unit; the last optional
  * where `optional`), the core's names of its points' fields by column, how its points are drawn
  * and fitted, and what its fit says and puts into the inputs.
@@ -86,23 +116,14 @@ const SETS = {
       state.label = null;
     },
   },
-  sizes: {
+  sizes: timedLengths({
     id: 'sizes',
-    columns: [['scenario', scene, null], ['time', time, 'sizes-t-unit'], ['d', number, 'sizes-d-unit']],
-    optional: false,
-    fields: ['scene', 'timeS', 'dM'],
-    chart: 'the grain chart',
-    point: ([k, t, d], si) => ({ scene: k, ...(t === null ? {} : { timeS: si(t, 1) }), dM: si(d, 2) }),
-    draw: (calc, points) => calc.setMeasuredSizes(Uint32Array.from(points, (p) => p.scene),
-      Float64Array.from(points, (p) => p.timeS ?? Infinity), Float64Array.from(points, (p) => p.dM)),
+    kind: 'grain',
+    symbol: 'd',
     fit: (library, points) => {
       const law = state.lastGood.grainGrowth;
       if (!law) throw new DataProblem('Switch on grain growth (above) to fit its law.');
-      const programs = [state.lastGood, ...state.pins.map((p) => p.scenario)].map((s) => s.program);
-      return library.fitGrainGrowth({
-        exponent: law.exponent, d0M: law.d0M, programs,
-        points: points.map(({ scene: program, ...p }) => ({ program, ...p })),
-      });
+      return library.fitGrainGrowth({ exponent: law.exponent, d0M: law.d0M, ...byProgram(points) });
     },
     say: (fit, show) => {
       const { k0, eaJPerMol: ea } = fit;
@@ -111,18 +132,34 @@ const SETS = {
         + `Eₐ,g = ${show.e(ea.value)} (95 %: ${show.e(ea.low)} to ${show.e(ea.high)}), for n = ${show.n(law.exponent)} and d₀ = ${show.l(law.d0M)}. `
         + 'Least squares on ln d, each size through the Arrhenius integral of its scenario’s program';
     },
-    residual: 'ln d',
-    // The fitted law is the material's: every scenario with sizes takes it.
     use: (fit, points) => {
       showSi($('grain-k0'), fit.k0.value, null);
       showSi($('grain-ea'), fit.eaJPerMol.value, 'energy');
       $('grain-law').value = 'custom';
-      const measured = new Set(points.map((p) => p.scene));
       const law = { ...state.lastGood.grainGrowth, k0: fit.k0.value, eaJPerMol: fit.eaJPerMol.value };
-      restorePins(state.pins.map((p, i) => (measured.has(i + 1)
-        ? { ...p, scenario: { ...p.scenario, grainGrowth: law } } : p)));
+      lawToMeasured(points, (s) => ({ ...s, grainGrowth: law }));
     },
-  },
+  }),
+  lengths: timedLengths({
+    id: 'lengths',
+    kind: 'transport',
+    symbol: 'L',
+    fit: (library, points) => library.fitDiffusionLengths(byProgram(points)),
+    say: (fit, show) => {
+      const { d0M2PerS: d0, eaJPerMol: ea } = fit;
+      return `D₀ = ${show.d(d0.value)} (95 %: ${show.d(d0.low)} to ${show.d(d0.high)}); `
+        + `Eₐ = ${show.e(ea.value)} (95 %: ${show.e(ea.low)} to ${show.e(ea.high)}). `
+        + 'Least squares on ln L, each length L = √(D₀·I) through the Arrhenius integral of its scenario’s program';
+    },
+    use: (fit, points) => {
+      showSi($('d0'), fit.d0M2PerS.value, 'diffusivity');
+      showSi($('ea'), fit.eaJPerMol.value, 'energy');
+      $('material').value = 'custom';
+      state.label = null;
+      const diffusion = { ...state.lastGood.diffusion, d0M2PerS: fit.d0M2PerS.value, eaJPerMol: fit.eaJPerMol.value };
+      lawToMeasured(points, (s) => ({ ...s, diffusion }));
+    },
+  }),
 };
 
 /** Whether column `c` of `set` can read `cell`. */
@@ -188,7 +225,7 @@ const unitOf = (set, c) => $(set.columns[c][2]).value;
 
 /** A point of the core refused, in the reader's words: its line, column, range and value in the column's unit. */
 function pointProblem(set, error, rows) {
-  const at = /(?:points|sizes)\[(\d+)\]\.(\w+)$/.exec(error.field ?? '');
+  const at = /(?:points|lengths)\[(\d+)\]\.(\w+)$/.exec(error.field ?? '');
   const c = at ? set.fields.indexOf(at[2] === 'program' ? 'scene' : at[2]) : -1;
   if (c < 0 || !rows[Number(at[1])]) return error.message;
   const why = error.allowed && set.columns[c][2]

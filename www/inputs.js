@@ -13,7 +13,7 @@ export const FIELDS = {
 };
 export const TEXT_FIELDS = ['composition', 'pin-label'];
 export const SELECTS = ['technique', 'material', 'basis', 'grain-law', 'grain-n-choice', 'time-axis', 'wavelength-source',
-  'data-t-unit', 'data-d-unit', 'sizes-t-unit', 'sizes-d-unit', ...Object.values(UNIT_SELECTS)];
+  'data-t-unit', 'data-d-unit', 'sizes-t-unit', 'sizes-l-unit', 'lengths-t-unit', 'lengths-l-unit', ...Object.values(UNIT_SELECTS)];
 
 const si = (id) => siValue($(id), FIELDS[id]);
 /** The SI value of input `id`, or undefined when it is empty. */

@@ -17,9 +17,9 @@ const STATE_VERSION = 1;
 const FRAGMENT_DELAY_MS = 300;
 /** Most segments a link may hold: the core's limit on a program. */
 const MAX_LINK_SEGMENTS = 1000;
-const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pins', 'data', 'sizes'];
+const TOP_KEYS = ['v', 'fields', 'selects', 'segments', 'mixing', 'grainOn', 'pins', 'data', 'sizes', 'lengths'];
 /** The measurements' text boxes, by the key of a state. */
-const DATA_TEXTS = { data: 'data-text', sizes: 'sizes-text' };
+const DATA_TEXTS = { data: 'data-text', sizes: 'sizes-text', lengths: 'lengths-text' };
 /** Longest pin label (as the input allows). */
 const MAX_LABEL = 40;
 const FIELD_TEXT = /^[-+0-9.eE:;, ]{0,200}$/;

@@ -20,7 +20,7 @@ export const state = {
   /** The view of the paper (or the one chart) shown at the top of the page, by name; null for none. */
   view: null,
   /** The reader's measured points by set (data.js), drawn again after a restart. */
-  measured: { diffusivities: [], sizes: [] },
+  measured: { diffusivities: [], sizes: [], lengths: [] },
   /** The core's presets: `{ techniques, materials, grainLaws, routes }`. */
   presets: { techniques: [], materials: [], grainLaws: [], routes: [] },
 };

@@ -54,10 +54,15 @@ pub struct Scene<'a> {
 pub struct Measured<'a> {
     /// Diffusion coefficients, on the Arrhenius chart.
     pub diffusivities: &'a [DiffusivityPoint],
-    /// Grain sizes on the grain chart: (time from the start of the program [s], or none for
-    /// its end; size [m]).
-    pub sizes: &'a [(Option<f64>, f64)],
+    /// Grain sizes, on the grain chart.
+    pub grain_sizes: &'a [TimedLength],
+    /// Diffusion lengths, on the transport chart.
+    pub diffusion_lengths: &'a [TimedLength],
 }
+
+/// A length measured a time into a program: (time from its start [s], or none for its end;
+/// length [m]).
+pub type TimedLength = (Option<f64>, f64);
 
 /// The charts the calculator draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,7 +217,7 @@ impl TimeFrame {
     }
 
     /// The chart coordinate of time `t` [s] of a program of `duration_s`.
-    pub(super) fn coordinate(self, t: f64, duration_s: f64) -> f64 {
+    fn coordinate(self, t: f64, duration_s: f64) -> f64 {
         match self.axis {
             TimeAxis::Linear => self.unit.from_si(t),
             TimeAxis::Log => self.unit.from_si(t).log10(),
@@ -352,6 +357,35 @@ pub(super) fn time_spec(
         marks: Vec::new(),
         shaded: Vec::new(),
     }
+}
+
+/// Lengths the reader measured a time into each scene's program (`measured` picks them), at
+/// that time (the program's end, as it now is, when none was given) on `column`'s axis, in
+/// their scene's colour.
+pub(super) fn time_marks<'a>(
+    scenes: &[Scene<'a>],
+    (time, units): (TimeFrame, &DisplayUnits),
+    theme: &Theme,
+    column: &Column,
+    measured: fn(&Measured<'a>) -> &'a [TimedLength],
+) -> Vec<Mark> {
+    let length = units.unit(Quantity::Length, f64::NAN);
+    let y = |v: f64| {
+        let v = length.from_si(v);
+        if column.log10 { v.log10() } else { v }
+    };
+    scenes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let duration = s.model.program().duration_s();
+            measured(&s.measured).iter().map(move |&(t, v)| Mark {
+                label: String::new(),
+                at: (time.coordinate(t.unwrap_or(duration), duration), y(v)),
+                color: trace_color(theme, i),
+            })
+        })
+        .collect()
 }
 
 /// A trace against time of `column` of scene `index`, in the reader's `units` (skipping −∞,

@@ -10,7 +10,7 @@ use super::lines::{Line, trace_line};
 use super::theme::*;
 use super::{
     ChartKind, Mark, Scene, Shade, Spec, TimeFrame, Trace, View, arrhenius, flux, grain,
-    temperature, time_spec, transport,
+    temperature, time_marks, time_spec, transport,
 };
 
 /// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
@@ -80,9 +80,16 @@ impl Plot {
         let spec = match kind {
             ChartKind::Temperature => time_chart(temperature::CURVE, temperature::CAPTION.into()),
             ChartKind::Flux => time_chart(flux::CURVE, flux::caption(scenes)),
-            ChartKind::Transport => time_chart(transport::CURVE, transport::CAPTION.into()),
+            ChartKind::Transport => Spec {
+                marks: time_marks(scenes, (time, units), theme, transport::CURVE.0, |m| {
+                    m.diffusion_lengths
+                }),
+                ..time_chart(transport::CURVE, transport::CAPTION.into())
+            },
             ChartKind::Grain => Spec {
-                marks: grain::measured_marks(scenes, time, units, theme),
+                marks: time_marks(scenes, (time, units), theme, grain::CURVE.0, |m| {
+                    m.grain_sizes
+                }),
                 ..time_chart(grain::CURVE, grain::CAPTION.into())
             },
             ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),

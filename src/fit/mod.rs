@@ -9,7 +9,7 @@ mod diffusivity;
 mod grain;
 
 pub use diffusivity::{ArrheniusFit, DiffusivityPoint, fit_arrhenius};
-pub use grain::{GrainFit, GrainPoint, fit_grain_growth};
+pub use grain::{GrainFit, GrainPoint, fit_diffusion_lengths, fit_grain_growth};
 
 /// Fewest points a fit takes: two fix the parameters, a third measures the scatter.
 pub const MIN_POINTS: usize = 3;

@@ -7,7 +7,9 @@ use web_sys::HtmlCanvasElement;
 
 use super::boundary::{ApiError, named, number, read, write};
 use super::render::{self, Canvas, Layer, TextWidths};
-use crate::charts::{self, ChartKind, Frame, Measured, Plot, Scene, Theme, TimeAxis, View};
+use crate::charts::{
+    self, ChartKind, Frame, Measured, Plot, Scene, Theme, TimeAxis, TimedLength, View,
+};
 use crate::fit::{DiffusivityPoint, GrainPoint, MAX_POINTS};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
@@ -121,37 +123,41 @@ pub struct Calculator {
     dark: bool,
     pixel_ratio: f64,
     text_widths: TextWidths,
-    /// Diffusion coefficients the reader measured.
-    measured: Vec<DiffusivityPoint>,
-    /// Grain sizes the reader measured, by scene (the current one first, then the pinned):
-    /// (time [s], or none for the end of the program; size [m]).
-    sizes: Vec<Vec<(Option<f64>, f64)>>,
+    measured: Measurements,
+}
+
+/// Lengths measured a time into each scenario's program, by scenario (the current one first,
+/// then the pinned).
+type ByScene = Vec<Vec<TimedLength>>;
+
+/// What the reader measured.
+#[derive(Default)]
+struct Measurements {
+    /// Diffusion coefficients, drawn with the current scenario.
+    diffusivities: Vec<DiffusivityPoint>,
+    grain_sizes: ByScene,
+    diffusion_lengths: ByScene,
 }
 
 /// The current scenario and the pinned ones as the charts draw them, with the reader's
-/// measured diffusion coefficients (drawn with the current one) and grain sizes (by scene).
+/// measurements.
 fn scenes<'a>(
     current: &'a Option<Evaluated>,
     pinned: &'a [Evaluated],
-    diffusivities: &'a [DiffusivityPoint],
-    sizes: &'a [Vec<(Option<f64>, f64)>],
+    measured: &'a Measurements,
 ) -> Vec<Scene<'a>> {
-    let current = current.iter().map(|e| Scene {
-        measured: Measured {
-            diffusivities,
-            ..Measured::default()
-        },
-        ..e.scene()
-    });
+    let of = |all: &'a ByScene, i: usize| all.get(i).map_or(&[][..], Vec::as_slice);
     current
-        .chain(pinned.iter().map(Evaluated::scene))
-        .zip(sizes.iter().map(Some).chain(std::iter::repeat(None)))
-        .map(|(scene, sizes)| Scene {
+        .iter()
+        .chain(pinned)
+        .enumerate()
+        .map(|(i, e)| Scene {
             measured: Measured {
-                sizes: sizes.map_or(&[], Vec::as_slice),
-                ..scene.measured
+                diffusivities: if i == 0 { &measured.diffusivities } else { &[] },
+                grain_sizes: of(&measured.grain_sizes, i),
+                diffusion_lengths: of(&measured.diffusion_lengths, i),
             },
-            ..scene
+            ..e.scene()
         })
         .collect()
 }
@@ -162,7 +168,7 @@ fn chart_kind(name: &str) -> Result<ChartKind, ApiError> {
 
 impl Calculator {
     fn scenes(&self) -> Vec<Scene<'_>> {
-        scenes(&self.current, &self.pinned, &self.measured, &self.sizes)
+        scenes(&self.current, &self.pinned, &self.measured)
     }
 
     /// How the charts sample: the CSS pixel columns of the widest attached chart (unbounded
@@ -191,7 +197,7 @@ impl Calculator {
     }
 
     fn redraw(&mut self, i: usize) -> Result<(), ApiError> {
-        let scenes = scenes(&self.current, &self.pinned, &self.measured, &self.sizes);
+        let scenes = scenes(&self.current, &self.pinned, &self.measured);
         if scenes.is_empty() {
             return Ok(());
         }
@@ -367,7 +373,7 @@ impl Calculator {
                 format_args!("expected two arrays of the same length, at most {MAX_POINTS}"),
             ));
         }
-        self.measured = temperatures_k
+        self.measured.diffusivities = temperatures_k
             .iter()
             .zip(d_m2_per_s)
             .enumerate()
@@ -376,22 +382,32 @@ impl Calculator {
         Ok(())
     }
 
-    /// Draws the reader's measured grain sizes on the grain chart, each in its scenario's
-    /// colour: `scenes[i]` is 0 for the current scenario and k for the k-th pinned one,
-    /// `timesS[i]` [s] the time from the start of its program (`Infinity`: its end, as the
-    /// program is at each drawing), `dM[i]` [m] the size. Empty arrays remove them. On error the
-    /// sizes drawn stay.
-    #[wasm_bindgen(js_name = setMeasuredSizes)]
-    pub fn set_measured_sizes(
+    /// Draws lengths the reader measured a time into each scenario's program, in its colour:
+    /// on chart `kind` "grain" grain sizes, on "transport" diffusion lengths. `scenes[i]` is 0
+    /// for the current scenario and k for the k-th pinned one, `timesS[i]` [s] the time from
+    /// the start of its program (`Infinity`: its end, as the program is at each drawing),
+    /// `lengthsM[i]` [m] the length. Empty arrays remove them. On error those drawn stay.
+    #[wasm_bindgen(js_name = setMeasuredLengths)]
+    pub fn set_measured_lengths(
         &mut self,
+        kind: &str,
         scenes: &[u32],
         times_s: &[f64],
-        d_m: &[f64],
+        lengths_m: &[f64],
     ) -> Result<(), ApiError> {
-        if scenes.len() != times_s.len() || times_s.len() != d_m.len() || d_m.len() > MAX_POINTS {
+        let kind = chart_kind(kind)?;
+        if !matches!(kind, ChartKind::Grain | ChartKind::Transport) {
             return Err(ApiError::new(
                 "invalid",
-                "sizes",
+                "kind",
+                "expected \"grain\" or \"transport\"",
+            ));
+        }
+        let count = lengths_m.len();
+        if scenes.len() != count || times_s.len() != count || count > MAX_POINTS {
+            return Err(ApiError::new(
+                "invalid",
+                "lengths",
                 format_args!("expected three arrays of the same length, at most {MAX_POINTS}"),
             ));
         }
@@ -401,13 +417,13 @@ impl Calculator {
             .chain(&self.pinned)
             .map(|e| e.model.program().duration_s())
             .collect();
-        let mut sizes = vec![Vec::new(); ends.len()];
-        for (i, ((&scene, &t), &d)) in scenes.iter().zip(times_s).zip(d_m).enumerate() {
+        let mut by_scene = vec![Vec::new(); ends.len()];
+        for (i, ((&scene, &t), &length)) in scenes.iter().zip(times_s).zip(lengths_m).enumerate() {
             let scene = scene as usize;
             if scene >= ends.len() {
                 return Err(ApiError::new(
                     "invalid",
-                    &format!("sizes[{i}].scene"),
+                    &format!("lengths[{i}].scene"),
                     format_args!(
                         "must be 0 (the current scenario) to {} (the pinned ones)",
                         ends.len() - 1
@@ -415,19 +431,23 @@ impl Calculator {
                 ));
             }
             let time = (t != f64::INFINITY).then_some(t);
-            let point = GrainPoint::new(i, scene, time, d, &ends)
-                .map_err(|e| ApiError::from(e).rooted("points", "sizes"))?;
-            sizes[scene].push((time.map(|_| point.time_s), point.d_m));
+            let point = GrainPoint::new(i, scene, time, length, &ends)
+                .map_err(|e| ApiError::from(e).rooted("points", "lengths"))?;
+            by_scene[scene].push((time.map(|_| point.time_s), point.length_m));
         }
-        self.sizes = sizes;
+        *match kind {
+            ChartKind::Grain => &mut self.measured.grain_sizes,
+            _ => &mut self.measured.diffusion_lengths,
+        } = by_scene;
         Ok(())
     }
 
-    /// Removes all pinned scenarios, and the grain sizes measured after their programs.
+    /// Removes all pinned scenarios, and the lengths measured after their programs.
     #[wasm_bindgen(js_name = clearPins)]
     pub fn clear_pins(&mut self) {
         self.pinned.clear();
-        self.sizes.truncate(1);
+        self.measured.grain_sizes.truncate(1);
+        self.measured.diffusion_lengths.truncate(1);
     }
 
     /// Redraws every visible chart; the others are redrawn when they become visible.

@@ -328,7 +328,7 @@ pub fn fit_arrhenius(query: JsValue) -> Result<JsValue, ApiError> {
     Ok(write(&fit))
 }
 
-/// `{ exponent, d0M, programs: [{ startK?, segments }], points: [{ program, timeS?, dM }] }`:
+/// `{ exponent, d0M, programs: [{ startK?, segments }], points: [{ program, timeS?, lengthM }] }`:
 /// grain sizes, each measured `timeS` after the start of `programs[program]` (at its end
 /// without `timeS`).
 #[derive(Serialize, Deserialize)]
@@ -350,7 +350,7 @@ struct GrainPointSpec {
     #[serde(default, deserialize_with = "lenient_optional")]
     time_s: Option<f64>,
     #[serde(deserialize_with = "lenient")]
-    d_m: f64,
+    length_m: f64,
 }
 
 /// k0 [mⁿ/s] and Eₐ,g [J/mol] of the grain-growth law fitted to grain sizes measured after
@@ -361,38 +361,83 @@ struct GrainPointSpec {
 #[wasm_bindgen(js_name = fitGrainGrowth)]
 pub fn fit_grain_growth(query: JsValue) -> Result<JsValue, ApiError> {
     let q: GrainFitQuery = read(&query, "query")?;
-    if q.programs.len() > fit::MAX_POINTS {
-        return Err(ApiError::new(
-            "invalid",
-            "query.programs",
-            format!(
-                "at most {} programs; got {}",
-                fit::MAX_POINTS,
-                q.programs.len()
-            ),
-        ));
-    }
-    let programs = q
-        .programs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            ThermalProgram::new(p.start_k, &p.segments)
-                .map_err(|e| ApiError::from(e).rooted("program", &format!("query.programs[{i}]")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let ends: Vec<f64> = programs.iter().map(ThermalProgram::duration_s).collect();
-    let points = q
-        .points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| fit::GrainPoint::new(i, p.program, p.time_s, p.d_m, &ends))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| ApiError::from(e).rooted("points", "query.points"))?;
+    let programs = programs_of(&q.programs)?;
+    let points = points_of(&q.points, &programs)?;
     let fit = fit::fit_grain_growth(q.exponent, q.d0_m, &programs, &points).map_err(|e| {
         ApiError::from(e)
             .rooted("points", "query.points")
             .rooted("grainGrowth", "query")
     })?;
     Ok(write(&fit))
+}
+
+/// `{ programs: [{ startK?, segments }], points: [{ program, timeS?, lengthM }] }`: diffusion
+/// lengths L = √(D0·I), each measured `timeS` after the start of `programs[program]` (at its
+/// end without `timeS`).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LengthFitQuery {
+    programs: Vec<ProgramSpec>,
+    points: Vec<GrainPointSpec>,
+}
+
+/// D0 and Eₐ fitted to diffusion lengths: the answer of `fitDiffusionLengths`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LengthFit {
+    d0_m2_per_s: fit::Estimate,
+    ea_j_per_mol: fit::Estimate,
+    residuals_ln: Vec<f64>,
+    degrees_of_freedom: usize,
+}
+
+/// The programs of a fit query, read and validated; errors name `query.programs[i]`.
+fn programs_of(specs: &[ProgramSpec]) -> Result<Vec<ThermalProgram>, ApiError> {
+    if specs.len() > fit::MAX_POINTS {
+        return Err(ApiError::new(
+            "invalid",
+            "query.programs",
+            format!("at most {} programs; got {}", fit::MAX_POINTS, specs.len()),
+        ));
+    }
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            ThermalProgram::new(p.start_k, &p.segments)
+                .map_err(|e| ApiError::from(e).rooted("program", &format!("query.programs[{i}]")))
+        })
+        .collect()
+}
+
+/// The points of a fit query, checked against their programs; errors name `query.points[i]`.
+fn points_of(
+    specs: &[GrainPointSpec],
+    programs: &[ThermalProgram],
+) -> Result<Vec<fit::GrainPoint>, ApiError> {
+    let ends: Vec<f64> = programs.iter().map(ThermalProgram::duration_s).collect();
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| fit::GrainPoint::new(i, p.program, p.time_s, p.length_m, &ends))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ApiError::from(e).rooted("points", "query.points"))
+}
+
+/// D0 [m²/s] and Eₐ [J/mol] fitted to diffusion lengths measured after different programs,
+/// `{ programs, points }` (see [`LengthFitQuery`]), each with its 95 % interval, and the
+/// residuals of ln L: the grain-growth fit with n = 2, d0 = 0 and k0 = D0 (see `fit`).
+#[wasm_bindgen(js_name = fitDiffusionLengths)]
+pub fn fit_diffusion_lengths(query: JsValue) -> Result<JsValue, ApiError> {
+    let q: LengthFitQuery = read(&query, "query")?;
+    let programs = programs_of(&q.programs)?;
+    let points = points_of(&q.points, &programs)?;
+    let fit = fit::fit_diffusion_lengths(&programs, &points)
+        .map_err(|e| ApiError::from(e).rooted("points", "query.points"))?;
+    Ok(write(&LengthFit {
+        d0_m2_per_s: fit.k0,
+        ea_j_per_mol: fit.ea_j_per_mol,
+        residuals_ln: fit.residuals_ln,
+        degrees_of_freedom: fit.degrees_of_freedom,
+    }))
 }

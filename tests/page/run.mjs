@@ -901,18 +901,23 @@ await test('your measurements: pasted points drawn, fitted with intervals, used,
   assertNoProblems();
 });
 
+/** The page's state as its link keeps it, with the default scenario pinned: to build scenarios from. */
+async function pinnedState() {
+  const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'a pinned scenario');
+  await p.goto(url);
+  await ready(p);
+  await p.click('#pin');
+  await p.fill('#ea', '320');
+  await p.waitForTimeout(FRAGMENT_WAIT_MS);
+  const state = JSON.parse(Buffer.from(new URLSearchParams((await p.evaluate(() => location.hash)).slice(1)).get('s'), 'base64url').toString());
+  await context.close();
+  return state;
+}
+
 await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g fitted through each program, used by every scenario measured, shared in the link', async () => {
   // The data set and the independent fit of tests/reference/generate.py (mpmath).
   const reference = JSON.parse(fs.readFileSync(new URL('../reference/values.json', import.meta.url))).grainFit;
-  // A scenario of the page as its link keeps it, pinned, to build the anneals from.
-  const first = await newPage({ width: 1280, height: 800 }, 'grain sizes: a pinned scenario');
-  await first.page.goto(url);
-  await ready(first.page);
-  await first.page.click('#pin');
-  await first.page.fill('#ea', '320');
-  await first.page.waitForTimeout(FRAGMENT_WAIT_MS);
-  const page = JSON.parse(Buffer.from(new URLSearchParams((await first.page.evaluate(() => location.hash)).slice(1)).get('s'), 'base64url').toString());
-  await first.context.close();
+  const page = await pinnedState();
   const [a, b, c] = reference.programs;
   const law = { exponent: 2, d0M: 5e-8, k0: 1e-3, eaJPerMol: 3e5 };
   const pinned = (label, program) => ({ label, scenario: { ...page.pins[0].scenario, program, grainGrowth: law } });
@@ -926,7 +931,7 @@ await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g f
   ].join('\n');
   const state = {
     ...page,
-    selects: { ...page.selects, 'u-temperature': 'kelvin', 'u-rate': 'kPerS', 'u-time': 'second', 'u-length': 'nanometre', 'u-energy': 'kjPerMol', 'grain-n-choice': '2', 'sizes-t-unit': 'second', 'sizes-d-unit': 'micrometre' },
+    selects: { ...page.selects, 'u-temperature': 'kelvin', 'u-rate': 'kPerS', 'u-time': 'second', 'u-length': 'nanometre', 'u-energy': 'kjPerMol', 'grain-n-choice': '2', 'sizes-t-unit': 'second', 'sizes-l-unit': 'micrometre' },
     fields: { ...page.fields, start: '298.15', 'grain-d0': '50', 'grain-k0': '1e-3', 'grain-ea': '300' },
     segments: c.segments.map((s) => (s.kind === 'ramp' ? { kind: 'ramp', rate: String(s.rateKPerS), target: String(s.targetK) } : { kind: 'hold', duration: String(s.durationS) })),
     grainOn: true,
@@ -1001,6 +1006,51 @@ await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g f
   await p.waitForFunction(() => document.getElementById('sizes-out').textContent.startsWith('3 points drawn'));
   await p.click('#sizes-fit');
   await p.waitForFunction(() => /^Line 3, column d: must be (at least|more than) 0\.05 µm; got 0\.01 µm\.$/.test(document.getElementById('sizes-out').textContent));
+  await context.close();
+  assertNoProblems();
+});
+
+await test('diffusion lengths after three programs: drawn on the transport chart, D₀ and Eₐ fitted back exactly, used', async () => {
+  // Lengths L = √(D₀·I) of D₀ = 2.66 × 10⁻⁶ m²/s, Eₐ = 318 kJ/mol after three programs of
+  // tests/reference/generate.py, from mpmath's ln I.
+  const cases = JSON.parse(fs.readFileSync(new URL('../reference/values.json', import.meta.url))).programs
+    .filter((c) => c.eaJPerMol === 318e3);
+  const program = (name) => cases.find((c) => c.name === name);
+  const length = (lnI) => Math.sqrt(2.66e-6 * Math.exp(lnI)) * 1e9;
+  const [furnace, pulses, shock] = ['furnace', 'pulses', 'carbothermal-shock'].map(program);
+  const mid = furnace.at.find((q) => q.fraction === 0.5);
+  const page = await pinnedState();
+  const pinned = (label, c) => ({ label, scenario: { ...page.pins[0].scenario, program: { startK: c.startK, segments: c.segments } } });
+  const state = {
+    ...page,
+    selects: { ...page.selects, 'u-temperature': 'kelvin', 'u-rate': 'kPerS', 'u-time': 'second', 'lengths-t-unit': 'second', 'lengths-l-unit': 'nanometre' },
+    fields: { ...page.fields, start: String(shock.startK) },
+    segments: shock.segments.map((s) => (s.kind === 'ramp' ? { kind: 'ramp', rate: String(s.rateKPerS), target: String(s.targetK) } : { kind: 'hold', duration: String(s.durationS) })),
+    pins: [pinned('furnace', furnace), pinned('pulses', pulses)],
+    lengths: [`furnace, end, ${length(furnace.lnTotal)}`, `furnace, ${mid.timeS}, ${length(mid.lnIntegral)}`,
+      `2, end, ${length(pulses.lnTotal)}`, `current, end, ${length(shock.lnTotal)}`].join('\n'),
+  };
+  const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'diffusion lengths');
+  await p.goto(linkOf(state));
+  await ready(p);
+  await p.waitForFunction(() => document.getElementById('lengths-out').textContent.startsWith('4 points drawn on the transport chart'));
+  assert.equal((await download(p, '[data-export=transport-svg]')).match(/<circle/g)?.length ?? 0, 8, 'each length is drawn');
+  await p.click('#lengths-fit');
+  await p.waitForFunction(() => document.getElementById('lengths-out').textContent.includes('95 %'));
+  const said = await p.textContent('#lengths-out');
+  assert.ok(said.startsWith('D₀ = 2.66 × 10⁻⁶ m²/s (95 %: 2.66 × 10⁻⁶ m²/s to 2.66 × 10⁻⁶ m²/s); Eₐ = 318 kJ/mol (95 %: 318 kJ/mol to 318 kJ/mol).'), said);
+  assert.match(said, /4 points, 2 degrees of freedom\.$/);
+  await p.$eval('#lengths-fields', (e) => e.scrollIntoView());
+  await p.screenshot({ path: path.join(shots, 'lengths-fitted.png') });
+  await p.fill('#ea', '250');
+  await p.click('#lengths-fit');
+  await p.waitForFunction(() => document.getElementById('lengths-out').textContent.includes('95 %'));
+  await p.click('#lengths-use');
+  await p.waitForFunction(() => document.getElementById('ea').value === '318');
+  await settle(p);
+  const json = JSON.parse(await download(p, '#export-json'));
+  for (const pin of json.state.pins) assert.ok(Math.abs(pin.scenario.diffusion.eaJPerMol / 318e3 - 1) < 1e-9, pin.label);
+  assert.equal((await download(p, '[data-export=transport-svg]')).match(/<circle/g)?.length ?? 0, 8, 'the pinned programs keep their lengths');
   await context.close();
   assertNoProblems();
 });

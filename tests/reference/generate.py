@@ -210,7 +210,7 @@ def grain_fit():
     s2 = sum(r * r for r, _, _ in rows) / dof
     t = mp.findroot(lambda x: mp.betainc(mp.mpf(dof) / 2, mp.mpf(1) / 2, 0, dof / (dof + x ** 2), regularized=True) - mp.mpf("0.05"), 3)
     return {"exponent": n, "d0M": float(d0), "programs": programs,
-            "points": [{"program": k, "timeS": float(t), "dM": d} for (k, t), d in zip(where, sizes)],
+            "points": [{"program": k, "timeS": float(t), "lengthM": d} for (k, t), d in zip(where, sizes)],
             "k0": float(mp.exp(u)), "eaJPerMol": float(ea),
             "eaHalfWidth": float(t * mp.sqrt(s2 * aa / det)),
             "lnK0HalfWidth": float(t * mp.sqrt(s2 * bb / det)),
