@@ -274,6 +274,12 @@ pub mod limits {
     pub const AMOUNT: Bounds = Bounds::closed(0.0, 1.0e30, "");
     /// Number of samples of the base time grid.
     pub const SAMPLES: Bounds = Bounds::closed(2.0, 20_000.0, "");
+    /// σ of Eₐ in an uncertainty band.
+    pub const EA_UNCERTAINTY: Bounds = Bounds::closed(0.0, 1.0e6, "J/mol");
+    /// The factor by which D0 is multiplied and divided in an uncertainty band.
+    pub const D0_FACTOR: Bounds = Bounds::closed(1.0, 1.0e6, "");
+    /// ΔT of a program's temperatures in an uncertainty band.
+    pub const TEMPERATURE_UNCERTAINTY: Bounds = Bounds::closed(0.0, 1.0e3, "K");
     /// Decades spanned by a logarithmic time grid.
     pub const LOG_DECADES: Bounds = Bounds::closed(0.5, 15.0, "");
 }

@@ -88,7 +88,55 @@ pub fn summary(model: &Model, s: &Summary, units: &DisplayUnits) -> String {
             if f > 0.01 { " (extrapolated)" } else { "" }
         ));
     }
+    if let Some((lower, upper)) = model.band() {
+        lines.extend(band(&lower.summary(), &upper.summary(), units));
+    }
     lines.join("\n")
+}
+
+/// The key results at the two ends of an uncertainty band, each as a range from the smaller.
+fn band(lower: &Summary, upper: &Summary, units: &DisplayUnits) -> Vec<String> {
+    let range = |a: f64, b: f64, show: &dyn Fn(f64) -> String| {
+        format!("{} to {}", show(a.min(b)), show(a.max(b)))
+    };
+    let mut lines = vec![
+        "Within the uncertainty band:".to_string(),
+        format!(
+            "  peak flux |J| from {} mol/(m²·s)",
+            range(
+                lower.log10_peak_flux,
+                upper.log10_peak_flux,
+                &number_from_log10
+            )
+        ),
+        format!(
+            "  transported amount Q from {} mol/m²",
+            range(lower.log10_amount, upper.log10_amount, &number_from_log10)
+        ),
+        format!(
+            "  diffusion length from {}",
+            range(
+                lower.log10_diffusion_length_m,
+                upper.log10_diffusion_length_m,
+                &|v| units.show_log10(Length, v)
+            )
+        ),
+        format!(
+            "  residual modulation from {}",
+            range(
+                lower.log10_residual,
+                upper.log10_residual,
+                &number_from_log10
+            )
+        ),
+    ];
+    if let (Some(a), Some(b)) = (lower.grain_size_m, upper.grain_size_m) {
+        lines.push(format!(
+            "  final grain size from {}",
+            range(a, b, &|v| units.show(Length, v))
+        ));
+    }
+    lines
 }
 
 /// The key results of several scenarios side by side, in the reader's units: a header row of
@@ -293,6 +341,7 @@ mod tests {
             model: &model,
             curves: &curves,
             measured: Measured::default(),
+            band: None,
         };
         let units = DisplayUnits {
             temperature: Unit::Celsius,
@@ -378,5 +427,44 @@ mod tests {
             "{}",
             mixing(&model)
         );
+    }
+
+    #[test]
+    fn the_summary_gives_the_key_results_of_a_band_as_ranges_around_the_scenario() {
+        let mut s = example();
+        let units = DisplayUnits::default();
+        let plain = s.validate().unwrap();
+        assert!(!summary(&plain, &plain.summary(), &units).contains("uncertainty band"));
+        s.uncertainty = Some(crate::scenario::UncertaintySpec {
+            ea_j_per_mol: 20e3,
+            d0_factor: 3.0,
+            temperature_k: 30.0,
+        });
+        let model = s.validate().unwrap();
+        let text = summary(&model, &model.summary(), &units);
+        assert!(
+            text.contains("Within the uncertainty band:\n  peak flux |J| from "),
+            "{text}"
+        );
+        assert!(text.contains("  final grain size from "), "{text}");
+        let (lower, upper) = model.band().unwrap();
+        let (lo, hi, at) = (lower.summary(), upper.summary(), model.summary());
+        for (what, of) in [
+            (
+                "peak flux",
+                (|s: &Summary| s.log10_peak_flux) as fn(&Summary) -> f64,
+            ),
+            ("amount", |s| s.log10_amount),
+            ("length", |s| s.log10_diffusion_length_m),
+            ("residual", |s| s.log10_residual),
+            ("grain size", |s| s.grain_size_m.unwrap()),
+        ] {
+            let (a, b) = (of(&lo).min(of(&hi)), of(&lo).max(of(&hi)));
+            assert!(
+                a < of(&at) && of(&at) < b,
+                "{what}: {} not inside ({a}, {b})",
+                of(&at)
+            );
+        }
     }
 }

@@ -323,6 +323,7 @@ fn base_scenario() -> Scenario {
             scale: TimeScale::Log,
             decades: 5.0,
         },
+        uncertainty: None,
     }
 }
 

@@ -10,6 +10,7 @@ export const FIELDS = {
   'valid-max': 'temperature', 'mix-length': 'length', g: null, wavelength: 'length', residual: null,
   'grain-n': null, 'grain-d0': 'length', 'grain-k0': null, 'grain-ea': 'energy', points: null,
   'q-duration': 'time', 'q-temperature': 'temperature', 'q-length': 'length',
+  'ea-sigma': 'energy', 'd0-factor': null, 'temp-sigma': null,
 };
 export const TEXT_FIELDS = ['composition', 'pin-label'];
 export const SELECTS = ['technique', 'material', 'basis', 'grain-law', 'grain-n-choice', 'time-axis', 'wavelength-source',
@@ -55,6 +56,7 @@ export function scenario() {
       : null,
     homogenisation: { wavelengthM: wavelengthFollows() ? si('mix-length') : si('wavelength'), targetResidual: si('residual') },
     sampling: { points: si('points'), scale: $('time-axis').value === 'log' ? 'log' : 'linear', decades: 6 },
+    uncertainty: { eaJPerMol: si('ea-sigma'), d0Factor: si('d0-factor'), temperatureK: si('temp-sigma') },
   };
 }
 

@@ -146,7 +146,7 @@ async function main() {
     const params = new URLSearchParams(hash.slice(1));
     const view = params.get('view');
     const alone = document.body.classList.contains('embed');
-    if (view !== null && !openView(view, { apply: !params.has('s'), alone })) {
+    if (view !== null && !(await openView(view, { apply: !params.has('s'), alone }))) {
       showNotice(`The link names a view this page does not have (${quote(view)}); the calculator is shown.`);
     }
   }

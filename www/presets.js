@@ -95,6 +95,7 @@ export function defaults() {
   applyGrainLaw(grainLaws[0].id);
   showSi($('grain-d0'), 1e-7, 'length');
   $('points').value = '600';
+  for (const [id, none] of [['ea-sigma', '0'], ['d0-factor', '1'], ['temp-sigma', '0']]) $(id).value = none;
   showSi($('q-duration'), 7200, 'time');
   showSi($('q-temperature'), 1473.15, 'temperature');
   showSi($('q-length'), 1e-7, 'length');

@@ -6,6 +6,7 @@
 import { CHART_KINDS, VIEW_CHARTS, chartTitle, figureOf, fitCharts } from './charts.js';
 import { $, fetchDocument, setText, showTable } from './dom.js';
 import { optionalSi } from './inputs.js';
+import { quote, showNotice } from './messages.js';
 import { addPanel, clearPins, pin } from './panels.js';
 import { applyGrainLaw, applyTechnique, defaults, markCustomProgram } from './presets.js';
 import { setSegmentsSi } from './program.js';
@@ -13,6 +14,7 @@ import { recompute } from './recompute.js';
 import { loadState, pageState } from './share.js';
 import { state } from './state.js';
 import { displayUnits, showSi } from './units.js';
+import { useLibrary } from './wasm.js';
 
 const ROOM_K = 298.15;
 const PEAK_K = 1500;
@@ -161,9 +163,11 @@ async function describe(view) {
  * calculator, as a course page embeds it); tells whether there is such a view. Its words arrive
  * a moment later; its charts and numbers at once.
  */
-export function openView(name, { apply = false, alone = false } = {}) {
+export async function openView(name, { apply = false, alone = false } = {}) {
   const view = viewOf(name);
   if (!view) return false;
+  // The charts of the paper's questions are drawn by the library.
+  if (view.charts.some((kind) => VIEW_CHARTS.includes(kind))) await useLibrary();
   returnCharts();
   state.view = name;
   if (apply) {
@@ -229,9 +233,14 @@ export function refreshView(calc = state.calc) {
 export function wireViews(onChange) {
   addPanel('view-details', refreshView);
   for (const button of document.querySelectorAll('[data-view]')) {
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
       yours ??= pageState();
-      openView(button.dataset.view, { apply: true });
+      try {
+        await openView(button.dataset.view, { apply: true });
+      } catch (e) {
+        showNotice(`The view could not be loaded (${quote(e.message ?? String(e), 200)}); the calculator is as it was.`);
+        return;
+      }
       $('view-back').hidden = false;
       onChange();
       $('view').scrollIntoView({ block: 'start' });

@@ -1,6 +1,9 @@
-// The wasm module: loading it, and keeping a Calculator running. A trap (a panic in Rust) in a
-// call made through guarded() leaves the instance unusable, so the page restarts the module with
-// a fresh instance, gives the new Calculator what the old one had, and carries on.
+// The wasm module: loading it, and keeping a Calculator running. The page starts on its own
+// module (the package without the scripting functions and the views' charts) and moves to the
+// whole library when a view of the paper needs it, or starts on the library for a link to a
+// view. A trap (a panic in Rust) in a call made through guarded() leaves the instance unusable,
+// so the page restarts the module with a fresh instance, gives the new Calculator what the old
+// one had, and carries on.
 
 import init, { Calculator, fromSi, presets, showQuantity, toSi } from '../pkg/synthesis_kinetics.js';
 import { $ } from './dom.js';
@@ -14,28 +17,15 @@ const afterRestart = [];
 
 /** Registers `fn(calc)`, run on each new Calculator before the page uses it: at start and after a restart. */
 export const onNewCalculator = (fn) => setups.push(fn);
-/** Registers `fn()`, run after a restart once the new Calculator is in use (through guarded()). */
+/** Registers `fn()`, run after a restart or a move to the library once the new Calculator is in use (through guarded()). */
 export const onRestart = (fn) => afterRestart.push(fn);
 
 /** Starts a Calculator on `wasm`, the module's functions the page uses (a restart gives them all). */
 function use(wasm, memory) {
+  state.calc?.free();
   const calc = new wasm.Calculator();
   for (const fn of setups) fn(calc);
   Object.assign(state, { wasm, memory, calc });
-}
-
-/**
- * Loads the module, compiling it as it streams in. The built page asks for its own module (the
- * package without the scripting-only exports) from its <head>, a preload link #sk-wasm (see
- * .ci/inline.mjs), so that its bytes arrive while the page is laid out; the source page loads the
- * package beside it. Tells whether this is the built site.
- */
-export async function loadWasm() {
-  const preload = $('sk-wasm');
-  const exports = await init({ module_or_path: new URL(preload?.href ?? 'pkg/synthesis_kinetics_bg.wasm', document.baseURI) });
-  // Named, so that the bundle leaves out the rest of the scripting API's glue.
-  use({ Calculator, fromSi, presets, showQuantity, toSi }, exports.memory);
-  return preload !== null;
 }
 
 /** The scripting library (pkg/: every function of the API) in an instance of its own. */
@@ -46,16 +36,49 @@ async function importLibrary(tag) {
 }
 
 let library;
-/**
- * The scripting library's functions, loaded when first asked for: those the page's own module
- * leaves out (fitArrhenius, say).
- */
-export function scriptingLibrary() {
-  library ??= importLibrary('library').then(({ namespace }) => namespace, (e) => {
+/** The scripting library's instance, loaded when first asked for. */
+function wholeLibrary() {
+  library ??= importLibrary('library').catch((e) => {
     library = undefined;
     throw e;
   });
   return library;
+}
+
+/**
+ * The scripting library's functions, loaded when first asked for: those the page's own module
+ * leaves out (fitArrhenius, say).
+ */
+export const scriptingLibrary = async () => (await wholeLibrary()).namespace;
+
+/**
+ * Loads the module, compiling it as it streams in. The built page asks for its module from its
+ * <head>, a preload link #sk-wasm (see .ci/inline.mjs), so that its bytes arrive while the page
+ * is laid out: its own module, or for a link to a view the library (marked data-library). The
+ * source page loads the library. Tells whether this is the built site.
+ */
+export async function loadWasm() {
+  const preload = $('sk-wasm');
+  if (!preload || 'library' in preload.dataset) {
+    const { namespace, exports } = await wholeLibrary();
+    use(namespace, exports.memory);
+    return preload !== null;
+  }
+  const exports = await init({ module_or_path: new URL(preload.href, document.baseURI) });
+  // Named, so that the bundle leaves out the rest of the scripting API's glue.
+  use({ Calculator, fromSi, presets, showQuantity, toSi }, exports.memory);
+  return true;
+}
+
+/**
+ * Moves the page onto the scripting library's instance, if it is not there yet: a new Calculator
+ * given what the old one had, as after a restart. The views of the paper draw with it.
+ */
+export async function useLibrary() {
+  const { namespace, exports } = await wholeLibrary();
+  if (state.wasm === namespace) return;
+  use(namespace, exports.memory);
+  for (const fn of afterRestart) fn();
 }
 
 function stop(why) {

@@ -4,8 +4,9 @@ use std::f64::consts::LOG10_E;
 
 use super::legend::legend_entries;
 use super::theme::{Theme, trace_color};
-use super::{Mark, Scale, Scene, Spec, Trace};
+use super::{Band, Mark, Scale, Scene, Spec, Trace};
 use crate::display::{DisplayUnits, number, number_from_log10};
+use crate::scenario::Model;
 use crate::units::Quantity;
 
 /// Points per Arrhenius line (it is straight; a few suffice, more keep readouts smooth).
@@ -20,9 +21,9 @@ fn temperature_range(scenes: &[Scene<'_>]) -> (f64, f64) {
     })
 }
 
-/// log10 of D [m²/s] at temperature `temp_k`, in the reader's diffusivity unit.
-fn log10_d(scene: &Scene<'_>, temp_k: f64, units: &DisplayUnits) -> f64 {
-    LOG10_E * scene.model.flux().diffusion().ln_diffusivity(temp_k)
+/// log10 of D [m²/s] of `model` at temperature `temp_k`, in the reader's diffusivity unit.
+fn log10_d(model: &Model, temp_k: f64, units: &DisplayUnits) -> f64 {
+    LOG10_E * model.flux().diffusion().ln_diffusivity(temp_k)
         + units.diffusivity.from_si(1.0).log10()
 }
 
@@ -33,19 +34,33 @@ fn d_header(units: &DisplayUnits) -> String {
 
 pub(super) fn spec(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) -> Spec {
     let (lo, hi) = temperature_range(scenes);
+    // The law of `model` at POINTS values of 1000/T across the range.
+    let line = |model: &Model| {
+        (0..POINTS)
+            .map(|k| {
+                let x = 1000.0 / hi + (1000.0 / lo - 1000.0 / hi) * k as f64 / (POINTS - 1) as f64;
+                (x, log10_d(model, 1000.0 / x, units))
+            })
+            .collect()
+    };
     let traces = scenes
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let points = (0..POINTS)
-                .map(|k| {
-                    let x =
-                        1000.0 / hi + (1000.0 / lo - 1000.0 / hi) * k as f64 / (POINTS - 1) as f64;
-                    (x, log10_d(s, 1000.0 / x, units))
-                })
-                .collect();
-            let color = trace_color(theme, i);
-            Trace { color, points }
+        .map(|(i, s)| Trace {
+            color: trace_color(theme, i),
+            points: line(s.model),
+        })
+        .collect();
+    let bands = scenes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let (lower, upper) = s.model.band()?;
+            Some(Band {
+                color: trace_color(theme, i),
+                lower: line(lower),
+                upper: line(upper),
+            })
         })
         .collect();
     // Shade what lies outside the measured range of the first scene (the one being edited).
@@ -68,6 +83,7 @@ pub(super) fn spec(scenes: &[Scene<'_>], units: &DisplayUnits, theme: &Theme) ->
         y_scale: Scale::Log10,
         legend: legend_entries(scenes, theme),
         traces,
+        bands,
         marks: measured_marks(scenes, units, theme),
         shaded,
     }
@@ -103,7 +119,7 @@ pub(super) fn readout(scenes: &[Scene<'_>], x: f64, units: &DisplayUnits) -> Str
                 "{}: T = {}, D = {} {}{flag}",
                 s.label,
                 units.show(Quantity::Temperature, temp),
-                number_from_log10(log10_d(s, temp, units)),
+                number_from_log10(log10_d(s.model, temp, units)),
                 units.diffusivity.symbol(),
             )
         })
@@ -131,7 +147,7 @@ pub(super) fn table(scene: &Scene<'_>, rows: usize, units: &DisplayUnits) -> Vec
         out.push(vec![
             number(units.temperature.from_si(temp)),
             number(1000.0 / temp),
-            number_from_log10(log10_d(scene, temp, units)),
+            number_from_log10(log10_d(scene.model, temp, units)),
             measured.into(),
         ]);
     }

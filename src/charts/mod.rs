@@ -10,12 +10,17 @@ mod arrhenius;
 mod axes;
 mod flux;
 mod grain;
+#[cfg(feature = "views")]
 mod growth;
 mod legend;
 mod lines;
 mod plot;
+#[cfg(feature = "views")]
 mod rates;
+#[cfg(feature = "views")]
 mod routes;
+// Built without the feature "views", nothing makes a sweep: its code is there only to be named.
+#[cfg_attr(not(feature = "views"), allow(dead_code))]
 mod sweep;
 mod temperature;
 mod theme;
@@ -47,6 +52,9 @@ pub struct Scene<'a> {
     pub curves: &'a Curves,
     /// The reader's measurements drawn with it.
     pub measured: Measured<'a>,
+    /// The curves of its uncertainty band's lower and upper ends, when it has one (see
+    /// [`Model::band`]), on the same grid as `curves`.
+    pub band: Option<(&'a Curves, &'a Curves)>,
 }
 
 /// The reader's measurements drawn with a scene, in its colour.
@@ -106,11 +114,16 @@ impl ChartKind {
         )
     }
 
-    /// The sweep a chart of the paper's questions draws for `model`.
+    /// The sweep a chart of the paper's questions draws for `model`; none in a build without
+    /// the feature "views" (the page's own module: the page loads the library for a view).
+    #[cfg_attr(not(feature = "views"), allow(unused_variables))]
     fn sweep<'a>(self, model: &'a Model, units: &DisplayUnits) -> Option<sweep::Sweep<'a>> {
         match self {
+            #[cfg(feature = "views")]
             ChartKind::Mixing => Some(routes::sweep(model, units)),
+            #[cfg(feature = "views")]
             ChartKind::Rate => Some(rates::sweep(model, units)),
+            #[cfg(feature = "views")]
             ChartKind::Growth => Some(growth::sweep(model, units)),
             _ => None,
         }
@@ -275,6 +288,14 @@ pub(super) struct Trace {
     pub(super) points: Vec<(f64, f64)>,
 }
 
+/// A shaded band between two lines, in a scene's colour.
+#[derive(PartialEq)]
+pub(super) struct Band {
+    pub(super) color: RGBColor,
+    pub(super) lower: Vec<(f64, f64)>,
+    pub(super) upper: Vec<(f64, f64)>,
+}
+
 /// A point named on a chart: its label, place and colour.
 #[derive(PartialEq)]
 pub(super) struct Mark {
@@ -293,6 +314,8 @@ pub(super) struct Spec {
     /// Legend lines: label and colour.
     pub(super) legend: Vec<(String, RGBColor)>,
     pub(super) traces: Vec<Trace>,
+    /// Uncertainty bands, under the traces.
+    pub(super) bands: Vec<Band>,
     pub(super) marks: Vec<Mark>,
     /// Rectangles to shade (extrapolated regions), as x and y intervals; infinite ends reach
     /// the plot's edges.
@@ -313,6 +336,7 @@ impl Spec {
             y_scale: Scale::Linear,
             legend: Vec::new(),
             traces: Vec::new(),
+            bands: Vec::new(),
             marks: Vec::new(),
             shaded: Vec::new(),
         }
@@ -342,9 +366,27 @@ pub(super) fn time_spec(
     caption: String,
 ) -> Spec {
     let (x_label, x_scale) = time.label();
-    let traces = (0..scenes.len())
-        .filter(|&i| !(column.values)(scenes[i].curves).is_empty())
-        .map(|i| time_trace(scenes, i, column, (time, units), theme))
+    let points = |s: &Scene<'_>, curves| column_points(s, curves, column, (time, units));
+    let traces = scenes
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !(column.values)(s.curves).is_empty())
+        .map(|(i, s)| Trace {
+            color: trace_color(theme, i),
+            points: points(s, s.curves),
+        })
+        .collect();
+    let bands = scenes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let (lower, upper) = s.band?;
+            Some(Band {
+                color: trace_color(theme, i),
+                lower: points(s, lower),
+                upper: points(s, upper),
+            })
+        })
         .collect();
     Spec {
         caption,
@@ -354,6 +396,7 @@ pub(super) fn time_spec(
         y_scale,
         legend: legend_entries(scenes, theme),
         traces,
+        bands,
         marks: Vec::new(),
         shaded: Vec::new(),
     }
@@ -388,27 +431,27 @@ pub(super) fn time_marks<'a>(
         .collect()
 }
 
-/// A trace against time of `column` of scene `index`, in the reader's `units` (skipping −∞,
-/// NaN and log t of t = 0).
-fn time_trace(
-    scenes: &[Scene<'_>],
-    index: usize,
+/// The points against time of `column` of `curves`, sampled on the program of `scene`, in the
+/// reader's `units` (skipping −∞, NaN and log t of t = 0).
+fn column_points(
+    scene: &Scene<'_>,
+    curves: &Curves,
     column: &Column,
     (time, units): (TimeFrame, &DisplayUnits),
-    theme: &Theme,
-) -> Trace {
-    let curves = scenes[index].curves;
-    let mut points = Vec::with_capacity(curves.len());
-    points.extend(
-        time.coordinates(&scenes[index])
-            .enumerate()
-            .filter_map(|(i, x)| Some((x, column.value(curves, i, units)?)))
-            .filter(|(x, y)| x.is_finite() && y.is_finite()),
-    );
-    Trace {
-        color: trace_color(theme, index),
-        points,
-    }
+) -> Vec<(f64, f64)> {
+    let duration = scene.model.program().duration_s();
+    curves
+        .time_s
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &t)| {
+            Some((
+                time.coordinate(t, duration),
+                column.value(curves, i, units)?,
+            ))
+        })
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .collect()
 }
 
 /// The sample of `scene` nearest in time to chart coordinate `x` (time coordinates never
@@ -591,6 +634,7 @@ mod tests {
                 model: &model,
                 curves: &curves,
                 measured: Measured::default(),
+                band: None,
             })
             .collect();
         let strip = |width: u32, scenes: &[Scene<'_>]| {
@@ -648,6 +692,7 @@ mod tests {
                 model,
                 curves,
                 measured: Measured::default(),
+                band: None,
             }
         }
         let scenes = [scene("furnace", &furnace), scene("hold", &short)];
@@ -707,6 +752,7 @@ mod tests {
             model: &model,
             curves: &curves,
             measured: Measured::default(),
+            band: None,
         };
         let view = View {
             time_axis: TimeAxis::Linear,
@@ -730,6 +776,7 @@ mod tests {
             model: &model,
             curves: &curves,
             measured: Measured::default(),
+            band: None,
         };
         let units = readers_units();
         let charts = ChartKind::ALL

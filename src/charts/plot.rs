@@ -9,9 +9,12 @@ use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label}
 use super::lines::{Line, trace_line};
 use super::theme::*;
 use super::{
-    ChartKind, Mark, Scene, Shade, Spec, TimeFrame, Trace, View, arrhenius, flux, grain,
+    Band, ChartKind, Mark, Scene, Shade, Spec, TimeFrame, Trace, View, arrhenius, flux, grain,
     temperature, time_marks, time_spec, transport,
 };
+
+/// Opacity of an uncertainty band's shading.
+const BAND_ALPHA: f64 = 0.25;
 
 /// A chart ready to draw: its guides (background, caption, axes, grid, ticks, labels and legend)
 /// and its traces. While a value is dragged the guides mostly stay as they were, so the page keeps
@@ -23,6 +26,7 @@ pub struct Plot {
     pub(super) time: TimeFrame,
     pub(super) guides: Guides,
     pub(super) traces: Vec<Trace>,
+    bands: Vec<Band>,
     marks: Vec<Mark>,
     shaded: Vec<Shade>,
 }
@@ -100,11 +104,16 @@ impl Plot {
                 .unwrap_or_else(Spec::empty),
         };
         let zoomed = kind.against_time().then(|| time.zoomed_range()).flatten();
-        // Every point drawn: the traces' and the marked ones.
+        // Every point drawn: the traces', the bands' and the marked ones.
         let points = || {
             spec.traces
                 .iter()
                 .flat_map(|t| t.points.iter().copied())
+                .chain(
+                    spec.bands
+                        .iter()
+                        .flat_map(|b| b.lower.iter().chain(&b.upper).copied()),
+                )
                 .chain(spec.marks.iter().map(|m| m.at))
         };
         let x = zoomed.unwrap_or_else(|| {
@@ -135,6 +144,7 @@ impl Plot {
                 size,
             },
             traces: spec.traces,
+            bands: spec.bands,
             marks: spec.marks,
             shaded: spec.shaded,
         }
@@ -303,6 +313,21 @@ impl Plot {
                     theme.shade.mix(0.6).filled(),
                 ))?;
             }
+        }
+        // Each band: its upper line, then its lower one back, inside the plot area.
+        let inside = |(px, py): (i32, i32)| {
+            (
+                px.clamp(plot.0.start, plot.0.end - 1),
+                py.clamp(plot.1.start, plot.1.end - 1),
+            )
+        };
+        for band in &self.bands {
+            let line =
+                |points: &[(f64, f64)]| trace_line(points.iter().map(|&p| frame.to_pixel(p)));
+            let mut outline = line(&band.upper);
+            outline.extend(line(&band.lower).into_iter().rev());
+            let outline: Vec<(i32, i32)> = outline.into_iter().map(inside).collect();
+            area.draw(&Polygon::new(outline, band.color.mix(BAND_ALPHA).filled()))?;
         }
         for trace in &self.traces {
             // Reduced to what the pixels show (see `lines::trace_line`).

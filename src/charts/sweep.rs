@@ -137,6 +137,7 @@ impl Sweep<'_> {
                 .map(|(i, c)| (c.label.clone(), trace_color(theme, i)))
                 .collect(),
             traces,
+            bands: Vec::new(),
             marks,
             shaded,
         }
@@ -297,6 +298,7 @@ mod tests {
             model,
             curves,
             measured: Measured::default(),
+            band: None,
         }
     }
 

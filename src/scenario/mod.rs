@@ -18,7 +18,7 @@ pub use curves::{
 pub use model::{Model, Summary};
 pub use spec::{
     DiffusionSpec, GrainSpec, HomogenisationSpec, MixingSpec, ProgramSpec, Sampling, Scenario,
-    TimeScale,
+    TimeScale, UncertaintySpec,
 };
 
 #[cfg(test)]
@@ -65,6 +65,7 @@ pub(crate) mod tests {
             },
             reference_temperature_k: None,
             sampling: Sampling::default(),
+            uncertainty: None,
         }
     }
 
@@ -314,5 +315,86 @@ pub(crate) mod tests {
         let second = model.evaluate_into(&mut curves);
         assert_eq!(first, second);
         assert_eq!(curves.time_s.capacity(), cap);
+    }
+
+    /// A scenario of ramps, a hold and a pulse train, its Eₐ raised by `ea`, its D0 multiplied
+    /// by `d0` and its temperatures raised by `dt`, with uncertainty `band` (σ, f, ΔT).
+    fn banded(ea: f64, d0: f64, dt: f64, band: (f64, f64, f64)) -> Model {
+        let mut s = example();
+        s.program = ProgramSpec {
+            start_k: 298.15,
+            segments: vec![
+                Segment::Ramp {
+                    rate_k_per_s: 10.0,
+                    target_k: 1400.0,
+                },
+                Segment::Hold { duration_s: 600.0 },
+                Segment::Pulses {
+                    count: 5.0,
+                    on_s: 1.0,
+                    off_s: 4.0,
+                    peak_k: 1700.0,
+                    base_k: 900.0,
+                },
+                Segment::Ramp {
+                    rate_k_per_s: 10.0,
+                    target_k: 298.15,
+                },
+            ],
+        }
+        .shifted(dt);
+        s.diffusion.ea_j_per_mol += ea;
+        s.diffusion.d0_m2_per_s *= d0;
+        s.uncertainty = Some(UncertaintySpec {
+            ea_j_per_mol: band.0,
+            d0_factor: band.1,
+            temperature_k: band.2,
+        });
+        s.validate().unwrap()
+    }
+
+    fn curves_of(model: &Model) -> Curves {
+        let mut curves = Curves::default();
+        model.evaluate_into(&mut curves);
+        curves
+    }
+
+    #[test]
+    fn the_band_holds_the_curves_of_every_scenario_inside_it_and_vanishes_without_uncertainty() {
+        assert!(banded(0.0, 1.0, 0.0, (0.0, 1.0, 0.0)).band().is_none());
+        let (sigma, f, dt) = (20e3, 3.0, 30.0);
+        let model = banded(0.0, 1.0, 0.0, (sigma, f, dt));
+        let (lo, hi) = model.band().unwrap();
+        let (lo, hi) = (curves_of(lo), curves_of(hi));
+        // The scenario itself, its ends, and scenarios inside the uncertainty lie between the
+        // two ends at every sample of every curve (to rounding).
+        let inside = [
+            (0.0, 1.0, 0.0),
+            (sigma, 1.0 / f, -dt),
+            (-sigma, f, dt),
+            (-12e3, 0.5, -20.0),
+            (7e3, 2.0, 29.0),
+            (19e3, 2.9, -1.0),
+        ];
+        for (ea, d0, shift) in inside {
+            let curves = curves_of(&banded(ea, d0, shift, (0.0, 1.0, 0.0)));
+            for ((column, c), ((_, l), (_, h))) in
+                curves.columns().zip(lo.columns().zip(hi.columns()))
+            {
+                assert_eq!(c.len(), l.len(), "{}", column.key);
+                for i in 0..c.len() {
+                    let (a, b) = (l[i].min(h[i]), l[i].max(h[i]));
+                    let slack = 1e-12 * (a.abs() + b.abs());
+                    let within = c[i] >= a - slack && c[i] <= b + slack;
+                    assert!(
+                        within || c[i] == a || c[i] == b,
+                        "{} at sample {i} of {:?}: {} not in [{a}, {b}]",
+                        column.key,
+                        (ea, d0, shift),
+                        c[i]
+                    );
+                }
+            }
+        }
     }
 }

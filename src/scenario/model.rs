@@ -3,7 +3,7 @@
 use serde::Serialize;
 use std::f64::consts::LOG10_E;
 
-use super::{Curves, MixingSpec, Scenario, TimeScale};
+use super::{Curves, MixingSpec, Scenario, TimeScale, UncertaintySpec};
 use crate::arrhenius::{Arrhenius, ThermalIntegral};
 use crate::display::number;
 use crate::error::{Field, InputError, check, limits};
@@ -15,6 +15,35 @@ use crate::program::ThermalProgram;
 
 /// Bisection steps when locating the moment a residual target is reached (2⁻⁶⁰ of a stretch).
 const BISECTION_STEPS: usize = 60;
+
+/// The two ends of `scenario` under uncertainty `u` (see [`Model::band`]); none when `u` is zero.
+fn ends(scenario: &Scenario, u: UncertaintySpec) -> Result<Option<(Model, Model)>, InputError> {
+    let field = |name| Field::of("uncertainty", name);
+    let sigma = check(field("eaJPerMol"), u.ea_j_per_mol, limits::EA_UNCERTAINTY)?;
+    let factor = check(field("d0Factor"), u.d0_factor, limits::D0_FACTOR)?;
+    let dt = check(
+        field("temperatureK"),
+        u.temperature_k,
+        limits::TEMPERATURE_UNCERTAINTY,
+    )?;
+    if sigma == 0.0 && factor == 1.0 && dt == 0.0 {
+        return Ok(None);
+    }
+    let end = |sign: f64, name: &str| {
+        let mut s = scenario.clone();
+        s.uncertainty = None;
+        s.diffusion.ea_j_per_mol -= sign * sigma;
+        s.diffusion.d0_m2_per_s *= factor.powf(sign);
+        s.program = s.program.shifted(sign * dt);
+        Model::new(&s).map_err(|e| {
+            InputError::invalid(
+                Field::new("uncertainty"),
+                format!("the {name} end of the band is not a valid scenario: {e}"),
+            )
+        })
+    };
+    Ok(Some((end(-1.0, "lower")?, end(1.0, "upper")?)))
+}
 
 /// A validated scenario, ready to evaluate any number of times.
 #[derive(Debug, Clone)]
@@ -30,6 +59,8 @@ pub struct Model {
     pub(super) points: usize,
     pub(super) scale: TimeScale,
     pub(super) decades: f64,
+    /// The scenario's two ends under its uncertainty: lower and upper (see [`Model::band`]).
+    band: Option<Box<(Model, Model)>>,
 }
 
 /// The key results of a scenario.
@@ -150,6 +181,10 @@ impl Model {
             s.decades,
             limits::LOG_DECADES,
         )?;
+        let band = match scenario.uncertainty {
+            Some(u) => ends(scenario, u)?.map(Box::new),
+            None => None,
+        };
         Ok(Model {
             program,
             flux,
@@ -162,7 +197,16 @@ impl Model {
             points: points as usize,
             scale: s.scale,
             decades,
+            band,
         })
+    }
+
+    /// The scenario at the two ends of its uncertainty, lower then upper: Eₐ + σ, D0 ÷ f and
+    /// the program's temperatures − ΔT, and Eₐ − σ, D0 × f and + ΔT. Every curve and key
+    /// result is monotone in each of the three, so the two bound them (a native test checks
+    /// this inside the band). None without uncertainty.
+    pub fn band(&self) -> Option<&(Model, Model)> {
+        self.band.as_deref()
     }
 
     /// The validated program.

@@ -36,6 +36,63 @@ pub struct Scenario {
     /// The time grid of the curves.
     #[serde(default)]
     pub sampling: Sampling,
+    /// The uncertainty drawn as a band around every curve, if any.
+    #[serde(default)]
+    pub uncertainty: Option<UncertaintySpec>,
+}
+
+/// `{ eaJPerMol, d0Factor, temperatureK }`: the uncertainty of the diffusion law and of the
+/// program, drawn as a band between the scenario's two ends: Eₐ + σ, D0 ÷ f and every
+/// temperature of the program − ΔT, and Eₐ − σ, D0 × f and + ΔT.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UncertaintySpec {
+    /// σ of Eₐ [J/mol].
+    #[serde(deserialize_with = "number")]
+    pub ea_j_per_mol: f64,
+    /// Factor f ≥ 1 of D0.
+    #[serde(deserialize_with = "number")]
+    pub d0_factor: f64,
+    /// ΔT of the program's temperatures [K].
+    #[serde(deserialize_with = "number")]
+    pub temperature_k: f64,
+}
+
+impl ProgramSpec {
+    /// The same program with every temperature `dt_k` higher (its times are unchanged).
+    pub fn shifted(&self, dt_k: f64) -> ProgramSpec {
+        let segments = self
+            .segments
+            .iter()
+            .map(|s| match *s {
+                Segment::Ramp {
+                    rate_k_per_s,
+                    target_k,
+                } => Segment::Ramp {
+                    rate_k_per_s,
+                    target_k: target_k + dt_k,
+                },
+                Segment::Hold { duration_s } => Segment::Hold { duration_s },
+                Segment::Pulses {
+                    count,
+                    on_s,
+                    off_s,
+                    peak_k,
+                    base_k,
+                } => Segment::Pulses {
+                    count,
+                    on_s,
+                    off_s,
+                    peak_k: peak_k + dt_k,
+                    base_k: base_k + dt_k,
+                },
+            })
+            .collect();
+        ProgramSpec {
+            start_k: self.start_k + dt_k,
+            segments,
+        }
+    }
 }
 
 /// A thermal program as supplied: `{ startK?, segments: [ … ] }`.

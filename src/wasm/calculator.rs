@@ -41,6 +41,17 @@ impl ChartGrid {
             .window(self.zoom, model.program().duration_s());
         model.sample_columns_into(curves, self.columns, window);
     }
+
+    /// The curves of the ends of `model`'s uncertainty band, when it has one.
+    fn band(self, model: &Model) -> Option<(Curves, Curves)> {
+        let (lower, upper) = model.band()?;
+        let sampled = |m: &Model| {
+            let mut curves = Curves::default();
+            self.sample(m, &mut curves);
+            curves
+        };
+        Some((sampled(lower), sampled(upper)))
+    }
 }
 
 struct Evaluated {
@@ -49,6 +60,8 @@ struct Evaluated {
     /// The curves on `grid`.
     curves: Curves,
     grid: ChartGrid,
+    /// The curves of the ends of the model's uncertainty band on `grid`, when it has one.
+    band: Option<(Curves, Curves)>,
     /// Computed when first asked for: an edit redraws the charts without it.
     summary: OnceCell<Summary>,
 }
@@ -59,6 +72,7 @@ impl Evaluated {
         grid.sample(&model, &mut curves);
         Evaluated {
             label,
+            band: grid.band(&model),
             model,
             curves,
             grid,
@@ -70,6 +84,7 @@ impl Evaluated {
     fn fit(&mut self, grid: ChartGrid) {
         if self.grid != grid {
             grid.sample(&self.model, &mut self.curves);
+            self.band = grid.band(&self.model);
             self.grid = grid;
         }
     }
@@ -84,6 +99,7 @@ impl Evaluated {
             model: &self.model,
             curves: &self.curves,
             measured: Measured::default(),
+            band: self.band.as_ref().map(|(lower, upper)| (lower, upper)),
         }
     }
 

@@ -76,6 +76,7 @@ fn pulses(count: f64, points: f64) -> Scenario {
             scale: TimeScale::Linear,
             decades: 6.0,
         },
+        uncertainty: None,
     }
 }
 

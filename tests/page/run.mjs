@@ -907,9 +907,14 @@ async function pinnedState() {
   await p.goto(url);
   await ready(p);
   await p.click('#pin');
+  await p.waitForFunction(() => document.getElementById('pins').textContent.startsWith('1 of 3 pinned'));
   await p.fill('#ea', '320');
-  await p.waitForTimeout(FRAGMENT_WAIT_MS);
-  const state = JSON.parse(Buffer.from(new URLSearchParams((await p.evaluate(() => location.hash)).slice(1)).get('s'), 'base64url').toString());
+  // The link, once it holds the pin.
+  const encoded = await p.waitForFunction(() => {
+    const s = new URLSearchParams(location.hash.slice(1)).get('s');
+    return s && atob(s.replace(/-/g, '+').replace(/_/g, '/')).includes('"pins":[{') && s;
+  });
+  const state = JSON.parse(Buffer.from(await encoded.jsonValue(), 'base64url').toString());
   await context.close();
   return state;
 }
@@ -1055,6 +1060,57 @@ await test('diffusion lengths after three programs: drawn on the transport chart
   assertNoProblems();
 });
 
+/** A number as the page writes it: 1473, 0.02578, −5, 1.015 × 10⁻³, 10⁻¹⁰. */
+function written(text) {
+  const sup = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+  const m = /^(?:([−\d.]+) × )?(?:10([⁻⁰-⁹]+))?$/.exec(text.trim().replace(/^([−\d.]+)$/, '$1 × 10⁰'));
+  assert.ok(m, `a written number: ${text}`);
+  const mantissa = m[1] === undefined ? 1 : Number(m[1].replace('−', '-'));
+  return mantissa * 10 ** Number([...(m[2] ?? '⁰')].map((c) => sup[c]).join(''));
+}
+
+await test('uncertainty bands: shaded on every chart, the key results as ranges around the scenario, gone at zero, refused out of range', async () => {
+  const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'bands');
+  await p.goto(url);
+  await ready(p);
+  const polygons = async (kind) => (await download(p, `[data-export=${kind}-svg]`)).match(/<polygon/g)?.length ?? 0;
+  for (const kind of KINDS) assert.equal(await polygons(kind), 0, `${kind}: no band without uncertainty`);
+  const set = async (values) => {
+    for (const [id, v] of Object.entries(values)) await afterEdit(p, await type(p, `#${id}`, v));
+  };
+  await set({ 'ea-sigma': '20', 'd0-factor': '3', 'temp-sigma': '30' });
+  for (const kind of KINDS) assert.equal(await polygons(kind), 1, `${kind}: one band`);
+  // The peak flux's range against the closed form |J| ∝ D0·exp(−Eₐ/RT) at the peak, from the
+  // scenario's own value: (D0 ÷ 3, Eₐ + 20 kJ/mol, T − 30 K) and (D0 × 3, Eₐ − 20 kJ/mol, T + 30 K).
+  const text = await summary(p);
+  const central = written(/Peak flux \|J\| = (.+?) mol/.exec(text)[1]);
+  const [lo, hi] = /peak flux \|J\| from (.+?) to (.+?) mol/.exec(text).slice(1).map(written);
+  const peak = written(/peak (.+?) K/.exec(text)[1]);
+  const ea = Number(await p.inputValue('#ea')) * 1000;
+  const end = (sign) => central * 3 ** sign * Math.exp(-(ea - sign * 20e3) / (R_GAS * (peak + sign * 30)) + ea / (R_GAS * peak));
+  for (const [got, want] of [[lo, end(-1)], [hi, end(1)]]) assert.ok(Math.abs(got / want - 1) < 0.01, `${got} vs ${want}\n${text}`);
+  assert.match(text, /Within the uncertainty band:\n  peak flux .*\n  transported amount .*\n  diffusion length from .*\n  residual modulation from .*\n  final grain size from .* µm to .* µm/);
+  await p.$eval('#chart-flux', (e) => e.scrollIntoView({ block: 'center' }));
+  await settle(p);
+  await p.screenshot({ path: path.join(shots, 'bands-1280.png') });
+  await p.setViewportSize({ width: 360, height: 740 });
+  await p.$eval('#chart-transport', (e) => e.scrollIntoView({ block: 'start' }));
+  await settle(p);
+  await p.screenshot({ path: path.join(shots, 'bands-360.png') });
+  await p.setViewportSize({ width: 1280, height: 800 });
+  // Out of range: said at the input, in its unit; the band drawn stays.
+  await p.fill('#temp-sigma', '2000');
+  await p.waitForFunction(() => document.getElementById('temp-sigma').getAttribute('aria-invalid') === 'true');
+  assert.match(await p.$eval('#temp-sigma', (i) => i.closest('label').textContent), /must be at most 1000 K; got 2000 K/);
+  assert.equal(await polygons('flux'), 1);
+  // Back to none: no band.
+  await set({ 'temp-sigma': '0', 'ea-sigma': '0', 'd0-factor': '1' });
+  assert.equal(await polygons('flux'), 0);
+  assert.doesNotMatch(await summary(p), /uncertainty band/);
+  await context.close();
+  assertNoProblems();
+});
+
 await test('the views’ buttons keep the user’s inputs and pins, and one tap brings them back', async () => {
   const { context, page: p } = await newPage({ width: 1280, height: 800 }, 'view back');
   await p.goto(url);
@@ -1089,8 +1145,16 @@ await test('the views’ buttons keep the user’s inputs and pins, and one tap 
 
 await test('a course page may embed one view or one chart, with the citation and a way to the full calculator', async () => {
   const { context, page: p } = await newPage({ width: 800, height: 600 }, 'embedded view');
+  const requested = [];
+  const record = (r) => requested.push(r.url().slice(url.length));
+  p.on('request', record);
   await p.goto(`${url}#view=mixing&embed=1`);
   await ready(p);
+  p.off('request', record);
+  // A link to a view loads the library, which draws the paper's charts, and not the page's own module.
+  const modules = requested.filter((u) => u.startsWith('pkg/')).map((u) => u.replace(/\?.*/, ''));
+  assert.ok(modules.includes('pkg/synthesis_kinetics_bg.wasm') && !modules.includes('pkg/page_bg.wasm'), JSON.stringify(modules));
+  assert.equal(modules.filter((m) => m.endsWith('.wasm')).length, 1, `one module, the preloaded one: ${JSON.stringify(modules)}`);
   await p.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('homogenises if'));
   assert.equal(await p.isVisible('#inputs'), false, 'only the view');
   assert.equal(await p.isVisible('#chart-flux'), false);
