@@ -321,7 +321,66 @@ pub fn csv(scenes: &[Scene<'_>], units: &DisplayUnits) -> String {
             out.push('\n');
         }
     }
+    measured_csv(&mut out, scenes, units);
     out
+}
+
+/// The reader's measurements, after the curves: a table of their own per kind (diffusion
+/// coefficients against T, grain sizes and diffusion lengths against time), each after a blank
+/// line, in the curves' units; none without measurements.
+fn measured_csv(out: &mut String, scenes: &[Scene<'_>], units: &DisplayUnits) {
+    let time = units.unit(Time, f64::NAN);
+    let (length, temperature) = (units.unit(Length, f64::NAN), units.temperature);
+    let mut table = |header: [String; 2], rows: &mut dyn Iterator<Item = (&str, f64, f64)>| {
+        let mut rows = rows.peekable();
+        if rows.peek().is_none() {
+            return;
+        }
+        let _ = writeln!(
+            out,
+            "\nscenario,{},{}",
+            text_cell(&header[0]),
+            text_cell(&header[1])
+        );
+        for (label, x, y) in rows {
+            let _ = writeln!(out, "{},{x:e},{y:e}", text_cell(label));
+        }
+    };
+    table(
+        [
+            format!("T [{}]", temperature.symbol()),
+            format!("measured D [{}]", units.diffusivity.symbol()),
+        ],
+        &mut scenes.iter().flat_map(|s| {
+            s.measured.diffusivities.iter().map(move |p| {
+                (
+                    s.label,
+                    temperature.from_si(p.temperature_k),
+                    units.diffusivity.from_si(p.d_m2_per_s),
+                )
+            })
+        }),
+    );
+    for (name, grain) in [("d", true), ("L", false)] {
+        let mut rows = scenes.iter().flat_map(|s| {
+            let end = s.model.program().duration_s();
+            let points = if grain {
+                s.measured.grain_sizes
+            } else {
+                s.measured.diffusion_lengths
+            };
+            points
+                .iter()
+                .map(move |&(t, v)| (s.label, time.from_si(t.unwrap_or(end)), length.from_si(v)))
+        });
+        table(
+            [
+                format!("t [{}]", time.symbol()),
+                format!("measured {name} [{}]", length.symbol()),
+            ],
+            &mut rows,
+        );
+    }
 }
 
 #[cfg(test)]
@@ -465,6 +524,56 @@ mod tests {
                 "{what}: {} not inside ({a}, {b})",
                 of(&at)
             );
+        }
+    }
+
+    #[test]
+    fn csv_ends_with_a_table_of_each_kind_of_measurement_in_the_curves_units() {
+        let (model, mut curves) = (example().validate().unwrap(), Default::default());
+        model.sample_into(&mut curves);
+        let end = model.program().duration_s();
+        let diffusivities = [crate::fit::DiffusivityPoint::new(0, 1273.15, 1e-15, None).unwrap()];
+        let sizes = [(Some(3600.0), 2e-7), (None, 3e-7)];
+        let scene = |measured| Scene {
+            label: "furnace",
+            model: &model,
+            curves: &curves,
+            measured,
+            band: None,
+        };
+        let units = DisplayUnits {
+            temperature: Unit::Celsius,
+            time: Some(Unit::Hour),
+            length: Unit::Nanometre,
+            ..DisplayUnits::default()
+        };
+        assert!(!csv(&[scene(Measured::default())], &units).contains("\n\n"));
+        let measured = Measured {
+            diffusivities: &diffusivities,
+            grain_sizes: &sizes,
+            diffusion_lengths: &[],
+        };
+        let text = csv(&[scene(measured)], &units);
+        let tables: Vec<Vec<&str>> = text
+            .split("\n\n")
+            .skip(1)
+            .map(|t| t.lines().collect())
+            .collect();
+        assert_eq!(tables.len(), 2, "{text}");
+        assert_eq!(tables[0][0], "scenario,\"T [°C]\",\"measured D [m²/s]\"");
+        assert_eq!(tables[1][0], "scenario,\"t [h]\",\"measured d [nm]\"");
+        let rows = [
+            (tables[0][1], [1000.0, 1e-15]),
+            (tables[1][1], [1.0, 200.0]),
+            (tables[1][2], [end / 3600.0, 300.0]),
+        ];
+        for (row, want) in rows {
+            let cells: Vec<&str> = row.split(',').collect();
+            assert_eq!(cells[0], "\"furnace\"");
+            for (cell, want) in cells[1..].iter().zip(want) {
+                let got: f64 = cell.parse().unwrap();
+                assert!((got / want - 1.0).abs() < 1e-12, "{row}");
+            }
         }
     }
 }

@@ -708,17 +708,20 @@ impl Calculator {
     }
 
     #[cfg(feature = "scripting")]
-    /// Curves of the current and pinned scenarios as CSV (one block per scenario).
+    /// Curves of the current and pinned scenarios as CSV (one block per scenario), then the
+    /// reader's measurements.
     pub fn csv(&self) -> String {
-        let all: Vec<&Evaluated> = self.current.iter().chain(&self.pinned).collect();
-        let curves: Vec<Curves> = all.iter().map(|e| e.exported_curves()).collect();
-        let scenes: Vec<Scene<'_>> = all
+        let curves: Vec<Curves> = self
+            .current
             .iter()
+            .chain(&self.pinned)
+            .map(Evaluated::exported_curves)
+            .collect();
+        let scenes: Vec<Scene<'_>> = self
+            .scenes()
+            .into_iter()
             .zip(&curves)
-            .map(|(e, curves)| Scene {
-                curves,
-                ..e.scene()
-            })
+            .map(|(scene, curves)| Scene { curves, ..scene })
             .collect();
         report::csv(&scenes, &self.view.units)
     }

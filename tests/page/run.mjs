@@ -969,6 +969,17 @@ await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g f
   reference.residualsLn.forEach((r, i) => assert.ok(Math.abs(Number(residuals[i][4].replace('−', '-')) - r) < 1e-3, `residual ${i}: ${residuals[i][4]} vs ${r}`));
   await p.$eval('#sizes-fields', (e) => e.scrollIntoView());
   await p.screenshot({ path: path.join(shots, 'sizes-fitted.png') });
+  // The CSV ends with the sizes, by scenario, in the units chosen.
+  const sizesTable = (await download(p, '#export-csv')).split('\n\n')[1];
+  const [header, ...sizeRows] = sizesTable.trim().split('\n');
+  assert.equal(header, 'scenario,"t [s]","measured d [nm]"');
+  const wantRows = [['Conventional furnace', 651, 2142], ['anneal A', 13650, 1085], ['anneal A', 20100, 1029], ['anneal B', 8850, 1594], ['anneal B', 17700, 2099]];
+  assert.equal(sizeRows.length, wantRows.length);
+  sizeRows.forEach((row, i) => {
+    const [label, ...numbers] = row.split(',');
+    assert.equal(label, `"${wantRows[i][0]}"`);
+    numbers.forEach((n, k) => assert.ok(Math.abs(Number(n) / wantRows[i][k + 1] - 1) < 1e-9, row));
+  });
   // Used: the law of the current scenario and of both pinned anneals; each curve then passes
   // through its sizes (the current program's end: the size measured there, less its residual).
   await p.click('#sizes-use');
