@@ -48,11 +48,13 @@ const replace = (from, to) => {
 replace('<link rel="stylesheet" href="www/style.css">', `<style>${css}</style>`);
 // The module is asked for from the <head>, so that its bytes arrive while the page is parsed,
 // laid out and its script run; the script compiles them as they stream in. The page's own
-// module, or for a link to a view of the paper the library, which draws the views (www/wasm.js).
+// module, or for a link to a view whose chart the library draws (VIEW_CHARTS of www/charts.js)
+// the library (www/wasm.js).
 const preload = `const l = document.createElement('link');
 Object.assign(l, { rel: 'preload', id: 'sk-wasm', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous' });
-if (/[#&]view=/.test(location.hash)) l.dataset.library = '';
-l.href = 'library' in l.dataset ? 'pkg/synthesis_kinetics_bg.wasm' : 'pkg/page_bg.wasm';
+const library = /[#&]view=(mixing|rate|growth|kissinger)(&|$)/.test(location.hash);
+if (library) l.dataset.library = '';
+l.href = library ? 'pkg/synthesis_kinetics_bg.wasm' : 'pkg/page_bg.wasm';
 document.head.append(l);`;
 replace('<script type="module" src="www/main.js"></script>\n', `<script>${preload}</script>\n`);
 replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${hash(preload)} ${hash(js)}`);

@@ -1,6 +1,7 @@
 //! The calculator's text outputs, in pure Rust so that they are tested natively: the summary, the
 //! answers to the inverse questions, the mixing panel's answer and the CSV of every curve.
 
+use std::f64::consts::LOG10_E;
 use std::fmt::Write;
 
 use crate::charts::Scene;
@@ -141,8 +142,12 @@ fn band(lower: &Summary, upper: &Summary, units: &DisplayUnits) -> Vec<String> {
 
 /// The key results of several scenarios side by side, in the reader's units: a header row of
 /// their labels, then one row per result (peak temperature, duration, peak |J|, transported
-/// amount, diffusion length, residual, final grain size, share extrapolated).
-pub fn comparison(scenarios: &[(&str, &Summary)], units: &DisplayUnits) -> Vec<Vec<String>> {
+/// amount, diffusion length, residual, final grain size, share extrapolated), and their
+/// heat-work: the hold at the first one's reference temperature that does the same diffusion.
+pub fn comparison(
+    scenarios: &[(&str, &Model, &Summary)],
+    units: &DisplayUnits,
+) -> Vec<Vec<String>> {
     type Cell = fn(&Summary, &DisplayUnits) -> String;
     const ROWS: [(&str, Cell); 8] = [
         ("Peak temperature", |s, u| u.show(Temperature, s.peak_k)),
@@ -169,14 +174,29 @@ pub fn comparison(scenarios: &[(&str, &Summary)], units: &DisplayUnits) -> Vec<V
     ];
     let mut rows = vec![
         std::iter::once(String::new())
-            .chain(scenarios.iter().map(|(label, _)| label.to_string()))
+            .chain(scenarios.iter().map(|(label, ..)| label.to_string()))
             .collect::<Vec<_>>(),
     ];
     rows.extend(ROWS.iter().map(|(name, cell)| {
         std::iter::once(name.to_string())
-            .chain(scenarios.iter().map(|(_, s)| cell(s, units)))
+            .chain(scenarios.iter().map(|(_, _, s)| cell(s, units)))
             .collect()
     }));
+    if let Some((_, _, first)) = scenarios.first() {
+        let reference_k = first.reference_k;
+        rows.push(
+            std::iter::once(format!(
+                "Equivalent hold at {} (the same diffusion)",
+                units.show(Temperature, reference_k)
+            ))
+            .chain(scenarios.iter().map(|(_, m, s)| {
+                let ln_integral = s.log10_thermal_integral_s / LOG10_E;
+                let ln_hold = m.flux().ln_equivalent_time(ln_integral, reference_k);
+                units.show_log10(Time, LOG10_E * ln_hold)
+            }))
+            .collect(),
+        );
+    }
     rows
 }
 
@@ -474,11 +494,31 @@ mod tests {
                 && answers.contains(" K/min"),
             "{answers}"
         );
-        let table = comparison(&[("furnace", &s), ("again", &s)], &units);
-        assert_eq!(table[0], ["", "furnace", "again"]);
+        // Beside it, an hour's hold at its peak: the same heat-work as an hour there.
+        let mut hour = example();
+        hour.program = crate::scenario::ProgramSpec {
+            start_k: s.peak_k,
+            segments: vec![crate::program::Segment::Hold { duration_s: 3600.0 }],
+        };
+        let hour = hour.validate().unwrap();
+        let table = comparison(
+            &[("furnace", &model, &s), ("hour", &hour, &hour.summary())],
+            &units,
+        );
+        assert_eq!(table[0], ["", "furnace", "hour"]);
         assert_eq!(table[1], ["Peak temperature", "1227 °C", "1227 °C"]);
         assert_eq!(table[2][1], "10.01 h");
         assert!(table.iter().all(|row| row.len() == 3), "{table:?}");
+        let heat_work = table.last().unwrap();
+        assert_eq!(
+            heat_work[0],
+            "Equivalent hold at 1227 °C (the same diffusion)"
+        );
+        assert_eq!(
+            heat_work[1],
+            units.show_log10(Time, s.log10_equivalent_time_s)
+        );
+        assert_eq!(heat_work[2], "60 min");
         let unreachable = inverse(&model, None, Some(2.0), None, &units);
         assert!(unreachable.starts_with("— "), "{unreachable}");
         assert!(
@@ -497,7 +537,7 @@ mod tests {
         s.uncertainty = Some(crate::scenario::UncertaintySpec {
             ea_j_per_mol: 20e3,
             d0_factor: 3.0,
-            temperature_k: 30.0,
+            delta_temperature_k: 30.0,
         });
         let model = s.validate().unwrap();
         let text = summary(&model, &model.summary(), &units);

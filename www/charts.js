@@ -18,9 +18,10 @@ const CHARTS = [
   ['mixing', 'Temperature that homogenises against the mixing length, the paper’s routes marked (§3.2)'],
   ['rate', 'Diffusion length against the heating rate, technique presets marked (§3.3)'],
   ['growth', 'Grain size after a hold against its temperature, n = 2 and 3 (§3.4)'],
+  ['kissinger', 'Kissinger plot: ln(β/T_p²) against 1000/T_p of the homogenisation rate’s peak, techniques marked'],
 ];
-/** The charts of the paper's questions, shown only in their view (views.js). */
-export const VIEW_CHARTS = ['mixing', 'rate', 'growth'];
+/** The charts of the paper's questions and the Kissinger check, shown only in their view (views.js). */
+export const VIEW_CHARTS = ['mixing', 'rate', 'growth', 'kissinger'];
 /** Every chart's name. */
 export const CHART_KINDS = CHARTS.map(([kind]) => kind);
 /** The title of chart `kind`. */

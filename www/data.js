@@ -36,7 +36,7 @@ function number(cell) {
 /** A time cell: a number, or “end” (of the program: null). */
 const time = (cell) => (/^end$/i.test(cell) ? null : number(cell));
 
-/** The scenarios a grain size may name, as the legends show them: the current one, then the pinned. */
+/** The scenarios a row may name, as the page writes them: the current one, then the pinned by number and name. */
 const scenarioNames = () => [
   'current', ...state.pins.map(({ label }, i) => `${i + 1} (${quote(label, 40)})`)];
 
@@ -66,6 +66,18 @@ const timedLengths = ({ id, kind, symbol, ...set }) => ({
   residual: `ln ${symbol}`,
   ...set,
 });
+
+/** A fitted D₀ and Eₐ with their intervals, in the reader's units. */
+const arrheniusLaw = ({ d0M2PerS: d0, eaJPerMol: ea }, show) => `D₀ = ${show.d(d0.value)} (95 %: ${show.d(d0.low)} to ${show.d(d0.high)}); `
+  + `Eₐ = ${show.e(ea.value)} (95 %: ${show.e(ea.low)} to ${show.e(ea.high)})`;
+
+/** Puts a fitted D₀ and Eₐ into the species' inputs, as a custom material. */
+function useArrheniusLaw(fit) {
+  showSi($('d0'), fit.d0M2PerS.value, 'diffusivity');
+  showSi($('ea'), fit.eaJPerMol.value, 'energy');
+  $('material').value = 'custom';
+  state.label = null;
+}
 
 /** Timed lengths as the core's fits take them: the scenarios' programs, and each point's program. */
 const byProgram = (points) => ({
@@ -99,21 +111,16 @@ const SETS = {
       Float64Array.from(points, (p) => p.temperatureK), Float64Array.from(points, (p) => p.dM2PerS)),
     fit: (library, points) => library.fitArrhenius({ points }),
     say: (fit, show) => {
-      const { d0M2PerS: d0, eaJPerMol: ea } = fit;
       const method = fit.weighted ? 'weighted by the uncertainties given' : 'all points weighted alike';
-      return `D₀ = ${show.d(d0.value)} (95 %: ${show.d(d0.low)} to ${show.d(d0.high)}); `
-        + `Eₐ = ${show.e(ea.value)} (95 %: ${show.e(ea.low)} to ${show.e(ea.high)}). Least squares on ln D against 1/T, ${method}`;
+      return `${arrheniusLaw(fit, show)}. Least squares on ln D against 1/T, ${method}`;
     },
     residual: 'ln D',
     use: (fit, points) => {
-      showSi($('d0'), fit.d0M2PerS.value, 'diffusivity');
-      showSi($('ea'), fit.eaJPerMol.value, 'energy');
-      // The law is now measured over the points' temperatures.
+      useArrheniusLaw(fit);
+      // Its range of validity: the points' temperatures.
       const temps = points.map((p) => p.temperatureK);
       showSi($('valid-min'), Math.min(...temps), 'temperature');
       showSi($('valid-max'), Math.max(...temps), 'temperature');
-      $('material').value = 'custom';
-      state.label = null;
     },
   },
   sizes: timedLengths({
@@ -145,17 +152,10 @@ const SETS = {
     kind: 'transport',
     symbol: 'L',
     fit: (library, points) => library.fitDiffusionLengths(byProgram(points)),
-    say: (fit, show) => {
-      const { d0M2PerS: d0, eaJPerMol: ea } = fit;
-      return `D₀ = ${show.d(d0.value)} (95 %: ${show.d(d0.low)} to ${show.d(d0.high)}); `
-        + `Eₐ = ${show.e(ea.value)} (95 %: ${show.e(ea.low)} to ${show.e(ea.high)}). `
-        + 'Least squares on ln L, each length L = √(D₀·I) through the Arrhenius integral of its scenario’s program';
-    },
+    say: (fit, show) => `${arrheniusLaw(fit, show)}. `
+      + 'Least squares on ln L, each length L = √(D₀·I) through the Arrhenius integral of its scenario’s program',
     use: (fit, points) => {
-      showSi($('d0'), fit.d0M2PerS.value, 'diffusivity');
-      showSi($('ea'), fit.eaJPerMol.value, 'energy');
-      $('material').value = 'custom';
-      state.label = null;
+      useArrheniusLaw(fit);
       const diffusion = { ...state.lastGood.diffusion, d0M2PerS: fit.d0M2PerS.value, eaJPerMol: fit.eaJPerMol.value };
       lawToMeasured(points, (s) => ({ ...s, diffusion }));
     },
@@ -248,11 +248,12 @@ function forgetFit(name) {
 
 /**
  * Reads set `name`'s text into points and draws them; tells whether it could. A problem is named
- * and leaves the points drawn before, and the charts, as they were.
+ * and leaves the points drawn before, and the charts, as they were. `again`: the same text read
+ * again for other pinned scenarios, which keeps a fit shown unless a row no longer reads.
  */
-const readSet = (name) => guarded((calc) => {
+const readSet = (name, again = false) => guarded((calc) => {
   const set = SETS[name];
-  forgetFit(name);
+  if (!again) forgetFit(name);
   let rows;
   let points;
   try {
@@ -261,11 +262,16 @@ const readSet = (name) => guarded((calc) => {
     set.draw(calc, points);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) throw e;
+    forgetFit(name);
     say(set, e instanceof DataProblem ? e.message : pointProblem(set, e, rows), true);
     return false;
   }
   shown[name].rows = rows;
   state.measured[name] = points;
+  if (again && shown[name].fit) {
+    draw(calc);
+    return true;
+  }
   const long = $(`${set.id}-text`).value.length > MAX_LINK_TEXT
     ? ` They are too long for the share link (more than ${MAX_LINK_TEXT} characters): the JSON export keeps them.` : '';
   say(set, rows.length ? `${plural(rows.length, 'point')} drawn on ${set.chart}.${long}` : '');
@@ -273,8 +279,11 @@ const readSet = (name) => guarded((calc) => {
   return true;
 });
 
-/** Reads every set of measurements (after a share link, or when the pinned scenarios change). */
-export const readData = () => Object.keys(SETS).forEach(readSet);
+/** Reads every set of measurements (after a share link). */
+export const readData = () => Object.keys(SETS).forEach((name) => readSet(name));
+
+/** Reads every set again for the pinned scenarios as they now are, whose numbers and names the rows give. */
+export const redrawData = () => Object.keys(SETS).forEach((name) => readSet(name, true));
 
 /** Gives a new Calculator the points drawn on the one it replaces. */
 export function remeasure(calc) {
@@ -350,8 +359,6 @@ export function wireData({ onData, onUse }) {
     $(`${set.id}-use`).addEventListener('click', () => {
       if (!shown[name].fit) return;
       set.use(shown[name].fit, state.measured[name]);
-      // Pinned again with the fitted law, the scenarios take their sizes back.
-      guarded(remeasure);
       onUse();
     });
     // Text too long to read is refused before it reaches the text box, whose layout alone would

@@ -4,34 +4,30 @@
 
 import { canvasOf, setAppearance } from './charts.js';
 import { download } from './dom.js';
-import { remeasure } from './data.js';
 import { quote, showNotice } from './messages.js';
-import { repin } from './panels.js';
-import { follow } from './recompute.js';
+import { follow, replay } from './recompute.js';
 import { pageState } from './share.js';
 import { state } from './state.js';
 import { scriptingLibrary } from './wasm.js';
 
 /**
- * A Calculator of the scripting library showing what the page's shows (its scenarios, points,
- * units, time axis, zoom and colours), with chart `kind`'s canvas size, given to `fn`; tells
- * whether it could. A problem is shown as a notice naming `what`.
+ * A Calculator of the scripting library showing what the page shows (its scenarios, points,
+ * units, time axis, zoom and colours), with chart `kind`'s canvas size, given to `fn`. A problem
+ * is shown as a notice naming `what`.
  */
 async function withExportCalculator(what, kind, fn) {
   let calc;
   try {
     const library = await scriptingLibrary();
     const zoom = state.calc?.zoomWindow();
-    if (!state.lastGood) return;
+    if (!state.lastGood) throw new Error('nothing is drawn yet');
     calc = new library.Calculator();
     // Text is measured on this canvas; its width sets the curves' resolution, as on the page.
     const canvas = document.createElement('canvas');
     [canvas.width, canvas.height] = [canvasOf(kind).width, canvasOf(kind).height];
     calc.attach(kind, canvas);
     setAppearance(calc);
-    repin(calc);
-    remeasure(calc);
-    calc.update(state.lastGood);
+    replay(calc);
     follow(calc);
     if (zoom) calc.setZoomWindow(...zoom);
     fn(calc);

@@ -56,7 +56,7 @@ export function scenario() {
       : null,
     homogenisation: { wavelengthM: wavelengthFollows() ? si('mix-length') : si('wavelength'), targetResidual: si('residual') },
     sampling: { points: si('points'), scale: $('time-axis').value === 'log' ? 'log' : 'linear', decades: 6 },
-    uncertainty: { eaJPerMol: si('ea-sigma'), d0Factor: si('d0-factor'), temperatureK: si('temp-sigma') },
+    uncertainty: { eaJPerMol: si('ea-sigma'), d0Factor: si('d0-factor'), deltaTemperatureK: si('temp-sigma') },
   };
 }
 

@@ -3,17 +3,17 @@
 // it shows is computed and formatted by the wasm module.
 
 import { attachCharts, buildCharts, draw, drawEveryChart, fitCharts, reportVisibility, setAppearance } from './charts.js';
-import { remeasure, wireData } from './data.js';
+import { redrawData, wireData } from './data.js';
 import { wireDock } from './dock.js';
 import { $, el, fetchDocument } from './dom.js';
-import { exportCsv, exportJson } from './exports.js';
 import { preparePrint, reportHeight } from './embed.js';
+import { exportCsv, exportJson } from './exports.js';
 import { changeUnit, chooseWavelengthSource, rememberUnits, showMixingInputs } from './inputs.js';
 import { dismissNotice, quote, showNotice } from './messages.js';
-import { clearPins, observePanels, pin, repin } from './panels.js';
+import { clearPins, observePanels, onPinsChanged, pin } from './panels.js';
 import { applyGrainLaw, applyMaterial, applyTechnique, defaults, fillPresets, fillSources, markCustomProgram } from './presets.js';
 import { addSegment, removeSegment } from './program.js';
-import { recompute, recomputeAfterRestart, schedule } from './recompute.js';
+import { recompute, recomputeAfterRestart, replay, schedule } from './recompute.js';
 import { copyEmbed, copyLink, fullUrl, readFragment, writeFragment } from './share.js';
 import { state } from './state.js';
 import { UNIT_SELECTS, labelUnits } from './units.js';
@@ -117,8 +117,8 @@ function wireActions() {
 async function main() {
   const hash = location.hash;
   onNewCalculator(attachCharts);
-  onNewCalculator(repin);
-  onNewCalculator(remeasure);
+  onNewCalculator(replay);
+  onPinsChanged(redrawData);
   onRestart(() => {
     recomputeAfterRestart();
     guarded(reportVisibility);

@@ -17,7 +17,7 @@ const PATHS = {
   'homogenisation.targetResidual': 'residual', 'grainGrowth.exponent': 'grain-n',
   'grainGrowth.d0M': 'grain-d0', 'grainGrowth.k0': 'grain-k0', 'grainGrowth.eaJPerMol': 'grain-ea',
   'sampling.points': 'points', 'uncertainty.eaJPerMol': 'ea-sigma', 'uncertainty.d0Factor': 'd0-factor',
-  'uncertainty.temperatureK': 'temp-sigma', uncertainty: 'ea-sigma',
+  'uncertainty.deltaTemperatureK': 'temp-sigma',
 };
 const SEGMENT_PATH = /^program\.segments\[(\d+)\](?:\.(\w+))?/;
 

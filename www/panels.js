@@ -71,6 +71,11 @@ export function refreshPanels(calc) {
 /** The current scenario's name in legends: the one a view gave it, its technique, or "Custom program". */
 export const currentLabel = () => state.label ?? ($('technique').selectedOptions[0]?.textContent || 'current');
 
+const pinWatchers = [];
+/** Registers `fn()`, run whenever the pinned scenarios change (the measurements name them). */
+export const onPinsChanged = (fn) => pinWatchers.push(fn);
+const pinsChanged = () => pinWatchers.forEach((fn) => fn());
+
 const pinsText = (n) => (n ? `${n} of ${MAX_PINS} pinned; they are drawn with the current scenario on every chart.` : '');
 
 /** Pins the current scenario under `label`, else the label typed, else its technique's name. */
@@ -85,6 +90,7 @@ export const pin = (label = $('pin-label').value.trim() || currentLabel()) => gu
   }
   state.pins.push({ scenario: state.lastGood, label });
   $('pins').textContent = pinsText(n);
+  pinsChanged();
   draw(calc);
   refreshPanels(calc);
 });
@@ -93,6 +99,7 @@ export const clearPins = () => guarded((calc) => {
   calc.clearPins();
   state.pins = [];
   $('pins').textContent = '';
+  pinsChanged();
   draw(calc);
   refreshPanels(calc);
 });
@@ -120,6 +127,7 @@ export const restorePins = (pins) => guarded((calc) => {
   });
   // The current scenario is the one shown before, until the inputs' own is computed.
   if (state.lastGood) calc.update(state.lastGood);
+  pinsChanged();
   return refused;
 }) ?? [];
 

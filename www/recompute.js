@@ -5,7 +5,8 @@ import { draw, refreshTables } from './charts.js';
 import { $, inNextTask } from './dom.js';
 import { scenario } from './inputs.js';
 import { clearMessages, markInvalid, reportCoreError, showStale } from './messages.js';
-import { currentLabel, refreshPanels } from './panels.js';
+import { remeasure } from './data.js';
+import { currentLabel, refreshPanels, repin } from './panels.js';
 import { writeFragment } from './share.js';
 import { followInputs } from './sliders.js';
 import { state } from './state.js';
@@ -14,6 +15,16 @@ import { guarded } from './wasm.js';
 
 // The units each Calculator shows its results in, so that they are handed over only on a change.
 const unitsShown = new WeakMap();
+
+/**
+ * Gives a new Calculator what the page shows besides its charts: the pinned scenarios, the
+ * current one and the reader's measurements (whose times are checked against their programs).
+ */
+export function replay(calc) {
+  repin(calc);
+  if (state.lastGood) calc.update(state.lastGood);
+  remeasure(calc);
+}
 
 /** Gives `calc` the page's label of the current scenario, time axis and units. */
 export function follow(calc) {

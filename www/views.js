@@ -94,6 +94,9 @@ const PAPER_VIEWS = {
       technique('cts');
     },
   },
+  kissinger: {
+    charts: ['kissinger', 'transport'],
+  },
   growth: {
     charts: ['growth', 'grain'],
     apply() {

@@ -15,17 +15,26 @@ const MAX_RESTARTS = 3;
 const setups = [];
 const afterRestart = [];
 
-/** Registers `fn(calc)`, run on each new Calculator before the page uses it: at start and after a restart. */
+/** Registers `fn(calc)`, run on each new Calculator before the page uses it: at start, after a restart and on the move to the library. */
 export const onNewCalculator = (fn) => setups.push(fn);
 /** Registers `fn()`, run after a restart or a move to the library once the new Calculator is in use (through guarded()). */
 export const onRestart = (fn) => afterRestart.push(fn);
 
-/** Starts a Calculator on `wasm`, the module's functions the page uses (a restart gives them all). */
+/**
+ * Starts a Calculator on `wasm`, the module's functions the page uses (the library gives them
+ * all), in place of the one before once it is set up; one that cannot be set up is dropped.
+ */
 function use(wasm, memory) {
-  state.calc?.free();
   const calc = new wasm.Calculator();
-  for (const fn of setups) fn(calc);
+  try {
+    for (const fn of setups) fn(calc);
+  } catch (e) {
+    calc.free();
+    throw e;
+  }
+  const before = state.calc;
   Object.assign(state, { wasm, memory, calc });
+  before?.free();
 }
 
 /** The scripting library (pkg/: every function of the API) in an instance of its own. */
@@ -107,6 +116,9 @@ async function restart(error) {
     stop(`it hit an internal error, and another while restarting (${quote(e.message, 200)}).`);
     return;
   }
+  // The new instance is the whole library: the fits, the exports and the views use it from now
+  // on (the one before may be the instance that trapped).
+  library = Promise.resolve({ namespace, exports });
   showNotice(`The calculator hit an internal error and restarted; your inputs and pinned scenarios are kept. (${quote(error.message, 200)})`);
   for (const fn of afterRestart) fn();
 }

@@ -63,13 +63,13 @@ pub(super) fn sweep<'a>(model: &'a Model, units: &DisplayUnits) -> Sweep<'a> {
     Sweep {
         caption,
         x: Axis {
-            quantity: Quantity::Temperature,
+            quantity: Some(Quantity::Temperature),
             symbol: "T",
             scale: Scale::Linear,
         },
         x_range: (0.5 * peak, (1.25 * peak).min(4000.0)),
         y: Axis {
-            quantity: Quantity::Length,
+            quantity: Some(Quantity::Length),
             symbol: "d",
             scale: Scale::Log10,
         },

@@ -12,6 +12,8 @@ mod flux;
 mod grain;
 #[cfg(feature = "views")]
 mod growth;
+#[cfg(feature = "views")]
+mod kissinger;
 mod legend;
 mod lines;
 mod plot;
@@ -19,7 +21,8 @@ mod plot;
 mod rates;
 #[cfg(feature = "views")]
 mod routes;
-// Built without the feature "views", nothing makes a sweep: its code is there only to be named.
+// Without the feature "views" no chart makes a sweep: its type is still named where a chart of
+// the paper's questions would be drawn, read out or tabulated (none is, in that build).
 #[cfg_attr(not(feature = "views"), allow(dead_code))]
 mod sweep;
 mod temperature;
@@ -91,11 +94,13 @@ pub enum ChartKind {
     Rate,
     /// §3.4: the grain size after a hold against its temperature.
     Growth,
+    /// A Kissinger plot of homogenisation at constant heating rates.
+    Kissinger,
 }
 
 impl ChartKind {
     /// All charts, in page order.
-    pub const ALL: [ChartKind; 8] = [
+    pub const ALL: [ChartKind; 9] = [
         ChartKind::Temperature,
         ChartKind::Flux,
         ChartKind::Transport,
@@ -104,6 +109,7 @@ impl ChartKind {
         ChartKind::Mixing,
         ChartKind::Rate,
         ChartKind::Growth,
+        ChartKind::Kissinger,
     ];
 
     /// Whether the chart is drawn against time (and so zooms with the others).
@@ -125,6 +131,8 @@ impl ChartKind {
             ChartKind::Rate => Some(rates::sweep(model, units)),
             #[cfg(feature = "views")]
             ChartKind::Growth => Some(growth::sweep(model, units)),
+            #[cfg(feature = "views")]
+            ChartKind::Kissinger => Some(kissinger::sweep(model, units)),
             _ => None,
         }
     }
@@ -140,6 +148,7 @@ impl Named for ChartKind {
         ("mixing", ChartKind::Mixing),
         ("rate", ChartKind::Rate),
         ("growth", ChartKind::Growth),
+        ("kissinger", ChartKind::Kissinger),
     ];
 }
 

@@ -97,11 +97,13 @@ impl Plot {
                 ..time_chart(grain::CURVE, grain::CAPTION.into())
             },
             ChartKind::Arrhenius => arrhenius::spec(scenes, units, theme),
-            ChartKind::Mixing | ChartKind::Rate | ChartKind::Growth => scenes
-                .first()
-                .and_then(|s| kind.sweep(s.model, units))
-                .map(|sweep| sweep.spec(units, theme))
-                .unwrap_or_else(Spec::empty),
+            ChartKind::Mixing | ChartKind::Rate | ChartKind::Growth | ChartKind::Kissinger => {
+                scenes
+                    .first()
+                    .and_then(|s| kind.sweep(s.model, units))
+                    .map(|sweep| sweep.spec(units, theme))
+                    .unwrap_or_else(Spec::empty)
+            }
         };
         let zoomed = kind.against_time().then(|| time.zoomed_range()).flatten();
         // Every point drawn: the traces', the bands' and the marked ones.
@@ -321,7 +323,8 @@ impl Plot {
                 py.clamp(plot.1.start, plot.1.end - 1),
             )
         };
-        for band in &self.bands {
+        let room = !(plot.0.is_empty() || plot.1.is_empty());
+        for band in self.bands.iter().filter(|_| room) {
             let line =
                 |points: &[(f64, f64)]| trace_line(points.iter().map(|&p| frame.to_pixel(p)));
             let mut outline = line(&band.upper);

@@ -64,13 +64,13 @@ pub(super) fn sweep<'a>(model: &'a Model, units: &DisplayUnits) -> Sweep<'a> {
             units.show(Quantity::Temperature, peak)
         ),
         x: Axis {
-            quantity: Quantity::Rate,
+            quantity: Some(Quantity::Rate),
             symbol: "β",
             scale: Scale::Log10,
         },
         x_range: RATES_K_PER_S,
         y: Axis {
-            quantity: Quantity::Length,
+            quantity: Some(Quantity::Length),
             symbol: "L",
             scale: Scale::Log10,
         },

@@ -69,13 +69,13 @@ pub(super) fn sweep<'a>(model: &'a Model, units: &DisplayUnits) -> Sweep<'a> {
             crate::display::number(residual.ln().exp())
         ),
         x: Axis {
-            quantity: Quantity::Length,
+            quantity: Some(Quantity::Length),
             symbol: "λ",
             scale: Scale::Log10,
         },
         x_range: LENGTHS_M,
         y: Axis {
-            quantity: Quantity::Temperature,
+            quantity: Some(Quantity::Temperature),
             symbol: "T",
             scale: Scale::Linear,
         },

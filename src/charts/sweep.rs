@@ -14,9 +14,10 @@ use crate::units::Quantity;
 /// on a wide chart.
 const POINTS: usize = 160;
 
-/// An axis of a sweep: the quantity (shown in the reader's unit), its symbol and scale.
+/// An axis of a sweep: the quantity (shown in the reader's unit; none for a plain number, whose
+/// unit is in the symbol), its symbol and scale.
 pub(super) struct Axis {
-    pub(super) quantity: Quantity,
+    pub(super) quantity: Option<Quantity>,
     pub(super) symbol: &'static str,
     pub(super) scale: Scale,
 }
@@ -24,7 +25,7 @@ pub(super) struct Axis {
 impl Axis {
     /// The chart coordinate of `si`: the value in the reader's unit, its log10 on a log axis.
     fn coordinate(&self, si: f64, units: &DisplayUnits) -> f64 {
-        let v = units.unit(self.quantity, si).from_si(si);
+        let v = self.value(si, units);
         match self.scale {
             Scale::Linear => v,
             Scale::Log10 => v.log10(),
@@ -37,7 +38,19 @@ impl Axis {
             Scale::Linear => x,
             Scale::Log10 => 10f64.powf(x),
         };
-        units.unit(self.quantity, f64::NAN).to_si(v)
+        self.quantity
+            .map_or(v, |q| units.unit(q, f64::NAN).to_si(v))
+    }
+
+    /// `si` in the reader's unit.
+    fn value(&self, si: f64, units: &DisplayUnits) -> f64 {
+        self.quantity.map_or(si, |q| units.unit(q, si).from_si(si))
+    }
+
+    /// `si` as a person writes it, with its unit.
+    fn show(&self, si: f64, units: &DisplayUnits) -> String {
+        self.quantity
+            .map_or_else(|| number(si), |q| units.show(q, si))
     }
 
     /// The `k`-th of `n` values spread evenly over `(lo, hi)` [SI] (evenly in log on a log axis).
@@ -51,11 +64,10 @@ impl Axis {
 
     /// `symbol [unit]`.
     fn header(&self, units: &DisplayUnits) -> String {
-        format!(
-            "{} [{}]",
-            self.symbol,
-            units.unit(self.quantity, f64::NAN).symbol()
-        )
+        match self.quantity {
+            Some(q) => format!("{} [{}]", self.symbol, units.unit(q, f64::NAN).symbol()),
+            None => self.symbol.into(),
+        }
     }
 }
 
@@ -154,15 +166,14 @@ impl Sweep<'_> {
             .curves
             .iter()
             .map(|c| {
-                let value =
-                    (c.at)(x).map_or_else(|| "—".into(), |y| units.show(self.y.quantity, y));
+                let value = (c.at)(x).map_or_else(|| "—".into(), |y| self.y.show(y, units));
                 format!("{}: {value}", c.label)
             })
             .collect();
         format!(
             "{} = {}: {}",
             self.x.symbol,
-            units.show(self.x.quantity, x),
+            self.x.show(x, units),
             values.join("; ")
         )
     }
@@ -180,7 +191,7 @@ impl Sweep<'_> {
 
     /// A data table: x and every curve at `rows` values of x spread over the axis.
     pub(super) fn table(&self, rows: usize, units: &DisplayUnits) -> Vec<Vec<String>> {
-        let unit = |axis: &Axis, si: f64| units.unit(axis.quantity, si).from_si(si);
+        let unit = |axis: &Axis, si: f64| axis.value(si, units);
         let mut header = vec![self.x.header(units)];
         header.extend(
             self.curves

@@ -230,7 +230,7 @@ pub fn fit_grain_growth(
     let no_heat = || {
         InputError::invalid(
             Field::new("points"),
-            "the programs do not heat enough, up to the points' times, to grow grains at any Eₐ,g",
+            "the programs do not heat enough, up to the points' times, for any activation energy",
         )
     };
 
@@ -276,7 +276,7 @@ pub fn fit_grain_growth(
         if normal.schur.is_nan() || normal.schur <= UNDETERMINED * normal.bb {
             return Err(InputError::invalid(
                 Field::new("points"),
-                "the points cannot tell Eₐ,g: they need programs (or times) that reach different temperatures",
+                "the points cannot tell the activation energy: they need programs (or times) that reach different temperatures",
             ));
         }
         steps += 1;
@@ -527,7 +527,10 @@ mod tests {
             at(0, 7200.0, 2e-6),
         ];
         let e = fit_grain_growth(2.0, 5e-8, &[hold], &one).unwrap_err();
-        assert!(e.to_string().contains("cannot tell Eₐ,g"), "{e}");
+        assert!(
+            e.to_string().contains("cannot tell the activation energy"),
+            "{e}"
+        );
         assert_eq!(
             fit_grain_growth(0.5, 5e-8, &programs, &one)
                 .unwrap_err()

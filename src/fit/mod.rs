@@ -1,6 +1,7 @@
 //! The theory fitted to a user's measurements, with 95 % confidence intervals: D0 and Eₐ from
-//! measured diffusion coefficients ([`fit_arrhenius`]), and k0 and Eₐ,g from grain sizes measured
-//! after thermal programs ([`fit_grain_growth`]). Each fits two parameters by least squares on a
+//! measured diffusion coefficients ([`fit_arrhenius`]), k0 and Eₐ,g from grain sizes measured
+//! after thermal programs ([`fit_grain_growth`]), and D0 and Eₐ from diffusion lengths measured
+//! after them ([`fit_diffusion_lengths`]). Each fits two parameters by least squares on a
 //! logarithm; the intervals are Student-t intervals with n − 2 degrees of freedom.
 
 use serde::Serialize;

@@ -25,6 +25,7 @@ pub use spec::{
 pub(crate) mod tests {
     use super::*;
     use crate::arrhenius::ThermalIntegral;
+    use crate::error::InputError;
     use crate::grain::GrainGrowth;
     use crate::mixing::{EntropyBasis, Sublattice};
     use crate::presets::{MATERIALS, TECHNIQUES};
@@ -348,7 +349,7 @@ pub(crate) mod tests {
         s.uncertainty = Some(UncertaintySpec {
             ea_j_per_mol: band.0,
             d0_factor: band.1,
-            temperature_k: band.2,
+            delta_temperature_k: band.2,
         });
         s.validate().unwrap()
     }
@@ -396,5 +397,31 @@ pub(crate) mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_uncertainty_that_would_leave_the_allowed_inputs_is_refused_with_its_own_range() {
+        let refused = |band: (f64, f64, f64)| {
+            let mut s = example();
+            s.uncertainty = Some(UncertaintySpec {
+                ea_j_per_mol: band.0,
+                d0_factor: band.1,
+                delta_temperature_k: band.2,
+            });
+            match s.validate().unwrap_err() {
+                InputError::OutOfRange { field, allowed, .. } => (field, allowed.max),
+                e => panic!("{e}"),
+            }
+        };
+        // The program starts at 298.15 K and T ≥ 1 K: ΔT ≤ 297.15 K.
+        let (field, max) = refused((0.0, 1.0, 400.0));
+        assert_eq!(field, "uncertainty.deltaTemperatureK");
+        assert!((max - 297.15).abs() < 1e-9, "{max}");
+        let ea = example().diffusion.ea_j_per_mol;
+        assert_eq!(
+            refused((ea, 1.0, 0.0)),
+            ("uncertainty.eaJPerMol".into(), ea - 1.0)
+        );
+        assert_eq!(refused((0.0, 0.5, 0.0)).0, "uncertainty.d0Factor");
     }
 }

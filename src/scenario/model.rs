@@ -6,43 +6,70 @@ use std::f64::consts::LOG10_E;
 use super::{Curves, MixingSpec, Scenario, TimeScale, UncertaintySpec};
 use crate::arrhenius::{Arrhenius, ThermalIntegral};
 use crate::display::number;
-use crate::error::{Field, InputError, check, limits};
+use crate::error::{Bounds, Field, InputError, check, limits};
 use crate::flux::FluxModel;
 use crate::grain::GrainGrowth;
 use crate::homogenisation::{Modulation, Residual};
 use crate::mixing::{configurational_entropy, linear_coefficient};
-use crate::program::ThermalProgram;
+use crate::program::{Segment, ThermalProgram};
 
 /// Bisection steps when locating the moment a residual target is reached (2⁻⁶⁰ of a stretch).
 const BISECTION_STEPS: usize = 60;
 
 /// The two ends of `scenario` under uncertainty `u` (see [`Model::band`]); none when `u` is zero.
+/// Each uncertainty is bounded so that both ends stay valid: σ below Eₐ's distance to its
+/// limits, f below D0's, ΔT below the program's temperatures' (the reader's range, in their
+/// units).
 fn ends(scenario: &Scenario, u: UncertaintySpec) -> Result<Option<(Model, Model)>, InputError> {
     let field = |name| Field::of("uncertainty", name);
-    let sigma = check(field("eaJPerMol"), u.ea_j_per_mol, limits::EA_UNCERTAINTY)?;
-    let factor = check(field("d0Factor"), u.d0_factor, limits::D0_FACTOR)?;
+    let d = &scenario.diffusion;
+    let room = |value: f64, limits: Bounds| (value - limits.min).min(limits.max - value);
+    let sigma = check(
+        field("eaJPerMol"),
+        u.ea_j_per_mol,
+        Bounds::closed(
+            0.0,
+            limits::EA_UNCERTAINTY
+                .max
+                .min(room(d.ea_j_per_mol, limits::ACTIVATION_ENERGY)),
+            "J/mol",
+        ),
+    )?;
+    let d0_room =
+        (d.d0_m2_per_s / limits::DIFFUSIVITY.min).min(limits::DIFFUSIVITY.max / d.d0_m2_per_s);
+    let factor = check(
+        field("d0Factor"),
+        u.d0_factor,
+        Bounds::closed(1.0, limits::D0_FACTOR.max.min(d0_room), ""),
+    )?;
+    let p = &scenario.program;
+    let temperatures = p.segments.iter().flat_map(|s| match *s {
+        Segment::Ramp { target_k, .. } => vec![target_k],
+        Segment::Hold { .. } => vec![],
+        Segment::Pulses { peak_k, base_k, .. } => vec![peak_k, base_k],
+    });
+    let dt_room = std::iter::once(p.start_k)
+        .chain(temperatures)
+        .map(|t| room(t, limits::TEMPERATURE))
+        .fold(limits::TEMPERATURE_UNCERTAINTY.max, f64::min)
+        .max(0.0);
     let dt = check(
-        field("temperatureK"),
-        u.temperature_k,
-        limits::TEMPERATURE_UNCERTAINTY,
+        field("deltaTemperatureK"),
+        u.delta_temperature_k,
+        Bounds::closed(0.0, dt_room, "K"),
     )?;
     if sigma == 0.0 && factor == 1.0 && dt == 0.0 {
         return Ok(None);
     }
-    let end = |sign: f64, name: &str| {
+    let end = |sign: f64| {
         let mut s = scenario.clone();
         s.uncertainty = None;
         s.diffusion.ea_j_per_mol -= sign * sigma;
         s.diffusion.d0_m2_per_s *= factor.powf(sign);
         s.program = s.program.shifted(sign * dt);
-        Model::new(&s).map_err(|e| {
-            InputError::invalid(
-                Field::new("uncertainty"),
-                format!("the {name} end of the band is not a valid scenario: {e}"),
-            )
-        })
+        Model::new(&s)
     };
-    Ok(Some((end(-1.0, "lower")?, end(1.0, "upper")?)))
+    Ok(Some((end(-1.0)?, end(1.0)?)))
 }
 
 /// A validated scenario, ready to evaluate any number of times.

@@ -41,7 +41,7 @@ pub struct Scenario {
     pub uncertainty: Option<UncertaintySpec>,
 }
 
-/// `{ eaJPerMol, d0Factor, temperatureK }`: the uncertainty of the diffusion law and of the
+/// `{ eaJPerMol, d0Factor, deltaTemperatureK }`: the uncertainty of the diffusion law and of the
 /// program, drawn as a band between the scenario's two ends: Eₐ + σ, D0 ÷ f and every
 /// temperature of the program − ΔT, and Eₐ − σ, D0 × f and + ΔT.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -55,7 +55,7 @@ pub struct UncertaintySpec {
     pub d0_factor: f64,
     /// ΔT of the program's temperatures [K].
     #[serde(deserialize_with = "number")]
-    pub temperature_k: f64,
+    pub delta_temperature_k: f64,
 }
 
 impl ProgramSpec {

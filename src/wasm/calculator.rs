@@ -267,7 +267,8 @@ impl Calculator {
     }
 
     /// Draws chart `kind` ("temperature", "flux", "transport", "grain", "arrhenius", or the
-    /// paper's "mixing", "rate" and "growth") on `canvas`, at the canvas's size in device pixels.
+    /// views' "mixing", "rate", "growth" and "kissinger", which a build without the feature
+    /// "views" leaves blank) on `canvas`, at the canvas's size in device pixels.
     pub fn attach(&mut self, kind: &str, canvas: JsValue) -> Result<(), ApiError> {
         let kind = chart_kind(kind)?;
         let canvas: HtmlCanvasElement = canvas
@@ -441,8 +442,8 @@ impl Calculator {
                     "invalid",
                     &format!("lengths[{i}].scene"),
                     format_args!(
-                        "must be 0 (the current scenario) to {} (the pinned ones)",
-                        ends.len() - 1
+                        "names scenario {scene}; there are {} (0 the current one, then the pinned)",
+                        ends.len()
                     ),
                 ));
             }
@@ -678,17 +679,18 @@ impl Calculator {
     /// The key results of the current and every pinned scenario side by side, in the reader's
     /// units: rows of strings, labels first.
     pub fn comparison(&self) -> JsValue {
-        let all: Vec<(&str, &Summary)> = self
+        let all: Vec<(&str, &Model, &Summary)> = self
             .current
             .iter()
             .chain(&self.pinned)
-            .map(|e| (e.label.as_str(), e.summary()))
+            .map(|e| (e.label.as_str(), &e.model, e.summary()))
             .collect();
         write(&report::comparison(&all, &self.view.units))
     }
 
-    /// The numbers of the view of chart `kind` ("mixing", "rate" or "growth": the paper's
-    /// questions) for the current scenario, in the reader's units; empty for the other charts.
+    /// The numbers of the view of chart `kind` ("mixing", "rate", "growth": the paper's
+    /// questions; "kissinger") for the current scenario, in the reader's units; empty for the
+    /// other charts.
     #[wasm_bindgen(js_name = viewText)]
     pub fn view_text(&self, kind: &str) -> Result<String, ApiError> {
         let kind = chart_kind(kind)?;

@@ -784,6 +784,23 @@ await test('the paper’s questions, one tap each, with their numbers and charts
   assert.equal(await inView('growth'), true);
   assert.ok((await inkOf(p, ['growth'])).growth.ink > MIN_INK, 'the §3.4 chart is drawn');
   await p.screenshot({ path: path.join(shots, 'view-growth.png') });
+  // The Kissinger check: the techniques' peaks on the line ln(β/T_p²) = ln(K/a) − a/T_p, computed
+  // here (K = 4π²·D₀/λ², a = Eₐ/R; the first material preset, λ = 1 µm), and Eₐ back from them.
+  await p.click('[data-view=kissinger]');
+  await p.waitForFunction(() => document.getElementById('view-numbers').textContent.includes('Kissinger analysis'));
+  assert.equal(await inView('kissinger'), true);
+  assert.ok((await inkOf(p, ['kissinger'])).kissinger.ink > MIN_INK, 'the Kissinger plot is drawn');
+  const kissinger = await p.textContent('#view-numbers');
+  assert.ok(kissinger.includes('gives Eₐ = 318 kJ/mol.'), kissinger);
+  const a = 318e3 / R_GAS;
+  const lnK = Math.log(4 * Math.PI ** 2 * 2.66e-6 / 1e-12);
+  const peaks = [...kissinger.matchAll(/^(\w+): 1000\/T_p \[1\/K\] = ([\d.]+): ln\(β\/T_p²\): (−?[\d.]+)$/gm)];
+  assert.ok(peaks.length >= 3, kissinger);
+  for (const [, label, x, y] of peaks) {
+    const want = lnK - Math.log(a) - a * Number(x) / 1000;
+    assert.ok(Math.abs(Number(y.replace('−', '-')) - want) < 0.01, `${label}: ${y} vs ${want}`);
+  }
+  await p.screenshot({ path: path.join(shots, 'view-kissinger.png') });
   // Closing puts every chart back.
   await p.click('#view-close');
   assert.equal(await p.isVisible('#view'), false);
@@ -1112,7 +1129,8 @@ await test('uncertainty bands: shaded on every chart, the key results as ranges 
   // Out of range: said at the input, in its unit; the band drawn stays.
   await p.fill('#temp-sigma', '2000');
   await p.waitForFunction(() => document.getElementById('temp-sigma').getAttribute('aria-invalid') === 'true');
-  assert.match(await p.$eval('#temp-sigma', (i) => i.closest('label').textContent), /must be at most 1000 K; got 2000 K/);
+  // The program starts at 298.15 K: ΔT may reach 297.15 K, the lowest temperature allowed being 1 K.
+  assert.match(await p.$eval('#temp-sigma', (i) => i.closest('label').textContent), /must be at most 297\.2 K; got 2000 K/);
   assert.equal(await polygons('flux'), 1);
   // Back to none: no band.
   await set({ 'temp-sigma': '0', 'ea-sigma': '0', 'd0-factor': '1' });
@@ -1147,6 +1165,7 @@ await test('the views’ buttons keep the user’s inputs and pins, and one tap 
   assert.equal(await p.isVisible('#composition'), false);
   await p.$eval('#summary-panel', (e) => e.scrollIntoView());
   await p.waitForFunction(() => document.getElementById('comparison').textContent.includes('mine'));
+  assert.match(await p.textContent('#comparison'), /Equivalent hold at \d+ °C \(the same diffusion\)/, 'the heat-work, in the units chosen');
   assert.match(await p.textContent('#pins'), /^1 of 3 pinned/);
   assert.equal(await p.$$eval('#charts figure:not([hidden])', (fs) => fs.length), KINDS.length);
   await assertChartsDrawn(p, 'back to the user’s inputs');
