@@ -163,8 +163,8 @@ async function describe(view) {
 
 /**
  * Shows view `name` (setting its inputs first when `apply`; `alone`, without the rest of the
- * calculator, as a course page embeds it); tells whether there is such a view. Its words arrive
- * a moment later; its charts and numbers at once.
+ * calculator, as a course page embeds it); tells whether there is such a view. A view whose
+ * chart the library draws waits for the page to move onto it; its words arrive a moment later.
  */
 export async function openView(name, { apply = false, alone = false } = {}) {
   const view = viewOf(name);
