@@ -274,7 +274,8 @@ const readSet = (name, again = false) => guarded((calc) => {
   }
   const long = $(`${set.id}-text`).value.length > MAX_LINK_TEXT
     ? ` They are too long for the share link (more than ${MAX_LINK_TEXT} characters): the JSON export keeps them.` : '';
-  say(set, rows.length ? `${plural(rows.length, 'point')} drawn on ${set.chart}.${long}` : '');
+  const none = $(`${set.id}-text`).value.trim() ? 'No rows to draw: a first line without numbers is read as a header.' : '';
+  say(set, rows.length ? `${plural(rows.length, 'point')} drawn on ${set.chart}.${long}` : none);
   draw(calc);
   return true;
 });
@@ -324,7 +325,10 @@ async function fit(name) {
     l: (si) => wasm.showQuantity(si, $('u-length').value),
     n: (si) => wasm.showQuantity(si),
   };
-  say(set, `${set.say(result, show)}; ${plural(rows.length, 'point')}, ${plural(result.degreesOfFreedom, 'degree')} of freedom.`);
+  // An interval reaching below zero: the points barely tell the barrier.
+  const vague = result.eaJPerMol.low <= 0
+    ? ' The interval of the activation energy reaches below zero: these points barely tell it; programs with different peak temperatures would.' : '';
+  say(set, `${set.say(result, show)}; ${plural(rows.length, 'point')}, ${plural(result.degreesOfFreedom, 'degree')} of freedom.${vague}`);
   // The needed columns of each point, in the columns' units, and its residual.
   const columns = set.columns.slice(0, needed(set));
   const cell = (si, c) => {

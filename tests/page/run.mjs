@@ -1034,6 +1034,9 @@ await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g f
     await p.waitForFunction((m) => new RegExp(m).test(document.getElementById('sizes-out').textContent), message.source);
     assert.equal(await p.getAttribute('#sizes-out', 'class'), 'msg', 'said in the colour of errors');
   }
+  // A header alone is said to be one.
+  await p.fill('#sizes-text', 'scenario, time, d');
+  await p.waitForFunction(() => document.getElementById('sizes-out').textContent === 'No rows to draw: a first line without numbers is read as a header.');
   // Smaller than d₀: no growth to fit.
   await p.fill('#sizes-text', '1, end, 1\n2, end, 2\ncurrent, end, 0.01');
   await p.waitForFunction(() => document.getElementById('sizes-out').textContent.startsWith('3 points drawn'));
