@@ -65,7 +65,7 @@ impl GrainGrowth {
     /// # Formula
     /// d = (d0ⁿ + k0·I_g)^(1/n)  (eq. 12 with exp(−Ea/RT)·t → I_g).
     pub fn grain_size_m(&self, ln_integral_s: f64) -> f64 {
-        (ln_add_exp(self.ln_d0_pow_n, self.ln_k0 + ln_integral_s) / self.exponent).exp()
+        ln_grain_size(self.exponent, self.ln_d0_pow_n, self.ln_k0, ln_integral_s).exp()
     }
 }
 
@@ -99,6 +99,12 @@ impl GrainGrowth {
             power.powf(1.0 / self.exponent)
         })
     }
+}
+
+/// ln d [m] of eq. (12) over a program, from n, ln d0ⁿ, ln k0 and ln I_g (I_g in s), without
+/// overflow or cancellation: ln d = ln(d0ⁿ + k0·I_g) / n.
+pub fn ln_grain_size(exponent: f64, ln_d0_pow_n: f64, ln_k0: f64, ln_integral_s: f64) -> f64 {
+    ln_add_exp(ln_d0_pow_n, ln_k0 + ln_integral_s) / exponent
 }
 
 /// Calibrates k0 [mⁿ/s] from one measured isothermal point (d after `time_s` at `temperature_k`).

@@ -50,6 +50,21 @@ pub enum Segment {
     },
 }
 
+impl Segment {
+    /// The same segment with every temperature `dt_k` higher (its times are unchanged).
+    pub fn shifted(mut self, dt_k: f64) -> Segment {
+        match &mut self {
+            Segment::Ramp { target_k, .. } => *target_k += dt_k,
+            Segment::Hold { .. } => {}
+            Segment::Pulses { peak_k, base_k, .. } => {
+                *peak_k += dt_k;
+                *base_k += dt_k;
+            }
+        }
+        self
+    }
+}
+
 /// A validated segment placed on the time axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Piece {
@@ -124,6 +139,7 @@ pub struct ThermalProgram {
     pieces: Vec<Piece>,
     end_s: f64,
     peak_k: f64,
+    coldest_k: f64,
     end_k: f64,
 }
 
@@ -153,7 +169,7 @@ impl ThermalProgram {
             ));
         }
         let mut pieces = Vec::with_capacity(segments.len());
-        let (mut t, mut temp, mut peak) = (0.0_f64, start_k, start_k);
+        let (mut t, mut temp, mut peak, mut coldest) = (0.0_f64, start_k, start_k, start_k);
         let mut pulses = 0.0;
         for (i, segment) in segments.iter().enumerate() {
             let piece = match *segment {
@@ -262,6 +278,8 @@ impl ThermalProgram {
                 Piece::Pulses { peak_k, .. } => peak_k,
                 Piece::Linear { .. } => temp,
             });
+            // Every piece ends at its lowest temperature or starts where the one before ended.
+            coldest = coldest.min(temp);
             pieces.push(piece);
         }
         Ok(ThermalProgram {
@@ -269,6 +287,7 @@ impl ThermalProgram {
             pieces,
             end_s: t,
             peak_k: peak,
+            coldest_k: coldest,
             end_k: temp,
         })
     }
@@ -297,6 +316,11 @@ impl ThermalProgram {
     /// Highest temperature reached [K].
     pub fn peak_k(&self) -> f64 {
         self.peak_k
+    }
+
+    /// Lowest temperature reached [K].
+    pub fn coldest_k(&self) -> f64 {
+        self.coldest_k
     }
 
     /// Temperature at the end of the program [K].

@@ -16,8 +16,7 @@ use serde::Serialize;
 use super::{CONFIDENCE, Estimate, MAX_POINTS, MIN_POINTS, student_t_quantile};
 use crate::arrhenius::{ActivationEnergy, ThermalIntegral};
 use crate::error::{Bounds, Field, InputError, check, limits};
-use crate::expint::ln_add_exp;
-use crate::grain::GrainGrowth;
+use crate::grain::{GrainGrowth, ln_grain_size};
 use crate::program::ThermalProgram;
 
 /// A time past its program's end by less than this share of it is its end, rounded.
@@ -127,7 +126,7 @@ impl Law<'_> {
     fn ln_sizes(&self, ln_k0: f64, ln_integrals: &[f64]) -> Vec<f64> {
         ln_integrals
             .iter()
-            .map(|ln_i| ln_add_exp(self.ln_d0_pow_n, ln_k0 + ln_i) / self.exponent)
+            .map(|&ln_i| ln_grain_size(self.exponent, self.ln_d0_pow_n, ln_k0, ln_i))
             .collect()
     }
 }

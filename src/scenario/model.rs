@@ -11,7 +11,7 @@ use crate::flux::FluxModel;
 use crate::grain::GrainGrowth;
 use crate::homogenisation::{Modulation, Residual};
 use crate::mixing::{configurational_entropy, linear_coefficient};
-use crate::program::{Segment, ThermalProgram};
+use crate::program::ThermalProgram;
 
 /// Bisection steps when locating the moment a residual target is reached (2⁻⁶⁰ of a stretch).
 const BISECTION_STEPS: usize = 60;
@@ -20,7 +20,11 @@ const BISECTION_STEPS: usize = 60;
 /// Each uncertainty is bounded so that both ends stay valid: σ below Eₐ's distance to its
 /// limits, f below D0's, ΔT below the program's temperatures' (the reader's range, in their
 /// units).
-fn ends(scenario: &Scenario, u: UncertaintySpec) -> Result<Option<(Model, Model)>, InputError> {
+fn ends(
+    scenario: &Scenario,
+    program: &ThermalProgram,
+    u: UncertaintySpec,
+) -> Result<Option<(Model, Model)>, InputError> {
     let field = |name| Field::of("uncertainty", name);
     let d = &scenario.diffusion;
     let room = |value: f64, limits: Bounds| (value - limits.min).min(limits.max - value);
@@ -42,16 +46,10 @@ fn ends(scenario: &Scenario, u: UncertaintySpec) -> Result<Option<(Model, Model)
         u.d0_factor,
         Bounds::closed(1.0, limits::D0_FACTOR.max.min(d0_room), ""),
     )?;
-    let p = &scenario.program;
-    let temperatures = p.segments.iter().flat_map(|s| match *s {
-        Segment::Ramp { target_k, .. } => vec![target_k],
-        Segment::Hold { .. } => vec![],
-        Segment::Pulses { peak_k, base_k, .. } => vec![peak_k, base_k],
-    });
-    let dt_room = std::iter::once(p.start_k)
-        .chain(temperatures)
-        .map(|t| room(t, limits::TEMPERATURE))
-        .fold(limits::TEMPERATURE_UNCERTAINTY.max, f64::min)
+    let dt_room = limits::TEMPERATURE_UNCERTAINTY
+        .max
+        .min(program.coldest_k() - limits::TEMPERATURE.min)
+        .min(limits::TEMPERATURE.max - program.peak_k())
         .max(0.0);
     let dt = check(
         field("deltaTemperatureK"),
@@ -209,7 +207,7 @@ impl Model {
             limits::LOG_DECADES,
         )?;
         let band = match scenario.uncertainty {
-            Some(u) => ends(scenario, u)?.map(Box::new),
+            Some(u) => ends(scenario, &program, u)?.map(Box::new),
             None => None,
         };
         Ok(Model {

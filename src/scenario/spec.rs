@@ -58,43 +58,6 @@ pub struct UncertaintySpec {
     pub delta_temperature_k: f64,
 }
 
-impl ProgramSpec {
-    /// The same program with every temperature `dt_k` higher (its times are unchanged).
-    pub fn shifted(&self, dt_k: f64) -> ProgramSpec {
-        let segments = self
-            .segments
-            .iter()
-            .map(|s| match *s {
-                Segment::Ramp {
-                    rate_k_per_s,
-                    target_k,
-                } => Segment::Ramp {
-                    rate_k_per_s,
-                    target_k: target_k + dt_k,
-                },
-                Segment::Hold { duration_s } => Segment::Hold { duration_s },
-                Segment::Pulses {
-                    count,
-                    on_s,
-                    off_s,
-                    peak_k,
-                    base_k,
-                } => Segment::Pulses {
-                    count,
-                    on_s,
-                    off_s,
-                    peak_k: peak_k + dt_k,
-                    base_k: base_k + dt_k,
-                },
-            })
-            .collect();
-        ProgramSpec {
-            start_k: self.start_k + dt_k,
-            segments,
-        }
-    }
-}
-
 /// A thermal program as supplied: `{ startK?, segments: [ … ] }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -104,6 +67,16 @@ pub struct ProgramSpec {
     pub start_k: f64,
     /// Ramps, holds and pulse trains in order.
     pub segments: Vec<Segment>,
+}
+
+impl ProgramSpec {
+    /// The same program with every temperature `dt_k` higher (its times are unchanged).
+    pub fn shifted(&self, dt_k: f64) -> ProgramSpec {
+        ProgramSpec {
+            start_k: self.start_k + dt_k,
+            segments: self.segments.iter().map(|s| s.shifted(dt_k)).collect(),
+        }
+    }
 }
 
 /// The diffusing species: `{ d0M2PerS, eaJPerMol, concentrationMolPerM3, validMinK?, validMaxK? }`.
