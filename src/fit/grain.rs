@@ -227,6 +227,12 @@ pub fn fit_grain_growth(
         .iter()
         .map(|p| n * p.length_m.ln() + (-(n * (d0_m / p.length_m).ln()).exp_m1()).ln())
         .collect();
+    let undetermined = || {
+        InputError::invalid(
+            Field::new("points"),
+            "the points cannot tell the activation energy: they need programs (or times) that reach different temperatures",
+        )
+    };
     let no_heat = || {
         InputError::invalid(
             Field::new("points"),
@@ -257,10 +263,14 @@ pub fn fit_grain_growth(
     let mut steps = 0;
     loop {
         // a = w/n and b = (w/n)·∂ln I_g/∂Eₐ,g, w = k0·I_g/dⁿ the share of dⁿ grown.
-        let (below, above) = (
-            law.ln_integrals(ea - STEP_J_PER_MOL).ok_or_else(no_heat)?,
-            law.ln_integrals(ea + STEP_J_PER_MOL).ok_or_else(no_heat)?,
-        );
+        // The search reaching the end of the allowed energies: the points prefer no barrier
+        // (or an absurd one), which is as much as saying they cannot tell it.
+        let (Some(below), Some(above)) = (
+            law.ln_integrals(ea - STEP_J_PER_MOL),
+            law.ln_integrals(ea + STEP_J_PER_MOL),
+        ) else {
+            return Err(undetermined());
+        };
         let sizes = law.ln_sizes(ln_k0, &ln_i);
         let a: Vec<f64> = sizes
             .iter()
@@ -274,10 +284,7 @@ pub fn fit_grain_growth(
             .collect();
         normal = Normal::new(&a, &b, &r);
         if normal.schur.is_nan() || normal.schur <= UNDETERMINED * normal.bb {
-            return Err(InputError::invalid(
-                Field::new("points"),
-                "the points cannot tell the activation energy: they need programs (or times) that reach different temperatures",
-            ));
+            return Err(undetermined());
         }
         steps += 1;
         if steps > MAX_STEPS {
@@ -580,5 +587,44 @@ mod tests {
                 ),
             }
         }
+    }
+
+    #[test]
+    fn points_that_drive_the_barrier_to_its_limit_cannot_tell_it() {
+        // One furnace program pinned and current: the size at 5 h and at the end prefer no
+        // barrier at all.
+        let furnace = ThermalProgram::new(
+            298.15,
+            &[
+                Segment::Ramp {
+                    rate_k_per_s: 10.0 / 60.0,
+                    target_k: 1500.0,
+                },
+                Segment::Hold {
+                    duration_s: 14400.0,
+                },
+                Segment::Ramp {
+                    rate_k_per_s: 5.0 / 60.0,
+                    target_k: 298.15,
+                },
+            ],
+        )
+        .unwrap();
+        let programs = [furnace.clone(), furnace];
+        let ends: Vec<f64> = programs.iter().map(ThermalProgram::duration_s).collect();
+        let points = [
+            (1, None, 3e-7),
+            (0, Some(18000.0), 2.5e-7),
+            (0, None, 4.2e-7),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, &(k, t, d))| GrainPoint::new(i, k, t, d, &ends).unwrap())
+        .collect::<Vec<_>>();
+        let e = fit_grain_growth(2.0, 1e-7, &programs, &points).unwrap_err();
+        assert!(
+            e.to_string().contains("cannot tell the activation energy"),
+            "{e}"
+        );
     }
 }
