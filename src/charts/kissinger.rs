@@ -95,7 +95,7 @@ pub(super) fn sweep<'a>(model: &'a Model, units: &DisplayUnits) -> Sweep<'a> {
         x_range,
         y: Axis {
             quantity: None,
-            symbol: "ln(β/T_p²) [β in K/s, T_p in K]",
+            symbol: "ln(β/T_p²) [1/(K·s)]",
             scale: Scale::Linear,
         },
         curves: vec![Curve {
