@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
 use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
-use super::lines::{Line, trace_line};
+use super::lines::{Line, Side, column_edge, trace_shapes};
 use super::theme::*;
 use super::{
     Band, ChartKind, Mark, Scene, Shade, Spec, TimeFrame, Trace, View, arrhenius, flux, grain,
@@ -316,7 +316,9 @@ impl Plot {
                 ))?;
             }
         }
-        // Each band: its upper line, then its lower one back, inside the plot area.
+        // Each uncertainty band: the top of the end drawn above (which end that is depends on
+        // the curve: more diffusion raises the flux and lowers the residual), then the bottom of
+        // the other back, inside the plot area.
         let inside = |(px, py): (i32, i32)| {
             (
                 px.clamp(plot.0.start, plot.0.end - 1),
@@ -325,18 +327,34 @@ impl Plot {
         };
         let room = !(plot.0.is_empty() || plot.1.is_empty());
         for band in self.bands.iter().filter(|_| room) {
-            let line =
-                |points: &[(f64, f64)]| trace_line(points.iter().map(|&p| frame.to_pixel(p)));
-            let mut outline = line(&band.upper);
-            outline.extend(line(&band.lower).into_iter().rev());
+            let edge = |points: &[(f64, f64)], side| {
+                column_edge(&mut points.iter().map(|&p| frame.to_pixel(p)), side)
+            };
+            let upper_above = band
+                .upper
+                .iter()
+                .zip(&band.lower)
+                .map(|(u, l)| u.1 - l.1)
+                .find(|&d| d != 0.0)
+                .is_none_or(|d| d > 0.0);
+            let (above, below) = if upper_above {
+                (&band.upper, &band.lower)
+            } else {
+                (&band.lower, &band.upper)
+            };
+            let mut outline = edge(above, Side::Top);
+            outline.extend(edge(below, Side::Bottom).into_iter().rev());
             let outline: Vec<(i32, i32)> = outline.into_iter().map(inside).collect();
             area.draw(&Polygon::new(outline, band.color.mix(BAND_ALPHA).filled()))?;
         }
         for trace in &self.traces {
-            // Reduced to what the pixels show (see `lines::trace_line`).
-            let line = trace_line(trace.points.iter().map(|&p| frame.to_pixel(p)));
-            let style = ShapeStyle::from(trace.color).stroke_width(self.px(TRACE_PX));
-            area.draw(&Line::new(&line, style))?;
+            // Bounded by the pixels (see `lines`).
+            let width = self.px(TRACE_PX);
+            let style = ShapeStyle::from(trace.color).stroke_width(width);
+            let mut points = trace.points.iter().map(|&p| frame.to_pixel(p));
+            for shape in trace_shapes(&mut points, f64::from(width)) {
+                area.draw(&Line::of(&shape, style))?;
+            }
         }
         let radius = self.px(MARK_PX);
         let (right, text) = (plot.0.end, self.text());
