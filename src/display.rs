@@ -111,8 +111,13 @@ impl DisplayUnits {
     /// `si` in the chosen unit, with its symbol: "1227 °C", "3.4 h" (an automatic time unit
     /// follows the value itself).
     pub fn show(&self, quantity: Quantity, si: f64) -> String {
+        self.show_to(quantity, si, DIGITS)
+    }
+
+    /// The same to `digits` significant digits (1 to 15).
+    pub fn show_to(&self, quantity: Quantity, si: f64, digits: usize) -> String {
         let unit = self.unit(quantity, si.abs());
-        format!("{} {}", number(unit.from_si(si)), unit.symbol())
+        format!("{} {}", number_to(unit.from_si(si), digits), unit.symbol())
     }
 
     /// The same for a value given by its log10 in SI (a diffusivity or a length that may lie
@@ -139,6 +144,12 @@ pub fn time_unit_for(span_s: f64) -> Unit {
 /// `value` to [`DIGITS`] significant digits, as a person writes it: 1500, 3.4, 0.01234,
 /// 1.208 × 10⁴, 10⁻¹⁰, −5 (with a minus sign, not a hyphen).
 pub fn number(value: f64) -> String {
+    number_to(value, DIGITS)
+}
+
+/// The same to `digits` significant digits (1 to 15): 10.0125 h is "10.01" to four, "10.0125" to six.
+pub fn number_to(value: f64, digits: usize) -> String {
+    let digits = digits.clamp(1, 15);
     if value.is_nan() {
         return "—".into();
     }
@@ -158,7 +169,7 @@ pub fn number(value: f64) -> String {
     } else {
         10f64.powf(a.log10() - exponent)
     };
-    format!("{sign}{}", written(mantissa, exponent as i64))
+    format!("{sign}{}", written(mantissa, exponent as i64, digits))
 }
 
 /// A positive number given by its log10, even beyond a double's range: 2.3 × 10⁻⁷⁰⁰, 10⁻⁵⁹²³⁴⁸³;
@@ -174,24 +185,24 @@ pub fn number_from_log10(log10: f64) -> String {
         return number(10f64.powf(log10));
     }
     let exponent = log10.floor();
-    written(10f64.powf(log10 - exponent), exponent as i64)
+    written(10f64.powf(log10 - exponent), exponent as i64, DIGITS)
 }
 
-/// mantissa × 10^exponent (mantissa about 1 to 10) to [`DIGITS`] significant digits, plainly
-/// for exponents in [`PLAIN_EXPONENTS`], else as m × 10ⁿ. Written from integers, so that no
+/// mantissa × 10^exponent (mantissa about 1 to 10) to `digits` significant digits, plainly for
+/// exponents in [`PLAIN_EXPONENTS`], else as m × 10ⁿ. Written from integers, so that no
 /// fixed-precision float formatting is linked into the wasm.
-fn written(mantissa: f64, mut exponent: i64) -> String {
-    let unit = 10u64.pow(DIGITS as u32 - 1);
-    let mut digits = (mantissa * unit as f64).round() as u64;
-    if digits >= 10 * unit {
+fn written(mantissa: f64, mut exponent: i64, digits: usize) -> String {
+    let unit = 10u64.pow(digits as u32 - 1);
+    let mut figures = (mantissa * unit as f64).round() as u64;
+    if figures >= 10 * unit {
         // Rounding carried to the next power of ten.
-        digits /= 10;
+        figures /= 10;
         exponent += 1;
-    } else if digits < unit {
-        digits = (mantissa * 10.0 * unit as f64).round() as u64;
+    } else if figures < unit {
+        figures = (mantissa * 10.0 * unit as f64).round() as u64;
         exponent -= 1;
     }
-    let text = digits.to_string();
+    let text = figures.to_string();
     if PLAIN_EXPONENTS.contains(&exponent) {
         let point = exponent + 1;
         let decimal = if point <= 0 {
@@ -271,6 +282,21 @@ mod tests {
     }
 
     #[test]
+    fn more_digits_tell_close_values_apart() {
+        assert_eq!(number_to(1234.5678, 6), "1234.57");
+        assert_eq!(number_to(20_101.0, 4), number_to(20_100.0, 4));
+        assert_eq!(number_to(20_101.0, 6), "2.0101 × 10⁴");
+        assert_eq!(number_to(-2.5e-12, 9), "−2.5 × 10⁻¹²");
+        assert_eq!(number_to(0.999_999_9, 6), "1");
+        assert_eq!(
+            number_to(123_456_789_012_345.0, 15),
+            "1.23456789012345 × 10¹⁴"
+        );
+        assert_eq!(number_to(5.0, 0), "5");
+        assert_eq!(number_to(5.5, 99), "5.5");
+    }
+
+    #[test]
     fn values_beyond_a_double_are_written_from_their_logarithm() {
         assert_eq!(number_from_log10(-5_923_483.0), "10⁻⁵⁹²³⁴⁸³");
         assert_eq!(number_from_log10(2.0f64.log10() - 700.0), "2 × 10⁻⁷⁰⁰");
@@ -293,6 +319,7 @@ mod tests {
         assert_eq!(units.show(Quantity::Time, 7200.0), "2 h");
         assert_eq!(units.show(Quantity::Time, 0.055), "55 ms");
         assert_eq!(units.show(Quantity::Time, 36_033.0), "10.01 h");
+        assert_eq!(units.show_to(Quantity::Time, 36_045.0, 6), "10.0125 h");
         assert_eq!(units.show_log10(Quantity::Length, -7.0), "100 nm");
         assert_eq!(units.show_log10(Quantity::Length, -800.0), "10⁻⁷⁹¹ nm");
     }

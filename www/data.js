@@ -229,7 +229,7 @@ function pointProblem(set, error, rows) {
   const c = at ? set.fields.indexOf(at[2] === 'program' ? 'scene' : at[2]) : -1;
   if (c < 0 || !rows[Number(at[1])]) return error.message;
   const why = error.allowed && set.columns[c][2]
-    ? refusal(error, (si) => state.wasm.showQuantity(si, unitOf(set, c)))
+    ? refusal(error, (si, digits) => state.wasm.showQuantity(si, unitOf(set, c), digits))
     : `${error.message.replace(/^.*?: /, '')}.`;
   return `Line ${rows[Number(at[1])].line}, column ${set.columns[c][0]}: ${why}`;
 }

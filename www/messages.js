@@ -110,19 +110,23 @@ function inputName(input, path) {
 function rangeMessage(error, input) {
   const kind = input.labels?.[0]?.querySelector('.unit[data-unit]')?.dataset.unit;
   const { unit } = error.allowed;
-  const show = (si) => (kind ? state.wasm.showQuantity(si, unitOf(kind)) : `${state.wasm.showQuantity(si)}${unit ? ` ${unit}` : ''}`);
+  const show = (si, digits) => (kind
+    ? state.wasm.showQuantity(si, unitOf(kind), digits)
+    : `${state.wasm.showQuantity(si, undefined, digits)}${unit ? ` ${unit}` : ''}`);
   return `${inputName(input, error.field)} ${refusal(error, show)}`;
 }
 
 /**
- * What a refused number should be, with its range and value written by `show` (SI → text in the
- * reader's unit): “must be at least 6 × 10⁻⁸ K/min; got −5 K/min.”
+ * What a refused number should be, with its range and value written by `show` (SI and optional
+ * significant digits → text in the reader's unit): “must be at least 6 × 10⁻⁸ K/min; got −5
+ * K/min.” A value just past its bound gets the digits that tell the two apart.
  */
 export function refusal(error, show) {
   const { min, max } = error.allowed;
   if (error.kind === 'notFinite' || !Number.isFinite(error.value)) return `must be a number from ${show(min)} to ${show(max)}.`;
-  const bound = error.value < min ? `at least ${show(min)}` : `at most ${show(max)}`;
-  return `must be ${bound}; got ${show(error.value)}.`;
+  const [side, bound] = error.value < min ? ['at least', min] : ['at most', max];
+  const digits = [undefined, 6, 9, 12, 15].find((d) => show(bound, d) !== show(error.value, d));
+  return `must be ${side} ${show(bound, digits)}; got ${show(error.value, digits)}.`;
 }
 
 /** Shows an error of the core next to the input its `field` names, or in the alert. */

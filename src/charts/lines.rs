@@ -18,10 +18,11 @@ const TOLERANCE: f64 = 0.25;
 
 /// A stretch of a trace as it is drawn, in backend pixels.
 #[cfg_attr(test, derive(Debug, PartialEq))]
-pub(super) struct Shape {
-    pub(super) points: Vec<BackendCoord>,
-    /// Whether `points` outline a band, filled and stroked like a line, or are a polyline.
-    pub(super) band: bool,
+pub(super) enum Shape {
+    /// A polyline.
+    Line(Vec<BackendCoord>),
+    /// The closed outline of a band, filled and stroked like a line.
+    Band(Vec<BackendCoord>),
 }
 
 /// The shapes of a trace through `points` [backend pixels] drawn `width` pixels wide: lines,
@@ -39,19 +40,18 @@ pub(super) fn trace_shapes(points: &mut dyn Iterator<Item = Vector>, width: f64)
                 .take_while(|r| dense(r) == band)
                 .count();
         let stretch = &columns[start..end];
-        let points = if band {
+        shapes.push(if band {
             let mut outline = edge(&mut stretch.iter().map(|r| r.low.0));
             outline.extend(edge(&mut stretch.iter().rev().map(|r| r.high.0)));
-            outline
+            Shape::Band(outline)
         } else {
             let mut line = Vec::from_iter(start.checked_sub(1).map(|i| columns[i].last));
             for run in stretch {
                 run.push_to(&mut line);
             }
             line.extend(columns.get(end).map(|r| r.first));
-            edge(&mut line.into_iter())
-        };
-        shapes.push(Shape { points, band });
+            Shape::Line(edge(&mut line.into_iter()))
+        });
         start = end;
     }
     shapes
@@ -255,29 +255,15 @@ impl Sleeve {
     }
 }
 
-/// A polyline in backend pixels stroked in a style, or the outline of a band filled and stroked.
+/// A polyline in backend pixels.
 pub(super) struct Line<'a> {
     points: &'a [BackendCoord],
-    band: bool,
     style: ShapeStyle,
 }
 
 impl<'a> Line<'a> {
     pub(super) fn new(points: &'a [BackendCoord], style: ShapeStyle) -> Self {
-        Line {
-            points,
-            band: false,
-            style,
-        }
-    }
-
-    /// A trace's shape.
-    pub(super) fn of(shape: &'a Shape, style: ShapeStyle) -> Self {
-        Line {
-            points: &shape.points,
-            band: shape.band,
-            style,
-        }
+        Line { points, style }
     }
 }
 
@@ -298,12 +284,7 @@ impl<DB: DrawingBackend> Drawable<DB> for Line<'_> {
         backend: &mut DB,
         _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        let points = self.points.iter().copied();
-        if !self.band {
-            return backend.draw_path(points, &self.style);
-        }
-        backend.fill_polygon(points.clone(), &self.style)?;
-        backend.draw_path(points.chain(self.points.first().copied()), &self.style)
+        backend.draw_path(self.points.iter().copied(), &self.style)
     }
 }
 
@@ -343,13 +324,7 @@ mod tests {
         // (a column is about 0.1 pixel from each end), not a zigzag through 2,000 points.
         let shapes = trace_shapes(&mut points.iter().copied(), 2.0);
         let corners = vec![(0, 20), (500, 20), (500, 300), (0, 300)];
-        assert_eq!(
-            shapes,
-            [Shape {
-                points: corners,
-                band: true
-            }]
-        );
+        assert_eq!(shapes, [Shape::Band(corners)]);
     }
 
     #[test]
@@ -364,11 +339,9 @@ mod tests {
         }));
         points.extend((0..=100).map(|i| (200.0 + f64::from(i), 200.0 + f64::from(i) / 2.0)));
         let shapes = trace_shapes(&mut points.iter().copied(), 2.0);
-        let [up, band, down] = &shapes[..] else {
+        let [Shape::Line(up), Shape::Band(band), Shape::Line(down)] = &shapes[..] else {
             panic!("{shapes:?}");
         };
-        assert_eq!([up.band, band.band, down.band], [false, true, false]);
-        let (up, band, down) = (&up.points, &band.points, &down.points);
         // Each line runs into the band's first or last column.
         assert_eq!(up.first(), Some(&(0, 300)));
         assert_eq!(up.last(), Some(&(100, 200)));
@@ -420,25 +393,12 @@ mod tests {
             &mut (0..400).map(|i| (f64::from(i), 7.0 + f64::from(i) / 2.0)),
             2.0,
         );
-        let straight_line = vec![(0, 7), (399, 207)];
-        assert_eq!(
-            straight,
-            [Shape {
-                points: straight_line,
-                band: false
-            }]
-        );
+        assert_eq!(straight, [Shape::Line(vec![(0, 7), (399, 207)])]);
         let smooth = trace_shapes(
             &mut (0..600).map(|i| (f64::from(i) / 2.0, 100.0 * (f64::from(i) / 90.0).sin())),
             2.0,
         );
-        let [
-            Shape {
-                points: smooth,
-                band: false,
-            },
-        ] = &smooth[..]
-        else {
+        let [Shape::Line(smooth)] = &smooth[..] else {
             panic!("{smooth:?}");
         };
         assert!(smooth.len() < 60, "{}", smooth.len());

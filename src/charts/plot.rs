@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
 use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
-use super::lines::{Line, Side, column_edge, trace_shapes};
+use super::lines::{Line, Shape, Side, column_edge, trace_shapes};
 use super::theme::*;
 use super::{
     Band, ChartKind, Mark, Scene, Shade, Spec, TimeFrame, Trace, View, arrhenius, flux, grain,
@@ -353,7 +353,14 @@ impl Plot {
             let style = ShapeStyle::from(trace.color).stroke_width(width);
             let mut points = trace.points.iter().map(|&p| frame.to_pixel(p));
             for shape in trace_shapes(&mut points, f64::from(width)) {
-                area.draw(&Line::of(&shape, style))?;
+                match shape {
+                    Shape::Line(line) => area.draw(&Line::new(&line, style))?,
+                    Shape::Band(mut outline) => {
+                        area.draw(&Polygon::new(outline.clone(), trace.color.filled()))?;
+                        outline.extend(outline.first().copied());
+                        area.draw(&Line::new(&outline, style))?;
+                    }
+                }
             }
         }
         let radius = self.px(MARK_PX);

@@ -45,13 +45,18 @@ pub fn from_si(value: JsValue, unit: &str) -> Result<f64, ApiError> {
 }
 
 /// An SI value as the page writes it in unit `unit` (or as a plain number when `unit` is
-/// undefined): four significant digits, powers of ten with superscripts, the unit's symbol —
-/// "6 × 10⁻⁸ K/min", "1200 °C"; a time in unit "auto" in whichever of ms … d suits it. Used for
-/// the page's messages and slider labels.
+/// undefined): `digits` significant digits (1 to 15; four when undefined), powers of ten with
+/// superscripts, the unit's symbol — "6 × 10⁻⁸ K/min", "1200 °C"; a time in unit "auto" in
+/// whichever of ms … d suits it. Used for the page's messages and slider labels.
 #[wasm_bindgen(js_name = showQuantity)]
-pub fn show_quantity(si: f64, unit: Option<String>) -> Result<String, ApiError> {
+pub fn show_quantity(
+    si: f64,
+    unit: Option<String>,
+    digits: Option<u32>,
+) -> Result<String, ApiError> {
+    let digits = digits.map_or(display::DIGITS, |d| d as usize);
     let Some(name) = unit else {
-        return Ok(display::number(si));
+        return Ok(display::number_to(si, digits));
     };
     let quantity = match name.as_str() {
         "auto" => Quantity::Time,
@@ -59,5 +64,5 @@ pub fn show_quantity(si: f64, unit: Option<String>) -> Result<String, ApiError> 
     };
     let mut units = display::DisplayUnits::default();
     units.set(quantity, &name)?;
-    Ok(units.show(quantity, si))
+    Ok(units.show_to(quantity, si, digits))
 }

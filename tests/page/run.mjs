@@ -199,10 +199,12 @@ async function download(page, selector, encoding = 'utf8') {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return fs.readFileSync(await dl.path(), encoding);
 }
-/** The alert as a person sees it: on screen with a box of its own, and its text. */
+/** The alert as a person sees it: on screen (in the viewport) with a box of its own, and its text. */
 async function visibleAlert(page) {
   const box = await page.locator('#alert').boundingBox();
-  assert.ok(box && box.width > 0 && box.height > 0, `the alert is on screen (${JSON.stringify(box)})`);
+  const { height } = page.viewportSize();
+  assert.ok(box && box.width > 0 && box.height > 0 && box.y >= 0 && box.y + box.height <= height,
+    `the alert is on screen (${JSON.stringify(box)})`);
   assert.equal(await page.isVisible('#alert'), true, 'the alert is visible');
   return page.textContent('#alert');
 }
@@ -447,6 +449,7 @@ await test('a hostile or damaged share link is inert and says what it ignored', 
   assert.ok(quoted.length < 300, `the alert is short (${quoted.length} characters)`);
   assert.ok(!quoted.includes(sentence), `the link's sentence is not shown whole: ${quoted}`);
   assert.match(quoted, /\(2 entries\): “Your licence expired\. C…”, “k{23}…”\./);
+  await p.screenshot({ path: path.join(shots, 'alert-hostile-link.png') });
   assert.equal(await p.inputValue('#conc'), '3e4');
   // A damaged link says so, and the message stays on screen until the user edits an input.
   await p.goto('about:blank');
@@ -454,8 +457,10 @@ await test('a hostile or damaged share link is inert and says what it ignored', 
   await ready(p);
   await settle(p);
   assert.match(await visibleAlert(p), /damaged/);
+  await p.screenshot({ path: path.join(shots, 'alert-damaged-link.png') });
   await assertChartsDrawn(p, 'damaged link');
   await p.waitForTimeout(Math.max(FRAGMENT_WAIT_MS, PANEL_WAIT_MS));
+  await p.evaluate(() => scrollTo(0, 0));
   assert.match(await visibleAlert(p), /damaged/, 'the message outlives the page\'s timers');
   await afterEdit(p, await type(p, '#conc', '2e4'));
   assert.equal(await p.isHidden('#alert'), true, 'an edit dismisses the message');
@@ -1025,6 +1030,8 @@ await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g f
   // Refused, by line and column, in the column's unit.
   const refusals = [
     ['1, 99999, 1.0', /^Line 1, column time: must be at most 2\.01 × 10⁴ s; got 10⁵ s\.$/],
+    // A second past the end: written with the digits that tell it from the end.
+    ['1, 20101, 1.0', /^Line 1, column time: must be at most 2\.01 × 10⁴ s; got 2\.0101 × 10⁴ s\.$/],
     ['7, end, 1.0', /^Line 1, column scenario: “7” is not a scenario; name one of current, 1 \(“anneal A”\), 2 \(“anneal B”\)\.$/],
     ['current, later, 1.0', /^Line 1, column time: “later” is not a number\.$/],
     ['current, end', /^Line 1: expected scenario, time, d; got 2 columns\.$/],
@@ -1490,6 +1497,7 @@ await test('after a trap in the wasm module the page restarts it and keeps the i
   await p.waitForFunction(() => /restarted/.test(document.getElementById('notice').textContent), null, { timeout: 10000 });
   await afterEdit(p, before);
   assert.match(await visibleAlert(p), /restarted; your inputs and pinned scenarios are kept/);
+  await p.screenshot({ path: path.join(shots, 'alert-after-restart.png') });
   assert.equal(await p.inputValue('#ea'), '300');
   const labels = new Set((await download(p, '#export-csv')).trim().split('\n').slice(1).map((line) => line.split(',')[0].replace(/^"|"$/g, '')));
   assert.deepEqual([...labels].sort(), ['first', 'second', await p.$eval('#technique', (t) => t.selectedOptions[0].textContent)].sort(),
