@@ -776,11 +776,13 @@ fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
     };
     assert_eq!(circles(&mut calc), 4);
     for (scenes, times, sizes, field) in [
-        (&[2][..], &[0.01][..], &[1e-7][..], "lengths[0].scene"),
-        (&[0, 0], &[0.01, 5.0], &[1e-7, 1e-7], "lengths[1].timeS"),
-        (&[0], &[f64::NEG_INFINITY], &[1e-7], "lengths[0].timeS"),
+        (&[2][..], &[0.01][..], &[2e-7][..], "lengths[0].scene"),
+        (&[0, 0], &[0.01, 5.0], &[2e-7, 2e-7], "lengths[1].timeS"),
+        (&[0], &[f64::NEG_INFINITY], &[2e-7], "lengths[0].timeS"),
         (&[0], &[0.01], &[f64::NAN], "lengths[0].lengthM"),
-        (&[0, 0], &[0.01], &[1e-7], "lengths"),
+        (&[0, 0], &[0.01], &[2e-7], "lengths"),
+        // Not above d0 = 100 nm, where eq. (12) starts.
+        (&[0, 1], &[0.01, 0.01], &[2e-7, 8e-8], "lengths[1].lengthM"),
     ] {
         let e: JsValue = calc
             .set_measured_lengths("grain", scenes, times, sizes)
@@ -788,6 +790,18 @@ fn measured_grain_sizes_are_drawn_with_their_scenario_and_a_bad_one_is_named() {
             .into();
         assert_eq!(prop(&e, "field").as_string().unwrap(), field, "{times:?}");
     }
+    calc.set_unit("length", "nanometre").unwrap();
+    let e: JsValue = calc
+        .set_measured_lengths("grain", &[0], &[f64::INFINITY], &[5e-8])
+        .unwrap_err()
+        .into();
+    assert_eq!(
+        prop(&e, "message").as_string().unwrap(),
+        "lengths[0].lengthM: 50 nm is not above d₀ = 100 nm of its scenario, the size eq. (12) grows from"
+    );
+    // A diffusion length has no such floor.
+    calc.set_measured_lengths("transport", &[0], &[f64::INFINITY], &[5e-8])
+        .unwrap();
     assert_eq!(
         circles(&mut calc),
         4,

@@ -77,15 +77,28 @@ impl Frame {
     }
 }
 
-/// The lowest and highest of the finite `values` (a point at infinity, as log10 of a length of
-/// zero, is not drawn).
-pub(super) fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
-    values
-        .filter(|v| v.is_finite())
-        .fold(None, |acc, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        })
+/// The smallest and largest finite coordinates of points, in x and in y (a point at infinity, as
+/// log10 of a length of zero, is not drawn).
+#[derive(Default)]
+pub(super) struct Extent {
+    pub(super) x: Option<(f64, f64)>,
+    pub(super) y: Option<(f64, f64)>,
+}
+
+impl Extent {
+    /// Widens the extent to take in `points` (in one plain pass: charts call this at each edit
+    /// over thousands of points).
+    pub(super) fn add(&mut self, points: &[(f64, f64)]) {
+        fn widen(range: &mut Option<(f64, f64)>, v: f64) {
+            if v.is_finite() {
+                *range = Some(range.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+            }
+        }
+        for &(x, y) in points {
+            widen(&mut self.x, x);
+            widen(&mut self.y, y);
+        }
+    }
 }
 
 /// Pads a range so that flat and single-point traces still get a visible axis.

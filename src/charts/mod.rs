@@ -449,16 +449,12 @@ fn column_points(
     (time, units): (TimeFrame, &DisplayUnits),
 ) -> Vec<(f64, f64)> {
     let duration = scene.model.program().duration_s();
+    let value = column.in_units(units);
     curves
         .time_s
         .iter()
-        .enumerate()
-        .filter_map(|(i, &t)| {
-            Some((
-                time.coordinate(t, duration),
-                column.value(curves, i, units)?,
-            ))
-        })
+        .zip((column.values)(curves))
+        .map(|(&t, &v)| (time.coordinate(t, duration), value(v)))
         .filter(|(x, y)| x.is_finite() && y.is_finite())
         .collect()
 }

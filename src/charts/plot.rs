@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
-use super::axes::{Frame, MAX_DECADES, Scale, bounds, pad, round_out, tick_label};
+use super::axes::{Extent, Frame, MAX_DECADES, Scale, pad, round_out, tick_label};
 use super::lines::{Line, Shape, Side, column_edge, trace_shapes};
 use super::theme::*;
 use super::{
@@ -107,22 +107,19 @@ impl Plot {
         };
         let zoomed = kind.against_time().then(|| time.zoomed_range()).flatten();
         // Every point drawn: the traces', the bands' and the marked ones.
-        let points = || {
-            spec.traces
-                .iter()
-                .flat_map(|t| t.points.iter().copied())
-                .chain(
-                    spec.bands
-                        .iter()
-                        .flat_map(|b| b.lower.iter().chain(&b.upper).copied()),
-                )
-                .chain(spec.marks.iter().map(|m| m.at))
-        };
-        let x = zoomed.unwrap_or_else(|| {
-            let x = bounds(points().map(|p| p.0));
-            pad(x.unwrap_or((0.0, 1.0)), spec.x_scale)
-        });
-        let y = bounds(points().map(|p| p.1)).unwrap_or((0.0, 1.0));
+        let mut extent = Extent::default();
+        for trace in &spec.traces {
+            extent.add(&trace.points);
+        }
+        for band in &spec.bands {
+            extent.add(&band.lower);
+            extent.add(&band.upper);
+        }
+        for mark in &spec.marks {
+            extent.add(&[mark.at]);
+        }
+        let x = zoomed.unwrap_or_else(|| pad(extent.x.unwrap_or((0.0, 1.0)), spec.x_scale));
+        let y = extent.y.unwrap_or((0.0, 1.0));
         // At most MAX_DECADES before padding (which grows with the span) and after rounding.
         let limited = |(lo, hi): (f64, f64)| match spec.y_scale {
             Scale::Log10 => (lo.max(hi - MAX_DECADES), hi),

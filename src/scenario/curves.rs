@@ -148,11 +148,19 @@ impl Column {
     /// Sample `i` in the reader's unit (log10 of it for a log10 curve), if there is one.
     pub fn value(&self, curves: &Curves, i: usize, units: &DisplayUnits) -> Option<f64> {
         let v = *(self.values)(curves).get(i)?;
-        Some(match (self.quantity, self.log10) {
-            (None, _) => v,
-            (Some(q), false) => units.unit(q, f64::NAN).from_si(v),
-            (Some(q), true) => v + units.unit(q, f64::NAN).from_si(1.0).log10(),
-        })
+        Some(self.in_units(units)(v))
+    }
+
+    /// What turns one of its samples into the reader's unit, prepared once for many samples.
+    pub fn in_units(&self, units: &DisplayUnits) -> impl Fn(f64) -> f64 + use<> {
+        let unit = self.quantity.map(|q| units.unit(q, f64::NAN));
+        let log10 = self.log10;
+        let shift = unit.map_or(0.0, |u| u.from_si(1.0).log10());
+        move |v| match unit {
+            Some(_) if log10 => v + shift,
+            Some(u) => u.from_si(v),
+            None => v,
+        }
     }
 
     /// Sample `i` as a person writes it ("—" where there is none), a log10 curve as the

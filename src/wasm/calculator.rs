@@ -428,12 +428,13 @@ impl Calculator {
                 format_args!("expected three arrays of the same length, at most {MAX_POINTS}"),
             ));
         }
-        let ends: Vec<f64> = self
+        let models: Vec<&Model> = self
             .current
             .iter()
             .chain(&self.pinned)
-            .map(|e| e.model.program().duration_s())
+            .map(|e| &e.model)
             .collect();
+        let ends: Vec<f64> = models.iter().map(|m| m.program().duration_s()).collect();
         let mut by_scene = vec![Vec::new(); ends.len()];
         for (i, ((&scene, &t), &length)) in scenes.iter().zip(times_s).zip(lengths_m).enumerate() {
             let scene = scene as usize;
@@ -450,6 +451,23 @@ impl Calculator {
             let time = (t != f64::INFINITY).then_some(t);
             let point = GrainPoint::new(i, scene, time, length, &ends)
                 .map_err(|e| ApiError::from(e).rooted("points", "lengths"))?;
+            // Eq. (12) starts from d0 and only grows: a smaller size cannot be drawn against it.
+            if let (ChartKind::Grain, Some(law)) = (kind, models[scene].grain()) {
+                let (d0, show) = (law.initial_size_m(), |m| {
+                    self.view.units.show(Quantity::Length, m)
+                });
+                if length <= d0 {
+                    return Err(ApiError::new(
+                        "invalid",
+                        &format!("lengths[{i}].lengthM"),
+                        format_args!(
+                            "{} is not above d₀ = {} of its scenario, the size eq. (12) grows from",
+                            show(length),
+                            show(d0)
+                        ),
+                    ));
+                }
+            }
             by_scene[scene].push((time.map(|_| point.time_s), point.length_m));
         }
         *match kind {
