@@ -6,7 +6,7 @@
 
 use crate::arrhenius::ActivationEnergy;
 use crate::display::number;
-use crate::error::{Field, InputError, check, limits};
+use crate::error::{Bounds, Field, InputError, check, limits};
 use crate::expint::ln_add_exp;
 
 const GRAIN: &str = "grainGrowth";
@@ -16,6 +16,7 @@ const GRAIN: &str = "grainGrowth";
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GrainGrowth {
     exponent: f64,
+    d0_m: f64,
     ln_d0_pow_n: f64,
     ln_k0: f64,
     /// d0ⁿ and k0 in linear space (possibly 0 or ∞), for [`GrainGrowth::grain_size_of`].
@@ -37,6 +38,7 @@ impl GrainGrowth {
         let ea = ActivationEnergy::new(Field::of(GRAIN, "eaJPerMol"), ea_j_per_mol)?;
         Ok(GrainGrowth {
             exponent: n,
+            d0_m: d0,
             ln_d0_pow_n: n * d0.ln(),
             ln_k0: k0.ln(),
             d0_pow_n: d0.powf(n),
@@ -52,7 +54,12 @@ impl GrainGrowth {
 
     /// The initial grain size d0 [m].
     pub fn initial_size_m(&self) -> f64 {
-        (self.ln_d0_pow_n / self.exponent).exp()
+        self.d0_m
+    }
+
+    /// The sizes the law reaches [m]: it starts from d0 and only grows.
+    pub fn grown(&self) -> Bounds {
+        Bounds::above(self.d0_m, limits::LENGTH.max, "m")
     }
 
     /// The grain-growth activation energy.

@@ -124,8 +124,10 @@ function rangeMessage(error, input) {
 export function refusal(error, show) {
   const { min, max } = error.allowed;
   if (error.kind === 'notFinite' || !Number.isFinite(error.value)) return `must be a number from ${show(min)} to ${show(max)}.`;
-  const [side, bound] = error.value < min ? ['at least', min] : ['at most', max];
-  const digits = [undefined, 6, 9, 12, 15].find((d) => show(bound, d) !== show(error.value, d));
+  const exclusive = error.allowed.minInclusive === false;
+  const low = error.value < min || (error.value === min && exclusive);
+  const [side, bound] = low ? [exclusive ? 'more than' : 'at least', min] : ['at most', max];
+  const digits = [undefined, 6, 9, 12].find((d) => show(bound, d) !== show(error.value, d));
   return `must be ${side} ${show(bound, digits)}; got ${show(error.value, digits)}.`;
 }
 

@@ -169,7 +169,7 @@ export function readFragment(hash) {
   // The newest version the link claims, in its fragment or in its state.
   const claimed = [params.get('v'), raw?.v].map(Number).filter((v) => Number.isInteger(v) && v >= 1);
   const version = Math.max(STATE_VERSION, ...claimed);
-  const newer = version > STATE_VERSION ? `This link was made by a newer version of the calculator (version ${version}; this page reads version ${STATE_VERSION}).` : '';
+  const newer = version > STATE_VERSION ? `This link is from a newer version of the calculator (version ${version}; this page reads version ${STATE_VERSION}).` : '';
   if (!isObject(raw)) {
     showNotice(`${newer || 'The share link is damaged.'} It could not be read; the default scenario is shown.`);
     return;
@@ -177,8 +177,8 @@ export function readFragment(hash) {
   const { applied, ignored } = loadState(raw);
   const names = count(ignored.length, 'entry', 'entries');
   if (newer) {
-    const skipped = ignored.length ? `; ignored ${names} it does not: ${sample(ignored)}` : '';
-    showNotice(`${newer} Kept the ${count(applied, 'setting', 'settings')} this version understands${skipped}.`);
+    const skipped = ignored.length ? `; ignored ${names}: ${sample(ignored)}` : '';
+    showNotice(`${newer} Kept what this page understands (${count(applied, 'setting', 'settings')})${skipped}.`);
   } else if (ignored.length) {
     showNotice(`Loaded the share link; ignored what was not valid (${names}): ${sample(ignored)}.`);
   }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{ChartKind, TimeFrame};
-use crate::display::{number, number_from_log10, power_of_ten};
+use crate::display::{DIGITS, number_from_log10, number_to, power_of_ten};
 
 /// Largest span of a logarithmic y axis [decades]; anything lower is drawn at its bottom edge.
 pub(super) const MAX_DECADES: f64 = 40.0;
@@ -154,13 +154,20 @@ pub(super) fn round_out((lo, hi): (f64, f64), scale: Scale) -> (f64, f64) {
     }
 }
 
-/// A tick's label: 10ⁿ on a log axis, the value as a person writes it on a linear one.
-pub(super) fn tick_label(v: f64, scale: Scale) -> String {
+/// A tick's label on an axis over `range`: 10ⁿ on a log axis, the value as a person writes it on
+/// a linear one, with the digits that tell ticks a tenth of the range apart (a chart zoomed into
+/// 4.864 × 10⁵ to 4.866 × 10⁵ ms labels 4.8642 × 10⁵, not 4.864 × 10⁵ five times).
+pub(super) fn tick_label(v: f64, scale: Scale, (lo, hi): (f64, f64)) -> String {
     match scale {
         // A log axis spanning a few decades (zoomed in, say) has ticks between the decades.
         Scale::Log10 if (v - v.round()).abs() > 1e-9 => number_from_log10(v),
         Scale::Log10 => power_of_ten(v.round() as i64),
-        Scale::Linear => number(v),
+        Scale::Linear => {
+            let magnitude = lo.abs().max(hi.abs()).log10().floor();
+            let step = ((hi - lo) / 10.0).log10().floor();
+            let digits = (magnitude - step + 1.0).clamp(DIGITS as f64, 12.0);
+            number_to(v, digits as usize)
+        }
     }
 }
 
@@ -172,9 +179,23 @@ mod tests {
     fn log_ticks_between_decades_say_their_value() {
         let labels: Vec<String> = [1.0, 1.5, 2.0, 2.5, -4.5]
             .into_iter()
-            .map(|v| tick_label(v, Scale::Log10))
+            .map(|v| tick_label(v, Scale::Log10, (-5.0, 3.0)))
             .collect();
         assert_eq!(labels, ["10¹", "31.62", "10²", "316.2", "3.162 × 10⁻⁵"]);
+    }
+
+    #[test]
+    fn linear_ticks_of_a_narrow_range_tell_each_other_apart() {
+        let label = |v, range| tick_label(v, Scale::Linear, range);
+        assert_eq!(label(1500.0, (0.0, 2000.0)), "1500");
+        assert_eq!(label(0.25, (0.0, 1.0)), "0.25");
+        // 10 min of a 10 h program, in ms.
+        let zoomed = (486_400.0, 486_600.0);
+        assert_eq!(label(486_420.0, zoomed), "4.8642 × 10⁵");
+        assert_eq!(label(486_440.0, zoomed), "4.8644 × 10⁵");
+        assert_eq!(label(-0.000_25, (-0.001, 0.0)), "−2.5 × 10⁻⁴");
+        // A flat range keeps four digits.
+        assert_eq!(label(3.0, (3.0, 3.0)), "3");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
+use std::ops::Range;
 
 /// How far [backend pixels] a trace's line may pass from a point of its envelope.
 const TOLERANCE: f64 = 0.25;
@@ -29,7 +30,7 @@ pub(super) enum Shape {
 /// and bands where a column's points span more than `width`. Each line joins the bands beside it.
 pub(super) fn trace_shapes(points: &mut dyn Iterator<Item = Vector>, width: f64) -> Vec<Shape> {
     let columns = columns(points);
-    let dense = |r: &Run| r.high.0.1 - r.low.0.1 > width;
+    let dense = |r: &Run| r.bottom.0.1 - r.top.0.1 > width;
     let mut shapes = Vec::new();
     let mut start = 0;
     while let Some(first) = columns.get(start) {
@@ -41,8 +42,8 @@ pub(super) fn trace_shapes(points: &mut dyn Iterator<Item = Vector>, width: f64)
                 .count();
         let stretch = &columns[start..end];
         shapes.push(if band {
-            let mut outline = edge(&mut stretch.iter().map(|r| r.low.0));
-            outline.extend(edge(&mut stretch.iter().rev().map(|r| r.high.0)));
+            let mut outline = edge(&mut stretch.iter().map(|r| r.top.0));
+            outline.extend(edge(&mut stretch.iter().rev().map(|r| r.bottom.0)));
             Shape::Band(outline)
         } else {
             let mut line = Vec::from_iter(start.checked_sub(1).map(|i| columns[i].last));
@@ -57,7 +58,31 @@ pub(super) fn trace_shapes(points: &mut dyn Iterator<Item = Vector>, width: f64)
     shapes
 }
 
-/// The line through `points` [backend pixels] that a line within the tolerance of every one of
+/// The outline [backend pixels] of the region that `points` (the samples of two or more curves,
+/// in any order) cover in pixel columns `columns`: per column from the topmost point to the
+/// bottommost, the tops left to right, then the bottoms back.
+pub(super) fn band_between(
+    points: &mut dyn Iterator<Item = Vector>,
+    columns: Range<i32>,
+) -> Vec<BackendCoord> {
+    let mut extent: Vec<Option<(f64, f64)>> = vec![None; columns.len()];
+    for (x, y) in points {
+        let column = usize::try_from(x.round() as i64 - i64::from(columns.start)).ok();
+        if let Some(e) = column.and_then(|c| extent.get_mut(c)) {
+            *e = Some(e.map_or((y, y), |(top, bottom)| (top.min(y), bottom.max(y))));
+        }
+    }
+    let x = |c: usize| f64::from(columns.start) + c as f64;
+    let filled = extent
+        .iter()
+        .enumerate()
+        .filter_map(|(c, e)| Some((x(c), (*e)?)));
+    let mut outline = edge(&mut filled.clone().map(|(x, (top, _))| (x, top)));
+    outline.extend(edge(&mut filled.rev().map(|(x, (_, bottom))| (x, bottom))));
+    outline
+}
+
+/// `points` [backend pixels] simplified to what a line within the tolerance of every one of
 /// them needs, in whole pixels.
 fn edge(points: &mut dyn Iterator<Item = Vector>) -> Vec<BackendCoord> {
     let mut line: Vec<BackendCoord> = Vec::new();
@@ -68,26 +93,6 @@ fn edge(points: &mut dyn Iterator<Item = Vector>) -> Vec<BackendCoord> {
         }
     }
     line
-}
-
-/// Which extreme of each column [`column_edge`] keeps.
-#[derive(Clone, Copy)]
-pub(super) enum Side {
-    /// The point nearest the top of the column: the highest value.
-    Top,
-    /// The point nearest the bottom: the lowest value.
-    Bottom,
-}
-
-/// One extreme of `points` [backend pixels] per pixel column, as a line in whole pixels.
-pub(super) fn column_edge(
-    points: &mut dyn Iterator<Item = Vector>,
-    side: Side,
-) -> Vec<BackendCoord> {
-    edge(&mut columns(points).into_iter().map(|r| match side {
-        Side::Top => r.low.0,
-        Side::Bottom => r.high.0,
-    }))
 }
 
 /// `points` grouped into runs of consecutive points in one pixel column.
@@ -102,23 +107,14 @@ fn columns(points: &mut dyn Iterator<Item = Vector>) -> Vec<Run> {
     out
 }
 
-/// `points` reduced to at most four per run of consecutive points in one pixel column: the
-/// first, the lowest, the highest and the last, in the order they came.
-#[cfg(test)]
-fn envelope(points: impl IntoIterator<Item = Vector>) -> Vec<Vector> {
-    let mut out = Vec::new();
-    for run in columns(&mut points.into_iter()) {
-        run.push_to(&mut out);
-    }
-    out
-}
-
-/// Consecutive points in one pixel column; `low` and `high` with the order they were seen in.
+/// Consecutive points in one pixel column; `top` and `bottom` (the
+/// smallest and the largest pixel y: the highest and the lowest value) with the order they were
+/// seen in.
 struct Run {
     column: f64,
     first: Vector,
-    low: (Vector, usize),
-    high: (Vector, usize),
+    top: (Vector, usize),
+    bottom: (Vector, usize),
     last: Vector,
     seen: usize,
 }
@@ -128,8 +124,8 @@ impl Run {
         Run {
             column: p.0.round(),
             first: p,
-            low: (p, 0),
-            high: (p, 0),
+            top: (p, 0),
+            bottom: (p, 0),
             last: p,
             seen: 0,
         }
@@ -137,21 +133,21 @@ impl Run {
 
     fn admit(&mut self, p: Vector) {
         self.seen += 1;
-        if p.1 < self.low.0.1 {
-            self.low = (p, self.seen);
+        if p.1 < self.top.0.1 {
+            self.top = (p, self.seen);
         }
-        if p.1 > self.high.0.1 {
-            self.high = (p, self.seen);
+        if p.1 > self.bottom.0.1 {
+            self.bottom = (p, self.seen);
         }
         self.last = p;
     }
 
     /// Appends the run's points, each once, in the order they were seen.
     fn push_to(&self, out: &mut Vec<Vector>) {
-        let (a, b) = if self.low.1 <= self.high.1 {
-            (self.low, self.high)
+        let (a, b) = if self.top.1 <= self.bottom.1 {
+            (self.top, self.bottom)
         } else {
-            (self.high, self.low)
+            (self.bottom, self.top)
         };
         out.push(self.first);
         for (p, seen) in [a, b] {
@@ -292,6 +288,16 @@ impl<DB: DrawingBackend> Drawable<DB> for Line<'_> {
 mod tests {
     use super::*;
 
+    /// `points` reduced to at most four per run of consecutive points in one pixel column: the
+    /// first, the topmost, the bottommost and the last, in the order they came.
+    fn envelope(points: impl IntoIterator<Item = Vector>) -> Vec<Vector> {
+        let mut out = Vec::new();
+        for run in columns(&mut points.into_iter()) {
+            run.push_to(&mut out);
+        }
+        out
+    }
+
     #[test]
     fn a_pulse_train_narrower_than_a_pixel_is_its_envelope() {
         // 10,000 square pulses over 500 columns: 40,000 points, 80 per column.
@@ -347,33 +353,33 @@ mod tests {
         assert_eq!(up.last(), Some(&(100, 200)));
         assert_eq!(down.first(), Some(&(200, 200)));
         assert_eq!(down.last(), Some(&(300, 250)));
-        assert!(
-            band.iter()
-                .all(|&(x, y)| (100..=200).contains(&x) && (50..=200).contains(&y))
-        );
-        assert!(band.len() <= 8, "{band:?}");
-        // The band's top is its highest value, its bottom its lowest.
-        assert_eq!(band.iter().map(|p| p.1).min(), Some(50));
-        assert_eq!(band.iter().map(|p| p.1).max(), Some(200));
+        // Its top at the pulses' peak (y = 50) and its bottom at their base (y = 200), from the
+        // band's first column to its last: the corners only.
+        assert_eq!(band, &[(100, 50), (200, 50), (200, 200), (100, 200)]);
     }
 
     #[test]
-    fn a_column_edge_keeps_one_extreme_per_column() {
+    fn a_band_between_curves_spans_them_all_in_each_column_in_any_order() {
         let zigzag = [
             (0.0, 5.0),
             (0.2, 9.0),
             (0.4, 1.0),
-            (1.0, 4.0),
+            (1.0, 6.0),
             (1.2, 8.0),
             (2.0, 6.0),
         ];
+        let flat = [(0.0, 7.0), (1.0, 7.0), (2.0, 7.0)];
+        let outline = band_between(&mut zigzag.iter().chain(&flat).copied(), 0..3);
+        // Bottoms (2, 7), (1, 8), (0, 9) lie on one line: its middle point is not needed.
+        assert_eq!(outline, [(0, 1), (1, 6), (2, 6), (2, 7), (0, 9)]);
         assert_eq!(
-            column_edge(&mut zigzag.into_iter(), Side::Top),
-            [(0, 1), (1, 4), (2, 6)]
+            band_between(&mut flat.iter().chain(&zigzag).copied(), 0..3),
+            outline
         );
+        // Columns outside the plot area are left out.
         assert_eq!(
-            column_edge(&mut zigzag.into_iter(), Side::Bottom),
-            [(0, 9), (1, 8), (2, 6)]
+            band_between(&mut zigzag.iter().chain(&flat).copied(), 1..2),
+            [(1, 6), (1, 8)]
         );
     }
 

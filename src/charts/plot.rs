@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
 use super::axes::{Extent, Frame, MAX_DECADES, Scale, pad, round_out, tick_label};
-use super::lines::{Line, Shape, Side, column_edge, trace_shapes};
+use super::lines::{Line, Shape, band_between, trace_shapes};
 use super::theme::*;
 use super::{
     Band, ChartKind, Mark, Scene, Shade, Spec, TimeFrame, Trace, View, arrhenius, flux, grain,
@@ -251,8 +251,8 @@ impl Plot {
             .y_desc(y_label.as_str())
             .x_labels(self.sized(X_LABELS))
             .y_labels(self.sized(Y_LABELS))
-            .x_label_formatter(&|v| tick_label(*v, *x_scale))
-            .y_label_formatter(&|v| tick_label(*v, *y_scale))
+            .x_label_formatter(&|v| tick_label(*v, *x_scale, *x))
+            .y_label_formatter(&|v| tick_label(*v, *y_scale, *y))
             .draw()?;
         let layout = Layout {
             plot: chart.plotting_area().get_pixel_range(),
@@ -313,35 +313,15 @@ impl Plot {
                 ))?;
             }
         }
-        // Each uncertainty band: the top of the end drawn above (which end that is depends on
-        // the curve: more diffusion raises the flux and lowers the residual), then the bottom of
-        // the other back, inside the plot area.
-        let inside = |(px, py): (i32, i32)| {
-            (
-                px.clamp(plot.0.start, plot.0.end - 1),
-                py.clamp(plot.1.start, plot.1.end - 1),
-            )
-        };
+        // Each uncertainty band: the region between its two ends, inside the plot area.
         let room = !(plot.0.is_empty() || plot.1.is_empty());
         for band in self.bands.iter().filter(|_| room) {
-            let edge = |points: &[(f64, f64)], side| {
-                column_edge(&mut points.iter().map(|&p| frame.to_pixel(p)), side)
-            };
-            let upper_above = band
-                .upper
-                .iter()
-                .zip(&band.lower)
-                .map(|(u, l)| u.1 - l.1)
-                .find(|&d| d != 0.0)
-                .is_none_or(|d| d > 0.0);
-            let (above, below) = if upper_above {
-                (&band.upper, &band.lower)
-            } else {
-                (&band.lower, &band.upper)
-            };
-            let mut outline = edge(above, Side::Top);
-            outline.extend(edge(below, Side::Bottom).into_iter().rev());
-            let outline: Vec<(i32, i32)> = outline.into_iter().map(inside).collect();
+            let ends = band.lower.iter().chain(&band.upper);
+            let outline = band_between(&mut ends.map(|&p| frame.to_pixel(p)), plot.0.clone());
+            let outline: Vec<(i32, i32)> = outline
+                .into_iter()
+                .map(|(px, py)| (px, py.clamp(plot.1.start, plot.1.end - 1)))
+                .collect();
             area.draw(&Polygon::new(outline, band.color.mix(BAND_ALPHA).filled()))?;
         }
         for trace in &self.traces {

@@ -209,10 +209,8 @@ pub fn fit_grain_growth(
     }
     // n and d0 checked as the law checks them (its k0 and Eₐ,g are placeholders).
     let law = GrainGrowth::new(exponent, d0_m, 1.0, 1e5)?;
-    // Larger than the initial size: grown.
-    let grown = Bounds::above(d0_m, limits::LENGTH.max, "m");
     for (i, p) in points.iter().enumerate() {
-        check(Field::item("points", i, "lengthM"), p.length_m, grown)?;
+        check(Field::item("points", i, "lengthM"), p.length_m, law.grown())?;
     }
     let n = law.exponent();
     let law = Law {

@@ -45,7 +45,7 @@ pub fn from_si(value: JsValue, unit: &str) -> Result<f64, ApiError> {
 }
 
 /// An SI value as the page writes it in unit `unit` (or as a plain number when `unit` is
-/// undefined): `digits` significant digits (1 to 15; four when undefined), powers of ten with
+/// undefined): `digits` significant digits (four when undefined, clamped to 1 to 12), powers of ten with
 /// superscripts, the unit's symbol — "6 × 10⁻⁸ K/min", "1200 °C"; a time in unit "auto" in
 /// whichever of ms … d suits it. Used for the page's messages and slider labels.
 #[wasm_bindgen(js_name = showQuantity)]

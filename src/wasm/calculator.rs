@@ -10,6 +10,7 @@ use super::render::{self, Canvas, Layer, TextWidths};
 use crate::charts::{
     self, ChartKind, Frame, Measured, Plot, Scene, Theme, TimeAxis, TimedLength, View,
 };
+use crate::error::{Field, check};
 use crate::fit::{DiffusivityPoint, GrainPoint, MAX_POINTS};
 use crate::report;
 use crate::scenario::{Curves, Model, Scenario, Summary};
@@ -451,22 +452,8 @@ impl Calculator {
             let time = (t != f64::INFINITY).then_some(t);
             let point = GrainPoint::new(i, scene, time, length, &ends)
                 .map_err(|e| ApiError::from(e).rooted("points", "lengths"))?;
-            // Eq. (12) starts from d0 and only grows: a smaller size cannot be drawn against it.
             if let (ChartKind::Grain, Some(law)) = (kind, models[scene].grain()) {
-                let (d0, show) = (law.initial_size_m(), |m| {
-                    self.view.units.show(Quantity::Length, m)
-                });
-                if length <= d0 {
-                    return Err(ApiError::new(
-                        "invalid",
-                        &format!("lengths[{i}].lengthM"),
-                        format_args!(
-                            "{} is not above d₀ = {} of its scenario, the size eq. (12) grows from",
-                            show(length),
-                            show(d0)
-                        ),
-                    ));
-                }
+                check(Field::item("lengths", i, "lengthM"), length, law.grown())?;
             }
             by_scene[scene].push((time.map(|_| point.time_s), point.length_m));
         }

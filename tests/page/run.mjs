@@ -460,7 +460,7 @@ await test('a hostile or damaged share link is inert and says what it ignored', 
   await p.screenshot({ path: path.join(shots, 'alert-damaged-link.png') });
   await assertChartsDrawn(p, 'damaged link');
   await p.waitForTimeout(Math.max(FRAGMENT_WAIT_MS, PANEL_WAIT_MS));
-  await p.evaluate(() => scrollTo(0, 0));
+  // Still on screen after the charts were scrolled through, and after the page's timers.
   assert.match(await visibleAlert(p), /damaged/, 'the message outlives the page\'s timers');
   await afterEdit(p, await type(p, '#conc', '2e4'));
   assert.equal(await p.isHidden('#alert'), true, 'an edit dismisses the message');
@@ -474,7 +474,7 @@ await test('a hostile or damaged share link is inert and says what it ignored', 
   assertNoProblems();
 });
 
-await test('a link from a newer version keeps what this version understands and says so', async () => {
+await test('a link from a newer version keeps what this page understands and says so', async () => {
   const p = await desktop.context.newPage();
   watch(p, 'newer');
   const future = { v: 99, fields: { conc: '3e4', 'ea-spread': '5' }, selects: { 'u-time': 'hour' }, segments: [{ kind: 'hold', duration: '2' }], overlays: [] };
@@ -482,8 +482,8 @@ await test('a link from a newer version keeps what this version understands and 
   await ready(p);
   await settle(p);
   const alert = await visibleAlert(p);
-  assert.match(alert, /newer version of the calculator \(version 99; this page reads version 1\)/);
-  assert.match(alert, /Kept the 3 settings this version understands; ignored 2 entries it does not: “overlays”, “fields\.ea-spread”\./);
+  assert.match(alert, /^This link is from a newer version of the calculator \(version 99; this page reads version 1\)\./);
+  assert.match(alert, /Kept what this page understands \(3 settings\); ignored 2 entries: “overlays”, “fields\.ea-spread”\.$/);
   assert.equal(await p.inputValue('#conc'), '3e4');
   assert.equal(await p.inputValue('#u-time'), 'hour');
   assert.equal(await p.$$eval('#segments li', (lis) => lis.length), 1);
@@ -1044,10 +1044,12 @@ await test('grain sizes from three anneals: drawn by scenario, k₀ and Eₐ,g f
   // A header alone is said to be one.
   await p.fill('#sizes-text', 'scenario, time, d');
   await p.waitForFunction(() => document.getElementById('sizes-out').textContent === 'No rows to draw: a first line without numbers is read as a header.');
-  // Smaller than d₀: refused as it is read, in the units of d₀'s input (here nm).
-  await p.fill('#sizes-text', '1, end, 1\n2, end, 2\ncurrent, end, 0.01');
-  await p.waitForFunction(() => document.getElementById('sizes-out').textContent
-    === 'Line 3, column d: 10 nm is not above d₀ = 50 nm of its scenario, the size eq. (12) grows from.');
+  // Not above d₀ (50 nm): eq. (12) cannot reach it, refused as it is read, in the column's unit.
+  for (const size of ['0.01', '0.05']) {
+    await p.fill('#sizes-text', `1, end, 1\n2, end, 2\ncurrent, end, ${size}`);
+    await p.waitForFunction((m) => document.getElementById('sizes-out').textContent === m,
+      `Line 3, column d: must be more than 0.05 µm; got ${size} µm.`);
+  }
   await context.close();
   assertNoProblems();
 });
