@@ -162,13 +162,16 @@ pub(super) fn tick_label(v: f64, scale: Scale, (lo, hi): (f64, f64)) -> String {
         // A log axis spanning a few decades (zoomed in, say) has ticks between the decades.
         Scale::Log10 if (v - v.round()).abs() > 1e-9 => number_from_log10(v),
         Scale::Log10 => power_of_ten(v.round() as i64),
-        Scale::Linear => {
-            let magnitude = lo.abs().max(hi.abs()).log10().floor();
-            let step = ((hi - lo) / 10.0).log10().floor();
-            let digits = (magnitude - step + 1.0).clamp(DIGITS as f64, 12.0);
-            number_to(v, digits as usize)
-        }
+        Scale::Linear => number_to(v, digits_for((lo, hi))),
     }
+}
+
+/// The significant digits (at least the usual four) that tell apart values a tenth of `range`
+/// apart.
+pub(super) fn digits_for((lo, hi): (f64, f64)) -> usize {
+    let magnitude = lo.abs().max(hi.abs()).log10().floor();
+    let step = ((hi - lo) / 10.0).log10().floor();
+    (magnitude - step + 1.0).clamp(DIGITS as f64, 12.0) as usize
 }
 
 #[cfg(test)]

@@ -33,13 +33,14 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::fit::DiffusivityPoint;
+use axes::digits_for;
 pub use axes::{Frame, Scale};
 use legend::legend_entries;
 pub use plot::{Guides, Layout, Plot};
 pub use theme::Theme;
 use theme::trace_color;
 
-use crate::display::DisplayUnits;
+use crate::display::{DIGITS, DisplayUnits};
 use crate::names::Named;
 use crate::scenario::{Column, Curves, Model, TIME};
 use crate::units::{Quantity, Unit};
@@ -511,7 +512,13 @@ pub fn readout(
         .iter()
         .filter_map(|s| {
             let i = nearest_sample(s, x, frame.time)?;
-            let mut line = format!("{}: {}", s.label, TIME.reading(s.curves, i, units));
+            // On a linear axis, with the digits its ticks have.
+            let digits = match frame.time.axis {
+                TimeAxis::Linear => digits_for(frame.x),
+                _ => DIGITS,
+            };
+            let time = TIME.reading_to(s.curves, i, units, digits);
+            let mut line = format!("{}: {time}", s.label);
             for column in shown(frame.kind) {
                 line.push_str(", ");
                 line.push_str(&column.reading(s.curves, i, units));
@@ -848,5 +855,47 @@ mod tests {
                 assert!(rows.iter().flatten().all(|c| !e_notation(c)), "{rows:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_zoom_into_one_second_of_ten_hours_reads_times_apart() {
+        let window = (18_000.0, 18_001.0);
+        // Sampled for the window, as the page samples a zoomed chart.
+        let model = crate::scenario::tests::example().validate().unwrap();
+        let mut curves = Curves::default();
+        model.sample_columns_into(&mut curves, 640, Some(window));
+        let scene = Scene {
+            label: "furnace",
+            model: &model,
+            curves: &curves,
+            measured: Measured::default(),
+            band: None,
+        };
+        let view = View {
+            time_axis: TimeAxis::Linear,
+            units: readers_units(),
+            zoom: Some(window),
+        };
+        let mut svg = String::new();
+        let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+        let frame = draw(
+            ChartKind::Temperature,
+            &area,
+            &[scene],
+            &view,
+            &Theme::LIGHT,
+            1.0,
+        )
+        .unwrap();
+        let time_at = |fraction: f64| {
+            let px = f64::from(frame.plot.0.start) + fraction * frame.plot.0.len() as f64;
+            let text = readout(&frame, &[scene], px, &view.units).unwrap();
+            text.split(", ").next().unwrap().to_string()
+        };
+        // Samples a tenth of the window apart: four digits of 1.8 × 10⁷ ms could not tell them.
+        let (a, b) = (time_at(0.3), time_at(0.6));
+        assert_ne!(a, b);
+        assert!(a.starts_with("furnace: t = 1.8000"), "{a}");
+        assert!(b.starts_with("furnace: t = 1.8000"), "{b}");
     }
 }

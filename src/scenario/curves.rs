@@ -1,6 +1,6 @@
 //! Every curve of a scenario on its time grid, and the one table that names them.
 
-use crate::display::{DisplayUnits, number, number_from_log10};
+use crate::display::{DIGITS, DisplayUnits, number_from_log10, number_to};
 use crate::units::Quantity;
 
 /// Every curve on the time grid. Quantities spanning many decades are given as log10 so that
@@ -166,16 +166,33 @@ impl Column {
     /// Sample `i` as a person writes it ("—" where there is none), a log10 curve as the
     /// quantity itself.
     pub fn cell(&self, curves: &Curves, i: usize, units: &DisplayUnits) -> String {
+        self.cell_to(curves, i, units, DIGITS)
+    }
+
+    /// The same with `digits` significant digits (a log10 curve keeps four).
+    fn cell_to(&self, curves: &Curves, i: usize, units: &DisplayUnits, digits: usize) -> String {
         match self.value(curves, i, units) {
             None => "—".into(),
             Some(v) if self.log10 => number_from_log10(v),
-            Some(v) => number(v),
+            Some(v) => number_to(v, digits),
         }
     }
 
     /// Sample `i` as a readout: `T = 1227 °C`.
     pub fn reading(&self, curves: &Curves, i: usize, units: &DisplayUnits) -> String {
-        let value = self.cell(curves, i, units);
+        self.reading_to(curves, i, units, DIGITS)
+    }
+
+    /// The same with `digits` significant digits (a log10 curve keeps four): the time on a
+    /// chart zoomed into a small part of a long program, say.
+    pub fn reading_to(
+        &self,
+        curves: &Curves,
+        i: usize,
+        units: &DisplayUnits,
+        digits: usize,
+    ) -> String {
+        let value = self.cell_to(curves, i, units, digits);
         match self.unit_symbol(units) {
             "" => format!("{} = {value}", self.symbol),
             unit => format!("{} = {value} {unit}", self.symbol),
