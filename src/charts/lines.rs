@@ -60,7 +60,9 @@ pub(super) fn trace_shapes(points: &mut dyn Iterator<Item = Vector>, width: f64)
 
 /// The outline [backend pixels] of the region that `points` (the samples of two or more curves,
 /// in any order) cover in pixel columns `columns`: per column from the topmost point to the
-/// bottommost, the tops left to right, then the bottoms back.
+/// bottommost, the tops left to right, then the bottoms back. A dip of the outline one column
+/// wide is filled: the traces' lines, wider than a column, show nothing narrower either, and a
+/// pulse train's samples can leave a column with its base only.
 pub(super) fn band_between(
     points: &mut dyn Iterator<Item = Vector>,
     columns: Range<i32>,
@@ -70,6 +72,14 @@ pub(super) fn band_between(
         let column = usize::try_from(x.round() as i64 - i64::from(columns.start)).ok();
         if let Some(e) = column.and_then(|c| extent.get_mut(c)) {
             *e = Some(e.map_or((y, y), |(top, bottom)| (top.min(y), bottom.max(y))));
+        }
+    }
+    for c in 1..extent.len().saturating_sub(1) {
+        if let (Some(before), Some(here), Some(after)) = (extent[c - 1], extent[c], extent[c + 1]) {
+            extent[c] = Some((
+                here.0.min(before.0.max(after.0)),
+                here.1.max(before.1.min(after.1)),
+            ));
         }
     }
     let x = |c: usize| f64::from(columns.start) + c as f64;
@@ -375,6 +385,12 @@ mod tests {
         assert_eq!(
             band_between(&mut flat.iter().chain(&zigzag).copied(), 0..3),
             outline
+        );
+        // A column that only reached the base of pulses between two that reach their peaks.
+        let notched = [(0.0, 1.0), (0.0, 9.0), (1.0, 9.0), (2.0, 1.0), (2.0, 9.0)];
+        assert_eq!(
+            band_between(&mut notched.into_iter(), 0..3),
+            [(0, 1), (2, 1), (2, 9), (0, 9)]
         );
         // Columns outside the plot area are left out.
         assert_eq!(
