@@ -225,7 +225,9 @@ export function refreshView(calc = state.calc) {
   if (!calc || !state.view) return;
   const view = viewOf(state.view);
   const inverse = view.inverse ? calc.inverseText(optionalSi('q-duration'), optionalSi('q-temperature'), undefined) : '';
-  const text = [view.paper ? calc.viewText(view.charts[0]) : '', inverse].filter(Boolean).join('\n\n');
+  // The numbers of a chart of the paper's questions (drawn by the library, see VIEW_CHARTS).
+  const chart = view.paper && VIEW_CHARTS.includes(view.charts[0]) ? calc.viewText(view.charts[0]) : '';
+  const text = [chart, inverse].filter(Boolean).join('\n\n');
   setText($('view-numbers'), text);
   $('view-numbers').hidden = !text;
   $('view-table').hidden = !view.paper;

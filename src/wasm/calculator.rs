@@ -695,7 +695,9 @@ impl Calculator {
 
     /// The numbers of the view of chart `kind` ("mixing", "rate", "growth": the paper's
     /// questions; "kissinger") for the current scenario, in the reader's units; empty for the
-    /// other charts.
+    /// other charts. Only with the views' charts (feature "views"; the page opens a view on the
+    /// library).
+    #[cfg(feature = "views")]
     #[wasm_bindgen(js_name = viewText)]
     pub fn view_text(&self, kind: &str) -> Result<String, ApiError> {
         let kind = chart_kind(kind)?;
