@@ -1,13 +1,13 @@
 //! Traces bounded by the pixels, and the element that strokes them.
 //!
 //! However many samples a trace has (a train of 10,000 pulses is 40,000), the backend is sent
-//! few points. Of each run of consecutive samples in one pixel column only the first, the lowest,
-//! the highest and the last count (the M4 reduction of Jugel et al., VLDB 2014). Where a column's
-//! run spans more than the line is wide (a pulse train narrower than a column), the trace is a
-//! band: its envelope, lowest and highest point per column, filled and outlined, which covers the
-//! pixels a line through every sample would, at a fraction of the cost of rasterising that
-//! zigzag. Elsewhere it is a line through the points a line within a quarter pixel of every one
-//! of those needs, so that a smooth curve of hundreds of columns keeps tens of points.
+//! few points. Of each run of consecutive samples in one pixel column only the first, the topmost,
+//! the bottommost and the last count (the M4 reduction of Jugel et al., VLDB 2014). Where a
+//! column's run spans more than the line is wide (a pulse train narrower than a column), the trace
+//! is a band: its envelope, topmost and bottommost point per column, filled and outlined, which
+//! covers the pixels a line through every sample would, at a fraction of the cost of rasterising
+//! that zigzag. Elsewhere it is a line through the points a line within a quarter pixel of every
+//! one of those needs, so that a smooth curve of hundreds of columns keeps tens of points.
 
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
@@ -117,9 +117,8 @@ fn columns(points: &mut dyn Iterator<Item = Vector>) -> Vec<Run> {
     out
 }
 
-/// Consecutive points in one pixel column; `top` and `bottom` (the
-/// smallest and the largest pixel y: the highest and the lowest value) with the order they were
-/// seen in.
+/// Consecutive points in one pixel column; `top` and `bottom` (the smallest and the largest pixel
+/// y: the highest and the lowest value) with the order they were seen in.
 struct Run {
     column: f64,
     first: Vector,

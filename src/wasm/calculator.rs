@@ -404,7 +404,8 @@ impl Calculator {
     /// on chart `kind` "grain" grain sizes, on "transport" diffusion lengths. `scenes[i]` is 0
     /// for the current scenario and k for the k-th pinned one, `timesS[i]` [s] the time from
     /// the start of its program (`Infinity`: its end, as the program is at each drawing),
-    /// `lengthsM[i]` [m] the length. Empty arrays remove them. On error those drawn stay.
+    /// `lengthsM[i]` [m] the length; a grain size must be larger than its scenario's d0, where
+    /// eq. (12) starts. Empty arrays remove them. On error those drawn stay.
     #[wasm_bindgen(js_name = setMeasuredLengths)]
     pub fn set_measured_lengths(
         &mut self,
