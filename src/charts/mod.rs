@@ -617,6 +617,18 @@ mod tests {
         (model, curves)
     }
 
+    /// `model` and its `curves` as the charts draw them, labelled `label`, with no measurements
+    /// and no band.
+    pub(super) fn scene<'a>(label: &'a str, model: &'a Model, curves: &'a Curves) -> Scene<'a> {
+        Scene {
+            label,
+            model,
+            curves,
+            measured: Measured::default(),
+            band: None,
+        }
+    }
+
     #[test]
     fn a_table_keeps_every_peak_of_its_curve_in_time_order() {
         // Ten spikes in 10,000 samples: a table of every 417th sample would miss them all.
@@ -641,13 +653,7 @@ mod tests {
         let (model, curves) = evaluated(&crate::scenario::tests::example());
         let scenes: Vec<Scene<'_>> = ["a furnace program", "a second one", "and a third"]
             .into_iter()
-            .map(|label| Scene {
-                label,
-                model: &model,
-                curves: &curves,
-                measured: Measured::default(),
-                band: None,
-            })
+            .map(|label| scene(label, &model, &curves))
             .collect();
         let strip = |width: u32, scenes: &[Scene<'_>]| {
             let mut svg = String::new();
@@ -698,16 +704,10 @@ mod tests {
         let mut short = crate::scenario::tests::example();
         short.program.segments = vec![Segment::Hold { duration_s: 30.0 }];
         let short = evaluated(&short);
-        fn scene<'a>(label: &'a str, (model, curves): &'a (Model, Curves)) -> Scene<'a> {
-            Scene {
-                label,
-                model,
-                curves,
-                measured: Measured::default(),
-                band: None,
-            }
-        }
-        let scenes = [scene("furnace", &furnace), scene("hold", &short)];
+        let scenes = [
+            scene("furnace", &furnace.0, &furnace.1),
+            scene("hold", &short.0, &short.1),
+        ];
         let mut svg = String::new();
         let frame = {
             let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
@@ -759,13 +759,7 @@ mod tests {
         let mut scenario = crate::scenario::tests::example();
         scenario.program.segments = vec![crate::program::Segment::Hold { duration_s: 60.0 }];
         let (model, curves) = evaluated(&scenario);
-        let scene = Scene {
-            label: "room temperature",
-            model: &model,
-            curves: &curves,
-            measured: Measured::default(),
-            band: None,
-        };
+        let scene = scene("room temperature", &model, &curves);
         let view = View {
             time_axis: TimeAxis::Linear,
             units: readers_units(),
@@ -783,13 +777,7 @@ mod tests {
     #[test]
     fn every_chart_renders_to_svg_with_data_in_the_readers_units() {
         let (model, curves) = evaluated(&crate::scenario::tests::example());
-        let scene = Scene {
-            label: "furnace",
-            model: &model,
-            curves: &curves,
-            measured: Measured::default(),
-            band: None,
-        };
+        let scene = scene("furnace", &model, &curves);
         let units = readers_units();
         let charts = ChartKind::ALL
             .into_iter()
@@ -864,13 +852,7 @@ mod tests {
         let model = crate::scenario::tests::example().validate().unwrap();
         let mut curves = Curves::default();
         model.sample_columns_into(&mut curves, 640, Some(window));
-        let scene = Scene {
-            label: "furnace",
-            model: &model,
-            curves: &curves,
-            measured: Measured::default(),
-            band: None,
-        };
+        let scene = scene("furnace", &model, &curves);
         let view = View {
             time_axis: TimeAxis::Linear,
             units: readers_units(),

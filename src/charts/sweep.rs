@@ -219,9 +219,10 @@ mod tests {
 
     use plotters::prelude::*;
 
-    use crate::charts::{ChartKind, Measured, Theme, TimeAxis, View, draw};
+    use crate::charts::tests::scene;
+    use crate::charts::{ChartKind, Theme, TimeAxis, View, draw};
     use crate::display::DisplayUnits;
-    use crate::scenario::{Curves, Model};
+    use crate::scenario::Curves;
     use crate::units::Unit;
 
     /// R [J/(mol·K)], written out here so that the reference values do not share the core's.
@@ -302,17 +303,6 @@ mod tests {
         assert!(at_peak(curves[3]) < at_peak(curves[1]));
     }
 
-    /// The furnace scenario as the charts draw it (the paper's charts need no curves).
-    fn furnace_scene<'a>(model: &'a Model, curves: &'a Curves) -> crate::charts::Scene<'a> {
-        crate::charts::Scene {
-            label: "furnace",
-            model,
-            curves,
-            measured: Measured::default(),
-            band: None,
-        }
-    }
-
     #[test]
     fn the_mixing_view_states_the_routes_and_the_barrier_each_would_need() {
         let model = furnace();
@@ -323,7 +313,7 @@ mod tests {
             ..DisplayUnits::default()
         };
         let curves = Curves::default();
-        let scene = furnace_scene(&model, &curves);
+        let scene = scene("furnace", &model, &curves);
         let text = crate::charts::view_text(ChartKind::Mixing, &scene, &units).unwrap();
         // 1 nm in 2 h: 964.9 K = 691.7 °C (the 692 °C); the 400 °C route needs
         // Eₐ ≤ 221.9 kJ/mol (physics.md's "near 222"; homogenisation's independent test).
@@ -345,7 +335,7 @@ mod tests {
     fn the_paper_charts_draw_in_the_readers_units_with_their_points_named() {
         let model = furnace();
         let curves = Curves::default();
-        let scene = furnace_scene(&model, &curves);
+        let scene = scene("furnace", &model, &curves);
         let units = DisplayUnits {
             temperature: Unit::Celsius,
             length: Unit::Nanometre,
